@@ -1,0 +1,478 @@
+//! Reading files and directories into a [`Corpus`].
+
+use super::metadata::{Metadata, METADATA_FILE};
+use super::{Article, Corpus, LoadWarning, DEFAULT_STORY};
+use chrono::NaiveDate;
+use serde_json::Value;
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are skipped with a warning rather than read.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How an input file is read, decided by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// `.txt`, `.md` and anything named explicitly: one article, id = stem.
+    Text,
+    /// `.json`: one article object or an array of them.
+    Json,
+    /// `.jsonl` / `.ndjson`: one article object per line.
+    JsonLines,
+}
+
+fn format_of(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "md" | "markdown" | "text" => Some(Format::Text),
+        "json" => Some(Format::Json),
+        "jsonl" | "ndjson" => Some(Format::JsonLines),
+        _ => None,
+    }
+}
+
+/// Loads every article under `paths` (files, or directories searched
+/// recursively for `.txt`, `.md`, `.json` and `.jsonl`).
+///
+/// Never fails as a whole: unreadable or malformed inputs become warnings and
+/// the rest still loads.
+pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Corpus {
+    let mut corpus = Corpus::default();
+    let mut visited_dirs = HashSet::new();
+    for p in paths {
+        let path = p.as_ref();
+        match fs::metadata(path) {
+            Err(e) => corpus.warnings.push(LoadWarning::new(
+                path,
+                None,
+                format!("cannot open: {}", io_reason(&e)),
+            )),
+            Ok(m) if m.is_dir() => load_dir(path, &mut corpus, &mut visited_dirs),
+            Ok(m) if m.is_file() => {
+                let format = format_of(path).unwrap_or(Format::Text);
+                let meta = sidecar_metadata(path.parent(), &mut corpus);
+                load_file(path, format, meta.as_ref(), &mut corpus);
+            }
+            Ok(_) => corpus.warnings.push(LoadWarning::new(
+                path,
+                None,
+                "not a regular file (device, FIFO or socket): skipped",
+            )),
+        }
+    }
+    corpus
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads the `metadata.toml` beside a file, if there is one.
+fn sidecar_metadata(dir: Option<&Path>, corpus: &mut Corpus) -> Option<Metadata> {
+    let file = dir.unwrap_or(Path::new(".")).join(METADATA_FILE);
+    if !file.is_file() {
+        return None;
+    }
+    match fs::read_to_string(&file) {
+        Ok(text) => match Metadata::parse(&text) {
+            Ok(m) => Some(m),
+            Err(w) => {
+                corpus.warnings.push(LoadWarning::new(&file, w.0, w.1));
+                None
+            }
+        },
+        Err(e) => {
+            corpus.warnings.push(LoadWarning::new(
+                &file,
+                None,
+                format!("cannot read: {}", io_reason(&e)),
+            ));
+            None
+        }
+    }
+}
+
+fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
+    // Canonical paths guard against symlink loops.
+    let canonical = match fs::canonicalize(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            corpus.warnings.push(LoadWarning::new(
+                dir,
+                None,
+                format!("cannot open: {}", io_reason(&e)),
+            ));
+            return;
+        }
+    };
+    if !visited.insert(canonical) {
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            corpus.warnings.push(LoadWarning::new(
+                dir,
+                None,
+                format!("cannot list: {}", io_reason(&e)),
+            ));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    let meta = sidecar_metadata(Some(dir), corpus);
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        match fs::metadata(&path) {
+            Ok(m) if m.is_dir() => load_dir(&path, corpus, visited),
+            Ok(m) if m.is_file() => {
+                if let Some(format) = format_of(&path) {
+                    load_file(&path, format, meta.as_ref(), corpus);
+                }
+            }
+            Ok(_) => {}
+            Err(e) => corpus.warnings.push(LoadWarning::new(
+                &path,
+                None,
+                format!("cannot open: {}", io_reason(&e)),
+            )),
+        }
+    }
+}
+
+fn load_file(path: &Path, format: Format, meta: Option<&Metadata>, corpus: &mut Corpus) {
+    match read_text(path) {
+        Ok(text) => load_text(path, &text, format, meta, corpus),
+        Err(message) => corpus.warnings.push(LoadWarning::new(path, None, message)),
+    }
+}
+
+/// Reads a file as UTF-8 text, refusing huge, binary and non-UTF-8 files.
+fn read_text(path: &Path) -> Result<String, String> {
+    let file = fs::File::open(path).map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "larger than {} MiB: skipped",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    decode(bytes)
+}
+
+/// Turns raw bytes into text: strips a UTF-8 BOM, refuses binary and
+/// non-UTF-8 data with a reason.
+pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("UTF-16 text is not supported (save it as UTF-8): skipped".into());
+    }
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!("binary data (NUL byte at offset {pos}): skipped"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!("not UTF-8 (invalid byte at offset {at}): skipped")
+    })
+}
+
+/// Parses already-decoded text in the given format and adds its articles.
+pub(crate) fn load_text(
+    path: &Path,
+    text: &str,
+    format: Format,
+    meta: Option<&Metadata>,
+    corpus: &mut Corpus,
+) {
+    if text.trim().is_empty() {
+        corpus
+            .warnings
+            .push(LoadWarning::new(path, None, "empty file: skipped"));
+        return;
+    }
+    match format {
+        Format::Text => {
+            let id = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string());
+            let mut article = Article::new(id, text);
+            article.path = Some(path.display().to_string());
+            if let Some(meta) = meta {
+                meta.apply(&mut article);
+            }
+            corpus.push(article, path, None);
+        }
+        Format::Json => match serde_json::from_str::<Value>(text) {
+            Err(e) => corpus.warnings.push(LoadWarning::new(
+                path,
+                Some(e.line()),
+                format!("malformed JSON: {e}"),
+            )),
+            Ok(Value::Array(items)) => {
+                for (i, item) in items.into_iter().enumerate() {
+                    let default_id = format!("{}#{}", stem(path), i + 1);
+                    match article_from_json(item, &default_id) {
+                        Ok((a, notes)) => {
+                            for n in notes {
+                                corpus.warnings.push(LoadWarning::new(
+                                    path,
+                                    None,
+                                    format!("record {}: {n}", i + 1),
+                                ));
+                            }
+                            corpus.push(with_path(a, path), path, None)
+                        }
+                        Err(m) => corpus.warnings.push(LoadWarning::new(
+                            path,
+                            None,
+                            format!("record {}: {m}: skipped", i + 1),
+                        )),
+                    }
+                }
+            }
+            Ok(item) => match article_from_json(item, &stem(path)) {
+                Ok((a, notes)) => {
+                    for n in notes {
+                        corpus.warnings.push(LoadWarning::new(path, None, n));
+                    }
+                    corpus.push(with_path(a, path), path, None)
+                }
+                Err(m) => {
+                    corpus
+                        .warnings
+                        .push(LoadWarning::new(path, None, format!("{m}: skipped")))
+                }
+            },
+        },
+        Format::JsonLines => {
+            for (i, line) in text.lines().enumerate() {
+                let line_no = i + 1;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let default_id = format!("{}#{}", stem(path), line_no);
+                let parsed = serde_json::from_str::<Value>(line)
+                    .map_err(|e| format!("malformed JSON: {e}"))
+                    .and_then(|v| article_from_json(v, &default_id));
+                match parsed {
+                    Ok((a, notes)) => {
+                        for n in notes {
+                            corpus
+                                .warnings
+                                .push(LoadWarning::new(path, Some(line_no), n));
+                        }
+                        corpus.push(with_path(a, path), path, Some(line_no))
+                    }
+                    Err(m) => corpus.warnings.push(LoadWarning::new(
+                        path,
+                        Some(line_no),
+                        format!("{m}: line skipped"),
+                    )),
+                }
+            }
+        }
+    }
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn with_path(mut a: Article, path: &Path) -> Article {
+    a.path = Some(path.display().to_string());
+    a
+}
+
+/// Builds an article from one JSON object. Returns the article and notes
+/// about fields that were dropped (a bad date), or why the record is unusable.
+fn article_from_json(value: Value, default_id: &str) -> Result<(Article, Vec<String>), String> {
+    let Value::Object(map) = value else {
+        return Err(format!(
+            "expected an article object, found {}",
+            kind(&value)
+        ));
+    };
+    let mut notes = Vec::new();
+    let text = match map.get("text") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        Some(Value::String(_)) => return Err("field 'text' is empty".into()),
+        Some(other) => {
+            return Err(format!(
+                "field 'text' must be a string, found {}",
+                kind(other)
+            ))
+        }
+        None => return Err("missing required field 'text'".into()),
+    };
+    let string_field = |name: &str| -> Result<Option<String>, String> {
+        match map.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
+            Some(Value::Number(n)) if name == "id" => Ok(Some(n.to_string())),
+            Some(other) => Err(format!(
+                "field '{name}' must be a string, found {}",
+                kind(other)
+            )),
+        }
+    };
+    let id = string_field("id")?.unwrap_or_else(|| default_id.to_string());
+    let mut article = Article::new(id, text);
+    article.title = string_field("title")?;
+    article.outlet = string_field("outlet")?;
+    article.url = string_field("url")?;
+    if let Some(story) = string_field("story")? {
+        article.story = story;
+    } else {
+        article.story = DEFAULT_STORY.to_string();
+    }
+    if let Some(date) = string_field("date")? {
+        match parse_iso_date(&date) {
+            Some(d) => article.date = Some(d),
+            None => notes.push(format!(
+                "field 'date' is not an ISO 8601 date ('{date}'): date ignored"
+            )),
+        }
+    }
+    Ok((article, notes))
+}
+
+/// Parses `YYYY-MM-DD`, optionally followed by a time (`2025-04-28T10:00Z`).
+pub(crate) fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let head = s.trim().get(..10)?;
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_one(name: &str, text: &str) -> Corpus {
+        let mut c = Corpus::default();
+        let p = Path::new(name);
+        load_text(p, text, format_of(p).unwrap_or(Format::Text), None, &mut c);
+        c
+    }
+
+    #[test]
+    fn text_file_id_is_stem() {
+        let c = load_one("dir/abc.txt", "Hello world.");
+        assert_eq!(c.articles[0].id, "abc");
+        assert_eq!(c.articles[0].text, "Hello world.");
+        assert!(c.warnings.is_empty());
+    }
+
+    #[test]
+    fn empty_and_whitespace_files_are_skipped() {
+        let c = load_one("e.txt", "  \n\t\n");
+        assert!(c.articles.is_empty());
+        assert_eq!(c.warnings[0].to_string(), "e.txt: empty file: skipped");
+    }
+
+    #[test]
+    fn json_object_and_array() {
+        let c = load_one(
+            "a.json",
+            r#"[{"id":"x","text":"One.","title":"T","date":"2025-04-28T09:00:00Z","extra":1},
+                {"text":"Two."}]"#,
+        );
+        assert_eq!(c.articles.len(), 2);
+        assert_eq!(c.articles[0].title.as_deref(), Some("T"));
+        assert_eq!(c.articles[0].date, NaiveDate::from_ymd_opt(2025, 4, 28));
+        assert_eq!(c.articles[1].id, "a#2");
+    }
+
+    #[test]
+    fn jsonl_bad_line_is_reported_with_its_number() {
+        let c = load_one(
+            "b.jsonl",
+            "{\"id\":\"1\",\"text\":\"a\"}\n{broken\n{\"id\":\"3\",\"text\":\"c\"}\n",
+        );
+        assert_eq!(c.articles.len(), 2);
+        assert_eq!(c.warnings.len(), 1);
+        assert!(c.warnings[0]
+            .to_string()
+            .starts_with("b.jsonl:2: malformed JSON"));
+    }
+
+    #[test]
+    fn wrong_field_type_names_the_field() {
+        let c = load_one(
+            "c.jsonl",
+            "{\"text\": 5}\n{\"text\":\"ok\",\"title\":[1]}\n",
+        );
+        assert!(c.articles.is_empty());
+        assert!(c.warnings[0]
+            .message
+            .contains("field 'text' must be a string"));
+        assert!(c.warnings[1]
+            .message
+            .contains("field 'title' must be a string"));
+    }
+
+    #[test]
+    fn bad_date_keeps_the_article() {
+        let c = load_one("d.json", r#"{"text":"x","date":"yesterday"}"#);
+        assert_eq!(c.articles.len(), 1);
+        assert!(c.warnings[0].message.contains("field 'date'"));
+    }
+
+    #[test]
+    fn duplicate_ids_keep_the_first() {
+        let c = load_one(
+            "d.jsonl",
+            "{\"id\":\"a\",\"text\":\"1\"}\n{\"id\":\"a\",\"text\":\"2\"}\n",
+        );
+        assert_eq!(c.articles.len(), 1);
+        assert_eq!(c.articles[0].text, "1");
+        assert_eq!(c.warnings[0].line, Some(2));
+    }
+
+    #[test]
+    fn malformed_json_names_the_line() {
+        let c = load_one("m.json", "{\n \"text\": \"a\",\n oops\n}");
+        assert!(c.articles.is_empty());
+        assert_eq!(c.warnings[0].line, Some(3));
+    }
+
+    #[test]
+    fn decode_rejects_binary_and_non_utf8_and_strips_bom() {
+        assert!(decode(vec![b'a', 0, b'b']).unwrap_err().contains("binary"));
+        assert!(decode(vec![b'a', 0xE9, b'b'])
+            .unwrap_err()
+            .contains("not UTF-8"));
+        assert_eq!(decode(b"\xEF\xBB\xBFhi".to_vec()).unwrap(), "hi");
+    }
+}

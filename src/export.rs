@@ -1,0 +1,267 @@
+//! Writing an [`Analysis`] as JSON (schema `crosscheck/1`) or as a Markdown
+//! report.
+
+use crate::analysis::Analysis;
+use crate::matching::FactRelation;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// The JSON document, exactly as specified by `crosscheck/1`.
+#[derive(Debug, Serialize)]
+pub struct ExportDoc<'a> {
+    /// Always `"crosscheck/1"`.
+    pub schema: &'static str,
+    /// One entry per article.
+    pub articles: Vec<ArticleOut<'a>>,
+    /// One entry per claim.
+    pub claims: Vec<ClaimOut<'a>>,
+    /// One entry per fact.
+    pub facts: Vec<FactOut<'a>>,
+}
+
+/// An article in the export.
+#[derive(Debug, Serialize)]
+pub struct ArticleOut<'a> {
+    pub id: &'a str,
+    pub title: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub date: Option<String>,
+    pub url: Option<&'a str>,
+    pub path: Option<&'a str>,
+    pub story: &'a str,
+    /// Number of claims.
+    pub claims: usize,
+}
+
+/// A claim in the export.
+#[derive(Debug, Serialize)]
+pub struct ClaimOut<'a> {
+    pub id: &'a str,
+    /// Article id.
+    pub article: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kinds: &'a [crate::claims::ClaimKind],
+    pub score: f32,
+    pub figures: Vec<FigureOut<'a>>,
+    pub quotes: Vec<QuoteOut<'a>>,
+    pub attributed_to: Option<&'a str>,
+    pub matches: Vec<MatchOut<'a>>,
+}
+
+/// A figure in the export.
+#[derive(Debug, Serialize)]
+pub struct FigureOut<'a> {
+    pub text: &'a str,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: crate::claims::Qualifier,
+    pub unit: Option<&'a str>,
+}
+
+/// A quote in the export.
+#[derive(Debug, Serialize)]
+pub struct QuoteOut<'a> {
+    pub text: &'a str,
+    pub speaker: Option<&'a str>,
+}
+
+/// A match in the export.
+#[derive(Debug, Serialize)]
+pub struct MatchOut<'a> {
+    /// Claim id.
+    pub claim: &'a str,
+    /// Article id.
+    pub article: &'a str,
+    pub score: f32,
+    pub relation: crate::matching::Relation,
+    /// One-line explanation.
+    pub why: String,
+}
+
+/// A fact in the export.
+#[derive(Debug, Serialize)]
+pub struct FactOut<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    /// Claim ids.
+    pub claims: Vec<&'a str>,
+    /// Article ids.
+    pub articles: Vec<&'a str>,
+    pub relation: FactRelation,
+}
+
+/// Builds the `crosscheck/1` document for `analysis`.
+pub fn to_doc(an: &Analysis) -> ExportDoc<'_> {
+    let articles = an
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| ArticleOut {
+            id: &a.id,
+            title: a.title.as_deref(),
+            outlet: a.outlet.as_deref(),
+            date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            url: a.url.as_deref(),
+            path: a.path.as_deref(),
+            story: &a.story,
+            claims: an.claims_of(i).len(),
+        })
+        .collect();
+    let claims = an
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| ClaimOut {
+            id: &c.id,
+            article: &an.articles[c.article].id,
+            start: c.start,
+            end: c.end,
+            text: &c.text,
+            kinds: &c.kinds,
+            score: round3(c.score),
+            figures: c
+                .figures
+                .iter()
+                .map(|f| FigureOut {
+                    text: &f.text,
+                    low: f.low,
+                    high: f.high,
+                    qualifier: f.qualifier,
+                    unit: f.unit.as_deref(),
+                })
+                .collect(),
+            quotes: c
+                .quotes
+                .iter()
+                .map(|q| QuoteOut {
+                    text: &q.text,
+                    speaker: q.speaker.as_deref(),
+                })
+                .collect(),
+            attributed_to: c.attributed_to.as_deref(),
+            matches: an.matches[ci]
+                .iter()
+                .map(|m| MatchOut {
+                    claim: &an.claims[m.claim].id,
+                    article: &an.articles[m.article].id,
+                    score: round3(m.score),
+                    relation: m.relation,
+                    why: m.why.summary(),
+                })
+                .collect(),
+        })
+        .collect();
+    let facts = an
+        .facts
+        .iter()
+        .map(|f| FactOut {
+            id: &f.id,
+            label: &f.label,
+            claims: f.claims.iter().map(|&c| an.claims[c].id.as_str()).collect(),
+            articles: f
+                .articles
+                .iter()
+                .map(|&a| an.articles[a].id.as_str())
+                .collect(),
+            relation: f.relation,
+        })
+        .collect();
+    ExportDoc {
+        schema: "crosscheck/1",
+        articles,
+        claims,
+        facts,
+    }
+}
+
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The analysis as pretty-printed `crosscheck/1` JSON.
+pub fn to_json(an: &Analysis) -> String {
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&to_doc(an)).unwrap_or_default()
+}
+
+/// A readable Markdown report: sources, then fact by fact with the sources
+/// side by side and differing figures in bold.
+pub fn to_markdown(an: &Analysis) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# crosscheck report\n");
+    let _ = writeln!(out, "## Sources\n");
+    let _ = writeln!(out, "| # | article | title | outlet | date | claims |");
+    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    for (i, a) in an.articles.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | {} | {} | {} | {} |",
+            i + 1,
+            a.id,
+            md_cell(&a.display_title()),
+            md_cell(a.outlet.as_deref().unwrap_or("–")),
+            a.date
+                .map_or("–".to_string(), |d| d.format("%Y-%m-%d").to_string()),
+            an.claims_of(i).len()
+        );
+    }
+    let shared: Vec<_> = an.shared_facts().collect();
+    let single = an.facts.len() - shared.len();
+    let _ = writeln!(
+        out,
+        "\n## Facts reported by several sources ({})\n",
+        shared.len()
+    );
+    for f in shared {
+        let badge = match f.relation {
+            FactRelation::Differs => "**figures differ**",
+            FactRelation::Agrees => "agree",
+            FactRelation::Single => "single source",
+        };
+        let _ = writeln!(
+            out,
+            "### {} {} ({} sources, {badge})\n",
+            f.id,
+            md_cell(&f.label),
+            f.articles.len()
+        );
+        let _ = writeln!(out, "| source | claim |");
+        let _ = writeln!(out, "|---|---|");
+        for &c in &f.claims {
+            let claim = &an.claims[c];
+            let mut text = md_cell(&claim.text);
+            if f.relation == FactRelation::Differs {
+                for fig in &claim.figures {
+                    let t = md_cell(&fig.text);
+                    text = text.replacen(&t, &format!("**{t}**"), 1);
+                }
+            }
+            let _ = writeln!(out, "| `{}` | {} |", an.articles[claim.article].id, text);
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(out, "## Reported by one source only ({single})\n");
+    for f in an
+        .facts
+        .iter()
+        .filter(|f| f.relation == FactRelation::Single)
+    {
+        for &c in &f.claims {
+            let claim = &an.claims[c];
+            let _ = writeln!(
+                out,
+                "- `{}`: {}",
+                an.articles[claim.article].id,
+                md_cell(&claim.text)
+            );
+        }
+    }
+    out
+}
+
+/// Escapes text for a Markdown table cell: pipes and line breaks.
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}

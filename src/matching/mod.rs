@@ -1,0 +1,166 @@
+//! Matching claims across sources.
+//!
+//! For every claim and every other article of its story, the best matching
+//! claim there (if any passes the threshold), with a score that is a sum of
+//! named features ([`Feature`]) squashed to 0-1, an explanation, and a
+//! [`Relation`]. Claims that state the same fact are then grouped into
+//! [`Fact`]s.
+//!
+//! Candidate generation is an inverted index over rare terms, entities and
+//! figures, so the work grows with the number of shared rare terms, not with
+//! the square of the number of claims.
+
+mod facts;
+pub mod features;
+mod index;
+mod matcher;
+
+pub use facts::group_facts;
+pub use features::{pair_score, PairScore};
+pub use matcher::{match_claims, MatchConfig};
+
+/// Score at or above which `crosscheck pairs` says two sentences state the
+/// same claim.
+pub const PAIRS_THRESHOLD: f32 = 0.5;
+
+use serde::Serialize;
+
+/// How a matched claim relates to the claim it was matched to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// Same statement; any figures are the same.
+    Agrees,
+    /// Same statement about the same quantity, with different figures.
+    Differs,
+    /// Same topic, a different statement.
+    Related,
+}
+
+impl Relation {
+    /// Upper-case badge used in reports and the terminal browser.
+    pub fn badge(self) -> &'static str {
+        match self {
+            Relation::Agrees => "AGREES",
+            Relation::Differs => "DIFFERS",
+            Relation::Related => "RELATED",
+        }
+    }
+}
+
+/// One named contribution to a match score (a weight times a feature value).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Feature {
+    /// Stable name of the feature ("term_overlap", "same_figure", ...).
+    pub name: &'static str,
+    /// The feature's raw value.
+    pub value: f32,
+    /// Its contribution to the score's log-odds (weight times value).
+    pub contribution: f32,
+}
+
+/// Two figures about the same quantity that were compared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureComparison {
+    /// The figure as printed in the claim being matched.
+    pub ours: String,
+    /// The figure as printed in the matched claim.
+    pub theirs: String,
+    /// What both count ("troops").
+    pub unit: Option<String>,
+    /// Whether both state the same interval.
+    pub same: bool,
+    /// Whether the intervals overlap, so both may be true.
+    pub compatible: bool,
+}
+
+impl FigureComparison {
+    /// "14,000 vs 11,000-12,000: ranges compatible".
+    pub fn describe(&self) -> String {
+        let verdict = if self.same {
+            "same figure"
+        } else if self.compatible {
+            "ranges compatible"
+        } else {
+            "ranges incompatible"
+        };
+        format!("{} vs {}: {verdict}", self.ours, self.theirs)
+    }
+}
+
+/// Why two claims were matched.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Explanation {
+    /// Every feature that contributed, largest contribution first.
+    pub features: Vec<Feature>,
+    /// Content words both claims use (normalised forms as in the claim).
+    pub shared_terms: Vec<String>,
+    /// Names both claims mention (canonical forms).
+    pub shared_entities: Vec<String>,
+    /// Figures about the same quantity, compared.
+    pub figures: Vec<FigureComparison>,
+}
+
+impl Explanation {
+    /// A one-line summary for reports: shared entities, terms and figures.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.figures.is_empty() {
+            let f: Vec<String> = self
+                .figures
+                .iter()
+                .map(FigureComparison::describe)
+                .collect();
+            parts.push(format!("figures: {}", f.join("; ")));
+        }
+        if !self.shared_entities.is_empty() {
+            parts.push(format!("entities: {}", self.shared_entities.join(", ")));
+        }
+        if !self.shared_terms.is_empty() {
+            parts.push(format!("terms: {}", self.shared_terms.join(", ")));
+        }
+        parts.join("; ")
+    }
+}
+
+/// The best counterpart of a claim in one other article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    /// Index of the matched claim.
+    pub claim: usize,
+    /// Index of the matched claim's article.
+    pub article: usize,
+    /// Match score, 0 to 1.
+    pub score: f32,
+    /// Agrees, differs or related.
+    pub relation: Relation,
+    /// Why.
+    pub why: Explanation,
+}
+
+/// Whether the sources of a fact agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactRelation {
+    /// Several sources, same figures.
+    Agrees,
+    /// Several sources, figures differ.
+    Differs,
+    /// Reported by one source only.
+    Single,
+}
+
+/// Claims from one or more sources that state the same fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    /// `"F<n>"`, numbered by coverage (most sources first).
+    pub id: String,
+    /// A short label for lists and the matrix.
+    pub label: String,
+    /// Indices of the claims stating it.
+    pub claims: Vec<usize>,
+    /// Indices of the articles reporting it, ascending.
+    pub articles: Vec<usize>,
+    /// Whether the sources agree, differ, or it is single-source.
+    pub relation: FactRelation,
+}
