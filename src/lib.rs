@@ -23,6 +23,7 @@
 pub mod analysis;
 pub mod claims;
 pub mod corpus;
+pub mod evaluation;
 pub mod export;
 pub mod matching;
 pub mod search;

@@ -1,8 +1,10 @@
-//! Claim profiles and the named features of a pair of claims.
+//! Claim profiles, the named features of a pair of claims, and the linear
+//! model that turns them into a score.
 //!
-//! A pair's score is `sigmoid(bias + Σ weight·value)` over the features
-//! below; every term of that sum is kept in the [`Explanation`] so a user can
-//! see why two claims were matched.
+//! A pair's score is `sigmoid(bias + Σ weightᵢ·featureᵢ)`: every term of
+//! that sum is kept in the [`Explanation`](super::Explanation), so a user can
+//! see exactly why two claims were matched, and the weights can be learned
+//! ([`super::learn`]) from labelled pairs.
 
 use super::{Feature, FigureComparison};
 use crate::claims::figures::{comparable_units, find_figures};
@@ -44,7 +46,7 @@ impl Idf {
     pub fn weight(&self, stem: &str) -> f32 {
         let n = self.n.max(1) as f32;
         let df = self.df(stem) as f32;
-        ((n + 1.0) / (df + 1.0)).ln().max(0.1)
+        ((n + 1.0) / (df + 0.5)).ln().max(0.1)
     }
 
     /// Number of sentences counted.
@@ -67,10 +69,14 @@ pub struct Profile {
     pub surface: HashMap<String, String>,
     /// Consecutive content-stem pairs.
     pub bigrams: HashSet<(String, String)>,
+    /// All word stems, stop words included (for plain overlap).
+    pub words: HashSet<String>,
     /// Canonical names mentioned.
     pub entities: Vec<String>,
     /// Figures stated.
     pub figures: Vec<Figure>,
+    /// Bare numbers stated (years and counts alike), as printed digits.
+    pub numbers: Vec<String>,
     /// Sum of term weights.
     pub mass: f32,
 }
@@ -83,13 +89,22 @@ impl Profile {
         let mut terms = Vec::new();
         let mut surface = HashMap::new();
         let mut bigrams = HashSet::new();
-        let mut prev: Option<String> = None;
-        for t in tokens.iter().filter(|t| !t.stop) {
-            if let Some(p) = prev.take() {
-                bigrams.insert((p, t.stem.clone()));
+        let mut words = HashSet::new();
+        let mut numbers = Vec::new();
+        let mut prev: Option<&str> = None;
+        for t in &tokens {
+            words.insert(t.stem.clone());
+            if t.norm.chars().all(|c| c.is_ascii_digit()) {
+                numbers.push(t.norm.clone());
             }
-            prev = Some(t.stem.clone());
-            if seen.insert(t.stem.clone()) {
+            if t.stop {
+                continue;
+            }
+            if let Some(p) = prev {
+                bigrams.insert((p.to_string(), t.stem.clone()));
+            }
+            prev = Some(&t.stem);
+            if seen.insert(t.stem.as_str()) {
                 terms.push((t.stem.clone(), idf.weight(&t.stem)));
                 surface.insert(t.stem.clone(), t.norm.clone());
             }
@@ -99,70 +114,56 @@ impl Profile {
         let mut ents: Vec<String> = entities(text).into_iter().map(|e| e.canonical).collect();
         ents.sort();
         ents.dedup();
+        numbers.sort();
+        numbers.dedup();
         Profile {
             terms,
             surface,
             bigrams,
+            words,
             entities: ents,
             figures,
+            numbers,
             mass,
         }
     }
 }
 
-/// Feature weights and bias of the pair model.
+/// Names of the pair features, in the order of [`FeatureVector`] values.
+pub const FEATURE_NAMES: [&str; 10] = [
+    "term_overlap",
+    "min_coverage",
+    "bigram_overlap",
+    "word_overlap",
+    "entity_overlap",
+    "same_figure",
+    "same_quantity",
+    "number_mismatch",
+    "length_ratio",
+    "mutual_best",
+];
+
+/// Index of a feature in [`FEATURE_NAMES`].
+pub fn feature_index(name: &str) -> Option<usize> {
+    FEATURE_NAMES.iter().position(|n| *n == name)
+}
+
+/// The raw feature values of a pair, with what explains them.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Weights {
-    /// Log-odds with every feature at zero.
-    pub bias: f32,
-    /// `(feature name, weight)`.
-    pub weights: Vec<(&'static str, f32)>,
-}
-
-impl Weights {
-    fn get(&self, name: &str) -> f32 {
-        self.weights
-            .iter()
-            .find(|w| w.0 == name)
-            .map_or(0.0, |w| w.1)
-    }
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        Weights {
-            bias: -6.0,
-            weights: vec![
-                ("term_overlap", 6.0),
-                ("min_coverage", 3.0),
-                ("bigram_overlap", 2.0),
-                ("entity_overlap", 1.0),
-                ("same_figure", 2.0),
-                ("same_quantity", 1.5),
-                ("length_ratio", 0.5),
-            ],
-        }
-    }
-}
-
-/// A scored pair with its explanation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PairScore {
-    /// 0-1.
-    pub score: f32,
-    /// Every feature's value and contribution, largest contribution first.
-    pub features: Vec<Feature>,
-    /// Shared content words (surface forms of `a`).
+pub struct FeatureVector {
+    /// One value per [`FEATURE_NAMES`] entry.
+    pub values: [f32; FEATURE_NAMES.len()],
+    /// Shared content words (surface forms of the first claim), rarest first.
     pub shared_terms: Vec<String>,
     /// Shared canonical names.
     pub shared_entities: Vec<String>,
-    /// Figures of `a` and `b` about comparable quantities.
+    /// Figures about comparable quantities.
     pub figures: Vec<FigureComparison>,
 }
 
-/// Scores a pair of profiles with the given weights.
-pub fn compare(a: &Profile, b: &Profile, w: &Weights) -> PairScore {
-    // Shared terms by merging the two sorted lists.
+/// Computes the features of the pair `(a, b)`; `mutual_best` is left 0 for
+/// the matcher to fill in.
+pub fn features(a: &Profile, b: &Profile) -> FeatureVector {
     let (mut i, mut j) = (0, 0);
     let mut shared_mass = 0.0;
     let mut shared = Vec::new();
@@ -172,87 +173,114 @@ pub fn compare(a: &Profile, b: &Profile, w: &Weights) -> PairScore {
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 shared_mass += a.terms[i].1;
-                shared.push((a.terms[i].0.clone(), a.terms[i].1));
+                shared.push((a.terms[i].0.as_str(), a.terms[i].1));
                 i += 1;
                 j += 1;
             }
         }
     }
-    let total = a.mass + b.mass;
-    let term_overlap = if total > 0.0 {
-        2.0 * shared_mass / total
-    } else {
-        0.0
-    };
-    let min_mass = a.mass.min(b.mass);
-    let min_coverage = if min_mass > 0.0 {
-        shared_mass / min_mass
-    } else {
-        0.0
-    };
+    let ratio = |num: f32, den: f32| if den > 0.0 { num / den } else { 0.0 };
+    let term_overlap = ratio(2.0 * shared_mass, a.mass + b.mass);
+    let min_coverage = ratio(shared_mass, a.mass.min(b.mass));
     let shared_bigrams = a.bigrams.intersection(&b.bigrams).count() as f32;
-    let bigram_total = (a.bigrams.len() + b.bigrams.len()) as f32;
-    let bigram_overlap = if bigram_total > 0.0 {
-        2.0 * shared_bigrams / bigram_total
-    } else {
-        0.0
-    };
+    let bigram_overlap = ratio(
+        2.0 * shared_bigrams,
+        (a.bigrams.len() + b.bigrams.len()) as f32,
+    );
+    let shared_words = a.words.intersection(&b.words).count() as f32;
+    let word_overlap = ratio(2.0 * shared_words, (a.words.len() + b.words.len()) as f32);
     let shared_entities: Vec<String> = a
         .entities
         .iter()
         .filter(|e| b.entities.contains(e))
         .cloned()
         .collect();
-    let entity_min = a.entities.len().min(b.entities.len());
-    let entity_overlap = if entity_min > 0 {
-        shared_entities.len() as f32 / entity_min as f32
-    } else {
-        0.0
-    };
+    let entity_overlap = ratio(
+        shared_entities.len() as f32,
+        a.entities.len().min(b.entities.len()) as f32,
+    );
     let figures = compare_figures(&a.figures, &b.figures);
-    let same_figure = if figures.iter().any(|f| f.same) {
-        1.0
+    let same_figure = f32::from(u8::from(figures.iter().any(|f| f.same)));
+    let same_quantity = f32::from(u8::from(!figures.is_empty()));
+    let number_mismatch = if !a.numbers.is_empty() && !b.numbers.is_empty() {
+        let shared = a.numbers.iter().filter(|n| b.numbers.contains(n)).count() as f32;
+        1.0 - shared / a.numbers.len().max(b.numbers.len()) as f32
     } else {
         0.0
     };
-    let same_quantity = if figures.is_empty() { 0.0 } else { 1.0 };
     let (la, lb) = (a.terms.len() as f32, b.terms.len() as f32);
-    let length_ratio = if la.max(lb) > 0.0 {
-        la.min(lb) / la.max(lb)
-    } else {
-        0.0
-    };
-
-    let values = [
-        ("term_overlap", term_overlap),
-        ("min_coverage", min_coverage),
-        ("bigram_overlap", bigram_overlap),
-        ("entity_overlap", entity_overlap),
-        ("same_figure", same_figure),
-        ("same_quantity", same_quantity),
-        ("length_ratio", length_ratio),
-    ];
-    let mut features: Vec<Feature> = values
-        .iter()
-        .map(|&(name, value)| Feature {
-            name,
-            value,
-            contribution: w.get(name) * value,
-        })
-        .collect();
-    let logit = w.bias + features.iter().map(|f| f.contribution).sum::<f32>();
-    features.sort_by(|x, y| y.contribution.abs().total_cmp(&x.contribution.abs()));
-    shared.sort_by(|x, y| y.1.total_cmp(&x.1));
+    let length_ratio = ratio(la.min(lb), la.max(lb));
+    shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
     let shared_terms = shared
         .into_iter()
-        .map(|(stem, _)| a.surface.get(&stem).cloned().unwrap_or(stem))
+        .map(|(stem, _)| {
+            a.surface
+                .get(stem)
+                .cloned()
+                .unwrap_or_else(|| stem.to_string())
+        })
         .collect();
-    PairScore {
-        score: sigmoid(logit),
-        features,
+    FeatureVector {
+        values: [
+            term_overlap,
+            min_coverage,
+            bigram_overlap,
+            word_overlap,
+            entity_overlap,
+            same_figure,
+            same_quantity,
+            number_mismatch,
+            length_ratio,
+            0.0,
+        ],
         shared_terms,
         shared_entities,
         figures,
+    }
+}
+
+/// A linear model over the pair features: log-odds = bias + Σ w·x.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Log-odds with every feature at zero.
+    pub bias: f32,
+    /// One weight per [`FEATURE_NAMES`] entry.
+    pub weights: [f32; FEATURE_NAMES.len()],
+}
+
+impl Model {
+    /// Weights for sentence pairs without context (`crosscheck pairs`),
+    /// learned by logistic regression on the MSRP training split
+    /// (`cargo run --release --example train_pairs`).
+    pub const PAIRS: Model = Model {
+        bias: -6.0931,
+        weights: [
+            6.6201, -1.2982, -3.5017, 5.9606, -0.2407, 0.0, 0.0, -0.6249, 1.5838, 0.0,
+        ],
+    };
+
+    /// Weights for claims of articles about one story.
+    pub const CORPUS: Model = Model {
+        bias: -6.0,
+        weights: [6.0, 3.0, 2.0, 0.0, 1.0, 2.0, 1.5, 0.0, 0.5, 1.0],
+    };
+
+    /// The score (0-1) and each feature's contribution, largest first.
+    pub fn score(&self, values: &[f32; FEATURE_NAMES.len()]) -> (f32, Vec<Feature>) {
+        let mut features: Vec<Feature> = FEATURE_NAMES
+            .iter()
+            .zip(values)
+            .zip(&self.weights)
+            .map(|((&name, &value), &w)| Feature {
+                name,
+                value,
+                contribution: w * value,
+            })
+            .collect();
+        let logit = self.bias + features.iter().map(|f| f.contribution).sum::<f32>();
+        features.retain(|f| f.contribution != 0.0);
+        features.sort_by(|x, y| y.contribution.abs().total_cmp(&x.contribution.abs()));
+        (sigmoid(logit), features)
     }
 }
 
@@ -285,14 +313,37 @@ pub fn compare_figures(a: &[Figure], b: &[Figure]) -> Vec<FigureComparison> {
     out
 }
 
-fn sigmoid(x: f32) -> f32 {
+/// The logistic function.
+pub fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// Scores two free-standing sentences (the `pairs` command), with IDF from
-/// `idf` and the default weights.
+/// A scored pair of free-standing sentences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairScore {
+    /// 0-1.
+    pub score: f32,
+    /// Contributions, largest first.
+    pub features: Vec<Feature>,
+    /// The raw features and what explains them.
+    pub vector: FeatureVector,
+}
+
+/// Scores two free-standing sentences (the `pairs` command) with IDF from
+/// `idf` and the [`Model::PAIRS`] weights.
 pub fn pair_score(a: &str, b: &str, idf: &Idf) -> PairScore {
+    let vector = pair_features(a, b, idf);
+    let (score, features) = Model::PAIRS.score(&vector.values);
+    PairScore {
+        score,
+        features,
+        vector,
+    }
+}
+
+/// The features of two free-standing sentences.
+pub fn pair_features(a: &str, b: &str, idf: &Idf) -> FeatureVector {
     let pa = Profile::new(a, find_figures(a, 0), idf);
     let pb = Profile::new(b, find_figures(b, 0), idf);
-    compare(&pa, &pb, &Weights::default())
+    features(&pa, &pb)
 }

@@ -1,16 +1,17 @@
 //! Matching every claim against the other articles of its story.
 
-use super::features::{compare, Idf, Profile, Weights};
+use super::features::{features, FeatureVector, Idf, Model, Profile};
 use super::index::Index;
 use super::{Explanation, Match, Relation};
 use crate::claims::Claim;
 use crate::corpus::Article;
+use std::collections::HashMap;
 
 /// Thresholds and weights of the corpus matcher.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatchConfig {
-    /// Pair model weights.
-    pub weights: Weights,
+    /// Pair model.
+    pub model: Model,
     /// A counterpart is reported only at or above this score.
     pub min_score: f32,
     /// At or above this score the two claims state the same thing (agrees or
@@ -26,13 +27,20 @@ pub struct MatchConfig {
 impl Default for MatchConfig {
     fn default() -> Self {
         MatchConfig {
-            weights: Weights::default(),
+            model: Model::CORPUS,
             min_score: 0.5,
             same_score: 0.6,
-            candidates_per_article: 5,
-            max_key_share: 0.2,
+            candidates_per_article: 8,
+            max_key_share: 0.25,
         }
     }
+}
+
+/// The best-scoring candidate of one claim in one other article.
+struct Best {
+    other: usize,
+    article: usize,
+    vector: FeatureVector,
 }
 
 /// For each claim, the best counterpart in each other article of its story,
@@ -49,47 +57,77 @@ pub fn match_claims(
         .collect();
     let index = Index::build(&profiles, &idf, config.max_key_share);
     let story = |c: &Claim| articles.get(c.article).map(|a| a.story.as_str());
+    let model = &config.model;
 
-    let mut all = Vec::with_capacity(claims.len());
+    // Pass 1: each claim's best candidate per other article, on the features
+    // that do not depend on other pairs.
+    let mut bests: Vec<Vec<Best>> = Vec::with_capacity(claims.len());
     for (ci, claim) in claims.iter().enumerate() {
         let cands = index.candidates(&profiles[ci], |other| {
             claims[other].article != claim.article && story(&claims[other]) == story(claim)
         });
-        // Keep the top candidates per article.
-        let mut per_article: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+        let mut per_article: HashMap<usize, Vec<usize>> = HashMap::new();
         for (other, _) in cands {
             let list = per_article.entry(claims[other].article).or_default();
             if list.len() < config.candidates_per_article {
                 list.push(other);
             }
         }
+        let mut row: Vec<Best> = per_article
+            .into_iter()
+            .filter_map(|(article, list)| {
+                list.into_iter()
+                    .map(|o| (o, features(&profiles[ci], &profiles[o])))
+                    .map(|(o, v)| (o, model.score(&v.values).0, v))
+                    .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+                    .map(|(other, _, vector)| Best {
+                        other,
+                        article,
+                        vector,
+                    })
+            })
+            .collect();
+        row.sort_by_key(|b| b.article);
+        bests.push(row);
+    }
+
+    // Pass 2: mark mutual best pairs, score, decide the relation.
+    let best_of = |c: usize, article: usize| -> Option<usize> {
+        bests[c]
+            .iter()
+            .find(|b| b.article == article)
+            .map(|b| b.other)
+    };
+    let mut all = Vec::with_capacity(claims.len());
+    for (ci, row) in bests.iter().enumerate() {
         let mut matches = Vec::new();
-        for (article, list) in per_article {
-            let best = list
-                .into_iter()
-                .map(|o| (o, compare(&profiles[ci], &profiles[o], &config.weights)))
-                .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)));
-            let Some((other, ps)) = best else { continue };
-            if ps.score < config.min_score {
+        for b in row {
+            let mut values = b.vector.values;
+            if best_of(b.other, claims[ci].article) == Some(ci) {
+                values[super::features::FEATURE_NAMES.len() - 1] = 1.0;
+            }
+            let (score, contributions) = model.score(&values);
+            if score < config.min_score {
                 continue;
             }
-            let relation = if ps.score < config.same_score {
+            let figures = &b.vector.figures;
+            let relation = if score < config.same_score {
                 Relation::Related
-            } else if ps.figures.iter().any(|f| !f.same) && !ps.figures.iter().any(|f| f.same) {
+            } else if !figures.is_empty() && !figures.iter().any(|f| f.same) {
                 Relation::Differs
             } else {
                 Relation::Agrees
             };
             matches.push(Match {
-                claim: other,
-                article,
-                score: ps.score,
+                claim: b.other,
+                article: b.article,
+                score,
                 relation,
                 why: Explanation {
-                    features: ps.features,
-                    shared_terms: ps.shared_terms,
-                    shared_entities: ps.shared_entities,
-                    figures: ps.figures,
+                    features: contributions,
+                    shared_terms: b.vector.shared_terms.clone(),
+                    shared_entities: b.vector.shared_entities.clone(),
+                    figures: figures.clone(),
                 },
             });
         }

@@ -13,10 +13,11 @@
 mod facts;
 pub mod features;
 mod index;
+pub mod learn;
 mod matcher;
 
 pub use facts::group_facts;
-pub use features::{pair_score, PairScore};
+pub use features::{pair_score, Model, PairScore};
 pub use matcher::{match_claims, MatchConfig};
 
 /// Score at or above which `crosscheck pairs` says two sentences state the

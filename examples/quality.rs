@@ -1,0 +1,52 @@
+//! Prints matching quality on the bundled articles against the hand-made
+//! gold in `tests/gold/seeds.toml`, with the wrong and missed matches.
+//!
+//! `cargo run --release --example quality [-- --verbose]`
+
+use crosscheck::evaluation::{evaluate, Gold};
+use crosscheck::{corpus, Analysis};
+
+fn main() {
+    let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
+    let gold_text = include_str!("../tests/gold/seeds.toml");
+    let gold = match Gold::parse(gold_text) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("tests/gold/seeds.toml: {e}");
+            std::process::exit(1);
+        }
+    };
+    let an = Analysis::build(corpus::bundled());
+    let s = evaluate(&an, &gold);
+    println!(
+        "claims {}  facts {} ({} shared)",
+        an.claims.len(),
+        an.facts.len(),
+        an.shared_facts().count()
+    );
+    println!(
+        "precision {:.3} ({}/{})  recall {:.3} ({}/{})  differs {}/{}",
+        s.precision(),
+        s.correct,
+        s.matches,
+        s.recall(),
+        s.found,
+        s.counterparts,
+        s.differs_right,
+        s.differs_found
+    );
+    for m in &s.missing {
+        println!("MISSING  {m}");
+    }
+    for m in &s.non_claims_as_claims {
+        println!("NONCLAIM {m}");
+    }
+    if verbose {
+        for (a, b) in &s.wrong {
+            println!("WRONG\n  {a}\n  -> {b}");
+        }
+        for (a, art) in &s.missed {
+            println!("MISSED in {art}\n  {a}");
+        }
+    }
+}
