@@ -1,0 +1,192 @@
+//! Integration tests of the command-line interface: the export schema, exit
+//! codes, bad input files and the pairs command.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn crosscheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run crosscheck")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn export_json(args: &[&str]) -> (Value, Output) {
+    let mut all = vec!["export"];
+    all.extend_from_slice(args);
+    let out = crosscheck(&all);
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (json, out)
+}
+
+#[test]
+fn bundled_export_follows_the_schema() {
+    let (doc, out) = export_json(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(doc["schema"], "crosscheck/1");
+    let articles = doc["articles"].as_array().expect("articles");
+    assert_eq!(articles.len(), 5);
+    for a in articles {
+        for key in ["id", "title", "outlet", "date", "url", "path", "story", "claims"] {
+            assert!(a.get(key).is_some(), "article lacks {key}: {a}");
+        }
+        assert!(a["outlet"].is_null(), "no bundled article states its outlet");
+    }
+    let texts: std::collections::HashMap<String, String> = std::fs::read_dir("data/articles")
+        .expect("data/articles")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| {
+            let p = e.path();
+            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (id, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    let claims = doc["claims"].as_array().expect("claims");
+    assert!(claims.len() > 50);
+    let ids: std::collections::HashSet<&str> = claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    for c in claims {
+        for key in ["id", "article", "start", "end", "text", "kinds", "score", "figures", "quotes", "attributed_to", "matches"] {
+            assert!(c.get(key).is_some(), "claim lacks {key}: {c}");
+        }
+        let text = &texts[c["article"].as_str().unwrap()];
+        let (s, e) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[s..e], c["text"].as_str().unwrap(), "offsets of {}", c["id"]);
+        let score = c["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+        let matches = c["matches"].as_array().unwrap();
+        let mut seen = std::collections::HashSet::new();
+        let mut last = f64::INFINITY;
+        for m in matches {
+            let article = m["article"].as_str().unwrap();
+            assert_ne!(article, c["article"].as_str().unwrap(), "a match in the claim's own article");
+            assert!(seen.insert(article.to_string()), "two matches in one article");
+            let score = m["score"].as_f64().unwrap();
+            assert!(score <= last, "matches not sorted by score");
+            last = score;
+            assert!(ids.contains(m["claim"].as_str().unwrap()));
+            assert!(["agrees", "differs", "related"].contains(&m["relation"].as_str().unwrap()));
+            assert!(m["why"].is_string());
+        }
+        for f in c["figures"].as_array().unwrap() {
+            for key in ["text", "low", "high", "qualifier", "unit"] {
+                assert!(f.get(key).is_some(), "figure lacks {key}");
+            }
+        }
+        for q in c["quotes"].as_array().unwrap() {
+            assert!(q.get("text").is_some() && q.get("speaker").is_some());
+        }
+    }
+    let facts = doc["facts"].as_array().expect("facts");
+    assert!(!facts.is_empty());
+    for f in facts {
+        assert!(["agrees", "differs", "single"].contains(&f["relation"].as_str().unwrap()));
+        assert!(!f["label"].as_str().unwrap().is_empty());
+        let n = f["articles"].as_array().unwrap().len();
+        assert_eq!(n == 1, f["relation"] == "single", "{f}");
+        for c in f["claims"].as_array().unwrap() {
+            assert!(ids.contains(c.as_str().unwrap()));
+        }
+    }
+}
+
+#[test]
+fn markdown_report_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("report.md");
+    let out = crosscheck(&["export", "--format", "markdown", "--output", out_path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let md = std::fs::read_to_string(&out_path).unwrap();
+    assert!(md.starts_with("# crosscheck report"));
+    assert!(md.contains("## Sources"));
+    assert!(md.contains("000_17eb8960eab48163"));
+    // No temporary file is left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn usage_errors_exit_1_and_help_exits_0() {
+    let out = crosscheck(&["export", "--format", "yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("yaml"));
+    let help = crosscheck(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(text.contains("Examples:") && text.contains("export"));
+}
+
+#[test]
+fn nothing_loaded_exits_2_naming_the_path() {
+    let out = crosscheck(&["export", "/nonexistent/crosscheck-test"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("/nonexistent/crosscheck-test: cannot open: no such file or directory"), "{err}");
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::File::create(dir.join(name)).unwrap().write_all(bytes).unwrap();
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "good.txt", "North Korea sent 11,000 troops to Russia, officials said.\n".as_bytes());
+    write(d, "latin1.txt", b"Caf\xe9 society reported 12 deaths.\n");
+    write(d, "empty.md", b"   \n");
+    write(d, "binary.txt", b"\x00\x01\x02PNG");
+    write(d, "broken.json", b"{\"text\": \"a\",\n  oops }");
+    write(d, "many.jsonl", b"{\"id\":\"j1\",\"text\":\"Russia said 14,000 troops were deployed.\"}\nnot json\n{\"id\":\"j3\",\"text\":5}\n{\"id\":\"good\",\"text\":\"duplicate id\"}\n");
+    write(d, "ignored.csv", b"a,b\n");
+    let (doc, out) = export_json(&[d.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    let has = |needle: &str| lines.iter().any(|l| l.contains(needle));
+    assert!(has("latin1.txt: not UTF-8"), "{err}");
+    assert!(has("empty.md: empty file"), "{err}");
+    assert!(has("binary.txt: binary data"), "{err}");
+    assert!(has("broken.json:2: malformed JSON"), "{err}");
+    assert!(has("many.jsonl:2: malformed JSON"), "{err}");
+    assert!(has("many.jsonl:3: field 'text' must be a string"), "{err}");
+    assert!(has("many.jsonl:4: duplicate article id 'good'"), "{err}");
+    assert!(!has("ignored.csv"), "{err}");
+    let ids: Vec<&str> = doc["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["good", "j1"]);
+}
+
+#[test]
+fn pairs_scores_each_line() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .arg("pairs")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = "North Korea sent troops to Russia.\tNorth Korea sent troops to Russia.\n\
+                 The cat sat on the mat.\tMarkets fell sharply in Tokyo on Monday.\n";
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<(f64, &str)> = text
+        .lines()
+        .map(|l| {
+            let (s, y) = l.split_once('\t').unwrap();
+            (s.parse().unwrap(), y)
+        })
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].1, "1");
+    assert_eq!(rows[1].1, "0");
+    assert!(rows[0].0 > rows[1].0);
+}
