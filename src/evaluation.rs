@@ -111,6 +111,24 @@ fn locate(an: &Analysis, prefix: &str, needle: &str) -> Option<(usize, Vec<usize
     Some((article, claims))
 }
 
+/// The claims of each gold fact (same order as `gold.fact`), and the gold
+/// sentences that are not found or are not claims.
+pub fn gold_claims(an: &Analysis, gold: &Gold) -> (Vec<BTreeSet<usize>>, Vec<String>) {
+    let mut fact_claims = Vec::new();
+    let mut missing = Vec::new();
+    for f in &gold.fact {
+        let mut set = BTreeSet::new();
+        for (prefix, s) in &f.sentences {
+            match locate(an, prefix, s) {
+                Some((_, claims)) if !claims.is_empty() => set.extend(claims),
+                _ => missing.push(format!("{prefix}: {s}")),
+            }
+        }
+        fact_claims.push(set);
+    }
+    (fact_claims, missing)
+}
+
 /// Scores `an` against `gold`.
 pub fn evaluate(an: &Analysis, gold: &Gold) -> Scores {
     let mut scores = Scores::default();
@@ -123,18 +141,8 @@ pub fn evaluate(an: &Analysis, gold: &Gold) -> Scores {
             }
         }
     }
-    // Claims of each fact, and the set of facts of each claim.
-    let mut fact_claims: Vec<BTreeSet<usize>> = Vec::new();
-    for f in &gold.fact {
-        let mut set = BTreeSet::new();
-        for (prefix, s) in &f.sentences {
-            match locate(an, prefix, s) {
-                Some((_, claims)) if !claims.is_empty() => set.extend(claims),
-                _ => scores.missing.push(format!("{prefix}: {s}")),
-            }
-        }
-        fact_claims.push(set);
-    }
+    let (fact_claims, missing) = gold_claims(an, gold);
+    scores.missing = missing;
     let same_fact =
         |a: usize, b: usize| fact_claims.iter().any(|s| s.contains(&a) && s.contains(&b));
     let gold_claims: BTreeSet<usize> = fact_claims.iter().flatten().copied().collect();

@@ -8,6 +8,7 @@
 
 use super::{Feature, FigureComparison};
 use crate::claims::figures::{comparable_units, find_figures};
+use super::synonyms::canonical;
 use crate::claims::Figure;
 use crate::text::normalize::{entities, tokenize};
 use std::collections::{HashMap, HashSet};
@@ -93,7 +94,8 @@ impl Profile {
         let mut numbers = Vec::new();
         let mut prev: Option<&str> = None;
         for t in &tokens {
-            words.insert(t.stem.clone());
+            let stem = canonical(&t.stem);
+            words.insert(stem.to_string());
             if t.norm.chars().all(|c| c.is_ascii_digit()) {
                 numbers.push(t.norm.clone());
             }
@@ -101,12 +103,12 @@ impl Profile {
                 continue;
             }
             if let Some(p) = prev {
-                bigrams.insert((p.to_string(), t.stem.clone()));
+                bigrams.insert((p.to_string(), stem.to_string()));
             }
-            prev = Some(&t.stem);
-            if seen.insert(t.stem.as_str()) {
-                terms.push((t.stem.clone(), idf.weight(&t.stem)));
-                surface.insert(t.stem.clone(), t.norm.clone());
+            prev = Some(stem);
+            if seen.insert(stem) {
+                terms.push((stem.to_string(), idf.weight(stem)));
+                surface.insert(stem.to_string(), t.norm.clone());
             }
         }
         terms.sort_by(|a, b| a.0.cmp(&b.0));

@@ -15,6 +15,7 @@ pub mod features;
 mod index;
 pub mod learn;
 mod matcher;
+pub mod synonyms;
 
 pub use facts::group_facts;
 pub use features::{pair_score, Model, PairScore};
