@@ -20,7 +20,10 @@ fn main() {
     let (facts, _) = gold_claims(&base, &gold);
     let claims = &base.claims;
     let idf = Idf::from_texts(claims.iter().map(|c| c.text.as_str()));
-    let profiles: Vec<Profile> = claims.iter().map(|c| Profile::new(&c.text, c.figures.clone(), &idf)).collect();
+    let profiles: Vec<Profile> = claims
+        .iter()
+        .map(|c| Profile::new(&c.text, c.figures.clone(), &idf))
+        .collect();
     let in_gold = |c: usize| facts.iter().any(|f| f.contains(&c));
     let same = |a: usize, b: usize| facts.iter().any(|f| f.contains(&a) && f.contains(&b));
 
@@ -31,11 +34,20 @@ fn main() {
             if claims[a].article == claims[b].article || !(in_gold(a) || in_gold(b)) {
                 continue;
             }
-            samples.push((a, b, features(&profiles[a], &profiles[b]).values, same(a, b)));
+            samples.push((
+                a,
+                b,
+                features(&profiles[a], &profiles[b]).values,
+                same(a, b),
+            ));
         }
     }
     // Stage 1 without mutual_best, to find each claim's best per article.
-    let stage1 = fit(&samples.iter().map(|s| (s.2, s.3)).collect::<Vec<_>>(), 0.01, &[mutual]);
+    let stage1 = fit(
+        &samples.iter().map(|s| (s.2, s.3)).collect::<Vec<_>>(),
+        0.01,
+        &[mutual],
+    );
     let mut best = std::collections::HashMap::new();
     for (a, b, x, _) in &samples {
         let s = stage1.score(x).0;
@@ -58,13 +70,21 @@ fn main() {
     let positives = data.iter().filter(|d| d.1).count();
     println!("// {} pairs, {} positive", data.len(), positives);
     let model = fit(&data, 0.01, &[]);
-    println!("pub const CORPUS: Model = Model {{\n    bias: {:.3},\n    weights: [", model.bias);
+    println!(
+        "pub const CORPUS: Model = Model {{\n    bias: {:.3},\n    weights: [",
+        model.bias
+    );
     for (n, w) in FEATURE_NAMES.iter().zip(model.weights) {
         println!("        {w:.3}, // {n}");
     }
     println!("    ],\n}};");
     for t in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8] {
-        let config = MatchConfig { model: model.clone(), min_score: t, same_score: t, ..MatchConfig::default() };
+        let config = MatchConfig {
+            model: model.clone(),
+            min_score: t,
+            same_score: t,
+            ..MatchConfig::default()
+        };
         let an = Analysis::build_with(corpus::bundled(), &config);
         let s = evaluate(&an, &gold);
         println!(

@@ -34,10 +34,15 @@ fn bundled_export_follows_the_schema() {
     let articles = doc["articles"].as_array().expect("articles");
     assert_eq!(articles.len(), 5);
     for a in articles {
-        for key in ["id", "title", "outlet", "date", "url", "path", "story", "claims"] {
+        for key in [
+            "id", "title", "outlet", "date", "url", "path", "story", "claims",
+        ] {
             assert!(a.get(key).is_some(), "article lacks {key}: {a}");
         }
-        assert!(a["outlet"].is_null(), "no bundled article states its outlet");
+        assert!(
+            a["outlet"].is_null(),
+            "no bundled article states its outlet"
+        );
     }
     let texts: std::collections::HashMap<String, String> = std::fs::read_dir("data/articles")
         .expect("data/articles")
@@ -51,14 +56,35 @@ fn bundled_export_follows_the_schema() {
         .collect();
     let claims = doc["claims"].as_array().expect("claims");
     assert!(claims.len() > 50);
-    let ids: std::collections::HashSet<&str> = claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let ids: std::collections::HashSet<&str> =
+        claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
     for c in claims {
-        for key in ["id", "article", "start", "end", "text", "kinds", "score", "figures", "quotes", "attributed_to", "matches"] {
+        for key in [
+            "id",
+            "article",
+            "start",
+            "end",
+            "text",
+            "kinds",
+            "score",
+            "figures",
+            "quotes",
+            "attributed_to",
+            "matches",
+        ] {
             assert!(c.get(key).is_some(), "claim lacks {key}: {c}");
         }
         let text = &texts[c["article"].as_str().unwrap()];
-        let (s, e) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
-        assert_eq!(&text[s..e], c["text"].as_str().unwrap(), "offsets of {}", c["id"]);
+        let (s, e) = (
+            c["start"].as_u64().unwrap() as usize,
+            c["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            &text[s..e],
+            c["text"].as_str().unwrap(),
+            "offsets of {}",
+            c["id"]
+        );
         let score = c["score"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&score));
         let matches = c["matches"].as_array().unwrap();
@@ -66,8 +92,15 @@ fn bundled_export_follows_the_schema() {
         let mut last = f64::INFINITY;
         for m in matches {
             let article = m["article"].as_str().unwrap();
-            assert_ne!(article, c["article"].as_str().unwrap(), "a match in the claim's own article");
-            assert!(seen.insert(article.to_string()), "two matches in one article");
+            assert_ne!(
+                article,
+                c["article"].as_str().unwrap(),
+                "a match in the claim's own article"
+            );
+            assert!(
+                seen.insert(article.to_string()),
+                "two matches in one article"
+            );
             let score = m["score"].as_f64().unwrap();
             assert!(score <= last, "matches not sorted by score");
             last = score;
@@ -101,7 +134,13 @@ fn bundled_export_follows_the_schema() {
 fn markdown_report_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("report.md");
-    let out = crosscheck(&["export", "--format", "markdown", "--output", out_path.to_str().unwrap()]);
+    let out = crosscheck(&[
+        "export",
+        "--format",
+        "markdown",
+        "--output",
+        out_path.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
     let md = std::fs::read_to_string(&out_path).unwrap();
@@ -128,18 +167,28 @@ fn nothing_loaded_exits_2_naming_the_path() {
     let out = crosscheck(&["export", "/nonexistent/crosscheck-test"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("/nonexistent/crosscheck-test: cannot open: no such file or directory"), "{err}");
+    assert!(
+        err.contains("/nonexistent/crosscheck-test: cannot open: no such file or directory"),
+        "{err}"
+    );
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
-    std::fs::File::create(dir.join(name)).unwrap().write_all(bytes).unwrap();
+    std::fs::File::create(dir.join(name))
+        .unwrap()
+        .write_all(bytes)
+        .unwrap();
 }
 
 #[test]
 fn bad_files_are_reported_and_the_rest_loads() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "good.txt", "North Korea sent 11,000 troops to Russia, officials said.\n".as_bytes());
+    write(
+        d,
+        "good.txt",
+        "North Korea sent 11,000 troops to Russia, officials said.\n".as_bytes(),
+    );
     write(d, "latin1.txt", b"Caf\xe9 society reported 12 deaths.\n");
     write(d, "empty.md", b"   \n");
     write(d, "binary.txt", b"\x00\x01\x02PNG");
@@ -159,7 +208,12 @@ fn bad_files_are_reported_and_the_rest_loads() {
     assert!(has("many.jsonl:3: field 'text' must be a string"), "{err}");
     assert!(has("many.jsonl:4: duplicate article id 'good'"), "{err}");
     assert!(!has("ignored.csv"), "{err}");
-    let ids: Vec<&str> = doc["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = doc["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["good", "j1"]);
 }
 
@@ -174,7 +228,12 @@ fn pairs_scores_each_line() {
         .unwrap();
     let input = "North Korea sent troops to Russia.\tNorth Korea sent troops to Russia.\n\
                  The cat sat on the mat.\tMarkets fell sharply in Tokyo on Monday.\n";
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();

@@ -6,17 +6,39 @@
 //! see exactly why two claims were matched, and the weights can be learned
 //! ([`super::learn`]) from labelled pairs.
 
+use super::synonyms::canonical;
 use super::{Feature, FigureComparison};
 use crate::claims::figures::{comparable_units, find_figures};
-use super::synonyms::canonical;
 use crate::claims::Figure;
 use crate::text::normalize::{entities, tokenize};
 use std::collections::{HashMap, HashSet};
 
+/// A stable 64-bit key for a stem (FNV-1a), so that profiles compare sorted
+/// integers instead of strings.
+pub fn key(stem: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in stem.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn pair_key(a: u64, b: u64) -> u64 {
+    a.rotate_left(17) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The canonical stems of a text's content words and of all its words.
+fn stems(text: &str) -> impl Iterator<Item = (bool, String, String)> {
+    tokenize(text)
+        .into_iter()
+        .map(|t| (t.stop, canonical(&t.stem).to_string(), t.norm))
+}
+
 /// Document frequencies of stems over a set of sentences, for IDF weights.
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
-    df: HashMap<String, u32>,
+    df: HashMap<u64, u32>,
     n: u32,
 }
 
@@ -26,27 +48,23 @@ impl Idf {
         let mut idf = Idf::default();
         for t in texts {
             idf.n += 1;
-            let stems: HashSet<String> = tokenize(t)
-                .into_iter()
-                .filter(|t| !t.stop)
-                .map(|t| t.stem)
-                .collect();
-            for s in stems {
-                *idf.df.entry(s).or_insert(0) += 1;
+            let keys: HashSet<u64> = stems(t).filter(|s| !s.0).map(|s| key(&s.1)).collect();
+            for k in keys {
+                *idf.df.entry(k).or_insert(0) += 1;
             }
         }
         idf
     }
 
-    /// Number of sentences containing `stem`.
-    pub fn df(&self, stem: &str) -> u32 {
-        self.df.get(stem).copied().unwrap_or(0)
+    /// Number of sentences containing the stem with key `k`.
+    pub fn df(&self, k: u64) -> u32 {
+        self.df.get(&k).copied().unwrap_or(0)
     }
 
     /// Smoothed inverse document frequency, at least 0.1.
-    pub fn weight(&self, stem: &str) -> f32 {
+    pub fn weight(&self, k: u64) -> f32 {
         let n = self.n.max(1) as f32;
-        let df = self.df(stem) as f32;
+        let df = self.df(k) as f32;
         ((n + 1.0) / (df + 0.5)).ln().max(0.1)
     }
 
@@ -64,15 +82,15 @@ impl Idf {
 /// What matching needs to know about one claim, computed once.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
-    /// Content stems with their IDF weights, sorted by stem, distinct.
-    pub terms: Vec<(String, f32)>,
-    /// A surface form per stem (the first occurrence, lower-cased).
-    pub surface: HashMap<String, String>,
-    /// Consecutive content-stem pairs.
-    pub bigrams: HashSet<(String, String)>,
-    /// All word stems, stop words included (for plain overlap).
-    pub words: HashSet<String>,
-    /// Canonical names mentioned.
+    /// Content-stem keys with their IDF weights, sorted by key, distinct.
+    pub terms: Vec<(u64, f32)>,
+    /// The surface form (lower-cased) of each entry of `terms`.
+    pub surface: Vec<String>,
+    /// Keys of consecutive content-stem pairs, sorted, distinct.
+    pub bigrams: Vec<u64>,
+    /// Keys of all word stems, stop words included, sorted, distinct.
+    pub words: Vec<u64>,
+    /// Canonical names mentioned, sorted, distinct.
     pub entities: Vec<String>,
     /// Figures stated.
     pub figures: Vec<Figure>,
@@ -85,39 +103,40 @@ pub struct Profile {
 impl Profile {
     /// Builds the profile of `text` with `figures` already extracted.
     pub fn new(text: &str, figures: Vec<Figure>, idf: &Idf) -> Profile {
-        let tokens = tokenize(text);
-        let mut seen = HashSet::new();
-        let mut terms = Vec::new();
-        let mut surface = HashMap::new();
-        let mut bigrams = HashSet::new();
-        let mut words = HashSet::new();
+        let mut terms: Vec<(u64, f32, String)> = Vec::new();
+        let mut bigrams = Vec::new();
+        let mut words = Vec::new();
         let mut numbers = Vec::new();
-        let mut prev: Option<&str> = None;
-        for t in &tokens {
-            let stem = canonical(&t.stem);
-            words.insert(stem.to_string());
-            if t.norm.chars().all(|c| c.is_ascii_digit()) {
-                numbers.push(t.norm.clone());
+        let mut prev: Option<u64> = None;
+        for (stop, stem, norm) in stems(text) {
+            let k = key(&stem);
+            words.push(k);
+            if norm.chars().all(|c| c.is_ascii_digit()) {
+                numbers.push(norm.clone());
             }
-            if t.stop {
+            if stop {
                 continue;
             }
             if let Some(p) = prev {
-                bigrams.insert((p.to_string(), stem.to_string()));
+                bigrams.push(pair_key(p, k));
             }
-            prev = Some(stem);
-            if seen.insert(stem) {
-                terms.push((stem.to_string(), idf.weight(stem)));
-                surface.insert(stem.to_string(), t.norm.clone());
-            }
+            prev = Some(k);
+            terms.push((k, idf.weight(k), norm));
         }
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
+        terms.sort_by_key(|t| t.0);
+        terms.dedup_by_key(|t| t.0);
+        for v in [&mut bigrams, &mut words] {
+            v.sort_unstable();
+            v.dedup();
+        }
         let mass = terms.iter().map(|t| t.1).sum();
         let mut ents: Vec<String> = entities(text).into_iter().map(|e| e.canonical).collect();
         ents.sort();
         ents.dedup();
         numbers.sort();
         numbers.dedup();
+        let surface = terms.iter().map(|t| t.2.clone()).collect();
+        let terms = terms.into_iter().map(|t| (t.0, t.1)).collect();
         Profile {
             terms,
             surface,
@@ -129,6 +148,23 @@ impl Profile {
             mass,
         }
     }
+}
+
+/// How many keys two sorted, distinct lists share.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
@@ -175,7 +211,7 @@ pub fn features(a: &Profile, b: &Profile) -> FeatureVector {
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 shared_mass += a.terms[i].1;
-                shared.push((a.terms[i].0.as_str(), a.terms[i].1));
+                shared.push((i, a.terms[i].1));
                 i += 1;
                 j += 1;
             }
@@ -184,12 +220,12 @@ pub fn features(a: &Profile, b: &Profile) -> FeatureVector {
     let ratio = |num: f32, den: f32| if den > 0.0 { num / den } else { 0.0 };
     let term_overlap = ratio(2.0 * shared_mass, a.mass + b.mass);
     let min_coverage = ratio(shared_mass, a.mass.min(b.mass));
-    let shared_bigrams = a.bigrams.intersection(&b.bigrams).count() as f32;
+    let shared_bigrams = shared_count(&a.bigrams, &b.bigrams) as f32;
     let bigram_overlap = ratio(
         2.0 * shared_bigrams,
         (a.bigrams.len() + b.bigrams.len()) as f32,
     );
-    let shared_words = a.words.intersection(&b.words).count() as f32;
+    let shared_words = shared_count(&a.words, &b.words) as f32;
     let word_overlap = ratio(2.0 * shared_words, (a.words.len() + b.words.len()) as f32);
     let shared_entities: Vec<String> = a
         .entities
@@ -212,15 +248,10 @@ pub fn features(a: &Profile, b: &Profile) -> FeatureVector {
     };
     let (la, lb) = (a.terms.len() as f32, b.terms.len() as f32);
     let length_ratio = ratio(la.min(lb), la.max(lb));
-    shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
+    shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     let shared_terms = shared
         .into_iter()
-        .map(|(stem, _)| {
-            a.surface
-                .get(stem)
-                .cloned()
-                .unwrap_or_else(|| stem.to_string())
-        })
+        .map(|(i, _)| a.surface[i].clone())
         .collect();
     FeatureVector {
         values: [

@@ -1,71 +1,83 @@
-//! Candidate generation: an inverted index over claims' rare terms and
-//! compared quantities, so that each claim is scored against a handful of
-//! candidates per article rather than against every claim.
+//! Candidate generation: an inverted index over claims' selective terms and
+//! counted quantities, so that each claim is scored against a bounded number
+//! of candidates rather than against every claim.
+//!
+//! Keys held by too many claims are not used to
+//! select candidates (they say little and would make the work quadratic), and
+//! only the best [`MatchConfig::candidates`](super::MatchConfig) candidates
+//! by summed key weight are scored in full.
 
-use super::features::{Idf, Profile};
+use super::features::{key, Profile};
 use std::collections::HashMap;
 
-/// Postings from a key (a content stem, or `#unit` for a counted quantity)
-/// to the claims that have it.
+/// Postings from a key (a content-stem key, or a counted quantity's key) to
+/// the claims (local indices) that have it.
 #[derive(Debug, Default)]
 pub struct Index {
-    postings: HashMap<String, Vec<usize>>,
-    /// Keys held by more claims than this are too common to select on.
+    postings: HashMap<u64, Vec<u32>>,
     max_postings: usize,
 }
 
 impl Index {
-    /// Indexes the profiles; `max_share` bounds the fraction of claims a key
-    /// may appear in and still be used to generate candidates.
-    pub fn build(profiles: &[Profile], _idf: &Idf, max_share: f32) -> Index {
-        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, p) in profiles.iter().enumerate() {
-            for key in keys(p) {
-                postings.entry(key).or_default().push(i);
+    /// Indexes the profiles. A key selects candidates only while at most
+    /// `max_share` of the claims (and never more than `max(64, 8·√n)`) hold it.
+    pub fn build<'a>(profiles: impl IntoIterator<Item = &'a Profile>, max_share: f32) -> Index {
+        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut n = 0usize;
+        for (i, p) in profiles.into_iter().enumerate() {
+            n += 1;
+            for (k, _) in weighted_keys(p) {
+                postings.entry(k).or_default().push(i as u32);
             }
         }
-        let max_postings = ((profiles.len() as f32 * max_share).ceil() as usize).max(8);
+        let by_share = (n as f32 * max_share).ceil() as usize;
+        let by_sqrt = ((n as f64).sqrt() * 8.0) as usize;
+        let max_postings = by_share.min(by_sqrt.max(64)).max(8);
         Index {
             postings,
             max_postings,
         }
     }
 
-    /// Claims sharing at least one selective key with `p`, with the summed
-    /// weight of the shared keys, best first; `keep` filters candidates.
-    pub fn candidates(&self, p: &Profile, keep: impl Fn(usize) -> bool) -> Vec<(usize, f32)> {
-        let mut acc: HashMap<usize, f32> = HashMap::new();
-        for (key, weight) in weighted_keys(p) {
-            let Some(list) = self.postings.get(&key) else {
+    /// Up to `limit` claims sharing selective keys with `p`, by summed key
+    /// weight, best first; `keep` filters them (local indices).
+    pub fn candidates(
+        &self,
+        p: &Profile,
+        limit: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, f32)> {
+        let mut acc: HashMap<u32, f32> = HashMap::new();
+        for (k, weight) in weighted_keys(p) {
+            let Some(list) = self.postings.get(&k) else {
                 continue;
             };
             if list.len() > self.max_postings {
                 continue;
             }
             for &c in list {
-                if keep(c) {
+                if keep(c as usize) {
                     *acc.entry(c).or_insert(0.0) += weight;
                 }
             }
         }
-        let mut out: Vec<(usize, f32)> = acc.into_iter().collect();
+        let mut out: Vec<(usize, f32)> = acc.into_iter().map(|(c, w)| (c as usize, w)).collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out.truncate(limit);
         out
     }
 }
 
-fn keys(p: &Profile) -> Vec<String> {
-    weighted_keys(p).into_iter().map(|(k, _)| k).collect()
-}
-
-fn weighted_keys(p: &Profile) -> Vec<(String, f32)> {
-    let mut out: Vec<(String, f32)> = p.terms.iter().map(|(s, w)| (s.clone(), *w)).collect();
+/// The keys of a profile with their selection weights: content terms by IDF,
+/// counted quantities (`#troops`) with a fixed weight.
+fn weighted_keys(p: &Profile) -> Vec<(u64, f32)> {
+    let mut out: Vec<(u64, f32)> = p.terms.clone();
     for f in &p.figures {
         if let Some(u) = &f.unit {
-            out.push((format!("#{u}"), 2.0));
+            out.push((key(&format!("#{u}")), 2.0));
         }
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out.dedup_by(|a, b| a.0 == b.0);
+    out.sort_by_key(|k| k.0);
+    out.dedup_by_key(|k| k.0);
     out
 }

@@ -17,8 +17,8 @@ pub struct MatchConfig {
     /// At or above this score the two claims state the same thing (agrees or
     /// differs); below it, `related`.
     pub same_score: f32,
-    /// Candidates fully scored per other article.
-    pub candidates_per_article: usize,
+    /// Candidates fully scored per claim (across all other articles).
+    pub candidates: usize,
     /// Index keys held by more than this share of claims are not used to
     /// generate candidates.
     pub max_key_share: f32,
@@ -30,7 +30,7 @@ impl Default for MatchConfig {
             model: Model::CORPUS,
             min_score: 0.5,
             same_score: 0.6,
-            candidates_per_article: 8,
+            candidates: 64,
             max_key_share: 0.25,
         }
     }
@@ -55,40 +55,47 @@ pub fn match_claims(
         .iter()
         .map(|c| Profile::new(&c.text, c.figures.clone(), &idf))
         .collect();
-    let index = Index::build(&profiles, &idf, config.max_key_share);
-    let story = |c: &Claim| articles.get(c.article).map(|a| a.story.as_str());
     let model = &config.model;
+
+    // One index per story: only claims of the same story are compared.
+    let mut stories: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        let story = articles.get(c.article).map_or("", |a| a.story.as_str());
+        stories.entry(story).or_default().push(i);
+    }
 
     // Pass 1: each claim's best candidate per other article, on the features
     // that do not depend on other pairs.
-    let mut bests: Vec<Vec<Best>> = Vec::with_capacity(claims.len());
-    for (ci, claim) in claims.iter().enumerate() {
-        let cands = index.candidates(&profiles[ci], |other| {
-            claims[other].article != claim.article && story(&claims[other]) == story(claim)
-        });
-        let mut per_article: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (other, _) in cands {
-            let list = per_article.entry(claims[other].article).or_default();
-            if list.len() < config.candidates_per_article {
-                list.push(other);
+    let mut bests: Vec<Vec<Best>> = (0..claims.len()).map(|_| Vec::new()).collect();
+    for members in stories.values() {
+        let index = Index::build(members.iter().map(|&i| &profiles[i]), config.max_key_share);
+        for &ci in members {
+            let claim = &claims[ci];
+            let cands = index.candidates(&profiles[ci], config.candidates, |local| {
+                claims[members[local]].article != claim.article
+            });
+            let mut per_article: HashMap<usize, (usize, f32, FeatureVector)> = HashMap::new();
+            for (local, _) in cands {
+                let other = members[local];
+                let vector = features(&profiles[ci], &profiles[other]);
+                let score = model.score(&vector.values).0;
+                let article = claims[other].article;
+                let better = per_article.get(&article).is_none_or(|b| score > b.1);
+                if better {
+                    per_article.insert(article, (other, score, vector));
+                }
             }
+            let mut row: Vec<Best> = per_article
+                .into_iter()
+                .map(|(article, (other, _, vector))| Best {
+                    other,
+                    article,
+                    vector,
+                })
+                .collect();
+            row.sort_by_key(|b| b.article);
+            bests[ci] = row;
         }
-        let mut row: Vec<Best> = per_article
-            .into_iter()
-            .filter_map(|(article, list)| {
-                list.into_iter()
-                    .map(|o| (o, features(&profiles[ci], &profiles[o])))
-                    .map(|(o, v)| (o, model.score(&v.values).0, v))
-                    .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-                    .map(|(other, _, vector)| Best {
-                        other,
-                        article,
-                        vector,
-                    })
-            })
-            .collect();
-        row.sort_by_key(|b| b.article);
-        bests.push(row);
     }
 
     // Pass 2: mark mutual best pairs, score, decide the relation.

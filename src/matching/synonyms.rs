@@ -9,11 +9,45 @@ use std::sync::OnceLock;
 
 /// Word groups; the first word of each is the canonical one.
 const GROUPS: &[&[&str]] = &[
-    &["troops", "soldiers", "servicemen", "fighters", "personnel", "forces", "units"],
-    &["deploy", "deployment", "send", "sent", "dispatch", "dispatched"],
-    &["confirm", "confirmation", "acknowledge", "acknowledgment", "acknowledgement", "admit", "admission"],
-    &["killed", "dead", "died", "dying", "death", "deaths", "fallen", "slain"],
-    &["liberate", "liberation", "liberating", "retake", "retaking", "regain", "reclaim", "recapture"],
+    &[
+        "troops",
+        "soldiers",
+        "servicemen",
+        "fighters",
+        "personnel",
+        "forces",
+        "units",
+    ],
+    &[
+        "deploy",
+        "deployment",
+        "send",
+        "sent",
+        "dispatch",
+        "dispatched",
+    ],
+    &[
+        "confirm",
+        "confirmation",
+        "acknowledge",
+        "acknowledgment",
+        "acknowledgement",
+        "admit",
+        "admission",
+    ],
+    &[
+        "killed", "dead", "died", "dying", "death", "deaths", "fallen", "slain",
+    ],
+    &[
+        "liberate",
+        "liberation",
+        "liberating",
+        "retake",
+        "retaking",
+        "regain",
+        "reclaim",
+        "recapture",
+    ],
     &["treaty", "pact", "accord"],
     &["hero", "heroes", "heroism", "heroic"],
     &["casualties", "losses"],
@@ -27,10 +61,25 @@ const GROUPS: &[&[&str]] = &[
     &["america", "american", "americans"],
     &["erect", "build", "built"],
     &["praise", "praised", "hailed", "hail", "lauded"],
-    &["deny", "denied", "dispute", "disputes", "challenged", "rejected"],
+    &[
+        "deny",
+        "denied",
+        "dispute",
+        "disputes",
+        "challenged",
+        "rejected",
+    ],
     &["capture", "captured", "seized"],
     &["shells", "munitions", "ammunition", "weapons", "arms"],
-    &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ],
 ];
 
 fn table() -> &'static HashMap<String, String> {
