@@ -911,7 +911,7 @@ pub fn entities(text: &str) -> Vec<Entity> {
             let initial_letter = prev.norm.chars().count() == 1;
             let joined = joins(gap) || (initial_letter && (gap == "." || gap == ". "));
             let next_cap = tokens.get(e + 1).is_some_and(|n| n.capitalized);
-            if joined && t.capitalized && !(t.stop && !is_acronym(text, t)) {
+            if joined && t.capitalized && (!t.stop || is_acronym(text, t)) {
                 e += 1;
             } else if joined && !t.capitalized && t.norm == "of" && next_cap {
                 // "Republic of Korea", "Ministry of Unification".

@@ -333,11 +333,11 @@ fn classify(text: &str, lines: &[Line]) -> Vec<BlockKind> {
         } else if !stop {
             let ratio = title_ratio(body);
             let before_prose = !seen_prose;
-            if words <= 4 && body.chars().next().is_some_and(char::is_uppercase) {
-                BlockKind::Heading
-            } else if (ratio >= 0.75 && words <= 6) || (ratio >= 0.9 && words <= 16) {
-                BlockKind::Heading
-            } else if before_prose && words <= 25 {
+            let short_capitalised =
+                words <= 4 && body.chars().next().is_some_and(char::is_uppercase);
+            let title_case = (ratio >= 0.75 && words <= 6) || (ratio >= 0.9 && words <= 16);
+            let headline = before_prose && words <= 25;
+            if short_capitalised || title_case || headline {
                 BlockKind::Heading
             } else {
                 BlockKind::Caption
@@ -762,6 +762,74 @@ mod tests {
             "   \t  Mr. X.   ",
         ] {
             check_invariants(t);
+        }
+    }
+
+    #[test]
+    fn invariants_on_random_tricky_text() {
+        // A fixed LCG over an alphabet of the characters the rules look at.
+        const PIECES: &[&str] = &[
+            "a",
+            "B",
+            " ",
+            " ",
+            "\n",
+            "\r\n",
+            ".",
+            "?",
+            "!",
+            "…",
+            "...",
+            "’",
+            "”",
+            "“",
+            "‘",
+            "\"",
+            "'",
+            "(",
+            ")",
+            "[",
+            "]",
+            "- ",
+            "— ",
+            "U.S.",
+            "Mr.",
+            "No. 5",
+            "3.5",
+            "11,000",
+            "é",
+            "Ü",
+            "北",
+            "Pictured: ",
+            "Seoul, April 28 ",
+            "LONDON — ",
+            "(@x) ",
+            "https://t.co/x",
+            "Sources\n",
+            "Apr 28, 2025\n",
+            ":",
+            "\u{a0}",
+            "\t",
+            "Kim Jong-un",
+            "DPRK",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..400 {
+            let mut t = String::new();
+            let len = (state % 60) as usize;
+            for _ in 0..len {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                t.push_str(PIECES[(state >> 33) as usize % PIECES.len()]);
+            }
+            check_invariants(&t);
+            for tok in crate::text::normalize::tokenize(&t) {
+                assert!(t.get(tok.start..tok.end).is_some_and(|w| !w.is_empty()));
+            }
+            for e in crate::text::normalize::entities(&t) {
+                assert!(t.get(e.start..e.end).is_some_and(|w| !w.is_empty()));
+            }
         }
     }
 
