@@ -86,7 +86,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn make_token(norm: String, start: usize, end: usize, capitalized: bool) -> Token {
-    let stem = if norm.bytes().any(|b| b.is_ascii_digit()) {
+    let stop = is_stop_word(&norm);
+    let stem = if stop || norm.bytes().any(|b| b.is_ascii_digit()) {
         norm.clone()
     } else {
         stemmer().stem(&norm).into_owned()
@@ -94,22 +95,67 @@ fn make_token(norm: String, start: usize, end: usize, capitalized: bool) -> Toke
     Token {
         start,
         end,
-        stop: is_stop_word(&norm),
+        stop,
         capitalized,
         norm,
         stem,
     }
 }
 
+/// Folded form, stem and stop flag of a word as written.
+type Folded = (String, String, bool);
+
+/// Entries kept in the per-thread word cache before it is cleared.
+const CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    /// Word as written -> its folded form, stem and stop flag. News
+    /// vocabulary repeats heavily, so this skips most folding and stemming
+    /// on large corpora; it is cleared when it grows past [`CACHE_LIMIT`].
+    static WORD_CACHE: std::cell::RefCell<std::collections::HashMap<Box<str>, Folded>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn fold_and_stem(word: &str) -> Folded {
+    let hit = WORD_CACHE.with(|c| c.borrow().get(word).cloned());
+    if let Some(f) = hit {
+        return f;
+    }
+    let norm = fold_word(word);
+    let stop = is_stop_word(&norm);
+    // Stop words are never matched on, so their stem is the word itself.
+    let stem = if stop || norm.bytes().any(|b| b.is_ascii_digit()) {
+        norm.clone()
+    } else {
+        stemmer().stem(&norm).into_owned()
+    };
+    let f = (norm, stem, stop);
+    WORD_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHE_LIMIT {
+            c.clear();
+        }
+        c.insert(word.into(), f.clone());
+    });
+    f
+}
+
 fn push_word(word: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let capitalized = word.chars().next().is_some_and(char::is_uppercase);
-    let norm = fold_word(word);
+    let (norm, stem, stop) = fold_and_stem(word);
     if norm == "dprk" {
         out.push(make_token("north".to_string(), start, end, capitalized));
         out.push(make_token("korea".to_string(), start, end, capitalized));
         return;
     }
-    out.push(make_token(norm, start, end, capitalized));
+    out.push(Token {
+        start,
+        end,
+        norm,
+        stem,
+        stop,
+        capitalized,
+    });
 }
 
 /// Multi-word names folded onto their common form, in place.
@@ -319,19 +365,25 @@ pub fn americanize(word: &str) -> Cow<'_, str> {
     if let Some(v) = lookup(SPELLING, word) {
         return Cow::Borrowed(v);
     }
-    for stem in OUR_STEMS {
+    if word.len() < 4 {
+        return Cow::Borrowed(word);
+    }
+    let has_our = word.contains("our");
+    for stem in OUR_STEMS.iter().filter(|_| has_our) {
         if let Some(rest) = word.strip_prefix(stem) {
             let short = &stem[..stem.len() - 2];
             return Cow::Owned(format!("{short}r{rest}"));
         }
     }
-    for stem in ENCE_STEMS {
+    let has_ence = word.contains("ence");
+    for stem in ENCE_STEMS.iter().filter(|_| has_ence) {
         if let Some(rest) = word.strip_prefix(stem) {
             let short = &stem[..stem.len() - 2];
             return Cow::Owned(format!("{short}se{rest}"));
         }
     }
-    for suffix in ["lled", "lling", "ller", "llers"] {
+    let has_ll = word.contains("ll");
+    for suffix in ["lled", "lling", "ller", "llers"].iter().filter(|_| has_ll) {
         if let Some(base) = word.strip_suffix(suffix) {
             let verb_len = base.len() + 1;
             if LL_VERBS
@@ -343,13 +395,20 @@ pub fn americanize(word: &str) -> Cow<'_, str> {
             }
         }
     }
-    for suffix in ["yse", "ysed", "yses", "ysing", "yser", "ysers"] {
+    let has_ys = word.contains("ys");
+    for suffix in ["yse", "ysed", "yses", "ysing", "yser", "ysers"]
+        .iter()
+        .filter(|_| has_ys)
+    {
         if let Some(base) = word.strip_suffix(suffix) {
             // "analyses" is also the plural of "analysis": leave it.
-            if base.len() >= 4 && suffix != "yses" {
+            if base.len() >= 4 && *suffix != "yses" {
                 return Cow::Owned(format!("{base}yz{}", &suffix[2..]));
             }
         }
+    }
+    if !word.contains("is") {
+        return Cow::Borrowed(word);
     }
     for suffix in [
         "isations", "isation", "ising", "ised", "ises", "isers", "iser", "ise",
