@@ -91,8 +91,11 @@ struct Line {
     after_blank: bool,
 }
 
+/// The non-empty lines of `text`, with hard-wrapped prose joined: a line
+/// that does not end like a sentence, followed directly (no blank line) by
+/// a line starting with a lower-case letter, continues into it.
 fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut out: Vec<Line> = Vec::new();
     let mut offset = 0;
     let mut after_blank = true;
     for raw in text.split_inclusive('\n') {
@@ -101,11 +104,22 @@ fn lines(text: &str) -> Vec<Line> {
             after_blank = true;
         } else {
             let start = offset + (raw.len() - raw.trim_start().len());
-            out.push(Line {
-                start,
-                end: start + trimmed.len(),
-                after_blank,
-            });
+            let end = start + trimmed.len();
+            let continues = trimmed.chars().next().is_some_and(char::is_lowercase);
+            match out.last_mut() {
+                Some(prev)
+                    if continues
+                        && !after_blank
+                        && !ends_with_stop(&text[prev.start..prev.end]) =>
+                {
+                    prev.end = end;
+                }
+                _ => out.push(Line {
+                    start,
+                    end,
+                    after_blank,
+                }),
+            }
             after_blank = false;
         }
         offset += raw.len();
@@ -216,14 +230,15 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     // Place (one to four capitalised words, or ALL CAPS), optional
-    // "[Region]" / "(Region)", then either a date or an agency + dash.
+    // "[Region]" / "(Region)" or ", State", then a date, an agency in
+    // brackets, or both, and a dash or plain space before the prose.
     let place = r"(?:[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3})";
-    let region = r"(?:\s*[\[(][^\])]{2,40}[\])])?";
+    let region = r"(?:\s*[\[(][^\])]{2,40}[\])]|,\s+[A-Z][\p{L}]*\.?(?:\s+[A-Z][\p{L}]*\.?)?)?";
     let date = format!(r",?\s+{m}\s+\d{{1,2}}(?:,\s*\d{{4}})?", m = MONTHS);
-    let agency = r"(?:\s*\((?:[A-Z][\w&. ]{1,20})\))?";
+    let known_agency = r"\((?:AP|AFP|Reuters|Xinhua|ANI|Yonhap|IANS|PTI|Bloomberg|UPI|dpa|TASS|Kyodo|CNN|BBC|AA)\)";
+    let any_agency = r"\([A-Z][\w&. ]{1,20}\)";
     let pattern = format!(
-        r"^(?:{place}{region}{date}{agency}\s*(?:[-–—:]\s+|\s+)|{place}{region}(?:,\s+{m}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*\((?:AP|AFP|Reuters|Xinhua|ANI|Yonhap|IANS|PTI|Bloomberg|UPI|dpa)\)\s*[-–—:]?\s+|[A-Z]{{3,}}(?:[ ,][A-Z]{{2,}}){{0,2}}\s*[-–—]\s+)",
-        m = MONTHS
+        r"^(?:{place}{region}{date}\s*(?:{known_agency}\s*[-–—:]?\s+|{any_agency}\s*[-–—:]\s+|[-–—:]\s+|\s+)|{place}{region}\s*(?:{known_agency}\s*[-–—:]?\s+|{any_agency}\s*[-–—:]\s+)|[A-Z]{{3,}}(?:[ ,][A-Z]{{2,}}){{0,2}}\s*[-–—]\s+)"
     );
     Regex::new(&pattern).expect("valid regex")
 });
@@ -297,6 +312,11 @@ static BOILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+static CODE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[.#@]?[\w-]+(?:\s*[,>]\s*[.#]?[\w-]+)*\s*\{.*|\}|[\w-]+\s*:\s*[^ ]+;|<[^>]+>.*</[^>]+>|<[^>]+/?>)$")
+        .expect("valid regex")
+});
+
 /// The layout role of each line.
 fn classify(text: &str, lines: &[Line]) -> Vec<BlockKind> {
     let mut kinds = Vec::with_capacity(lines.len());
@@ -316,15 +336,22 @@ fn classify(text: &str, lines: &[Line]) -> Vec<BlockKind> {
         } else if is_attribution(s)
             || BOILER_LINE.is_match(s)
             || URL.find(body).is_some_and(|m| {
-                // A post or link line: the URL ends it, or it is mostly URL.
-                body[m.end()..].trim().is_empty() || m.len() * 2 > body.len()
+                // A post or link line: a short line the URL ends, or a line
+                // that is mostly URL.
+                (words <= 30 && body[m.end()..].trim().is_empty()) || m.len() * 2 > body.len()
             })
+            || !body.chars().any(char::is_alphabetic)
+            || CODE_LINE.is_match(body)
         {
             BlockKind::Boilerplate
         } else if DATE_LINE.is_match(body) {
             BlockKind::Dateline
         } else if marker > 0 {
-            if words <= 3 && !stop {
+            let dash = s.chars().next().unwrap_or(' ');
+            if body.trim_end_matches('.').trim_end().ends_with(dash) && words <= 12 {
+                // "– Old hands –": a section heading between dashes.
+                BlockKind::Heading
+            } else if words <= 3 && !stop {
                 // "- Category", "- Latest news": navigation labels.
                 BlockKind::Boilerplate
             } else {
@@ -873,6 +900,30 @@ mod tests {
     }
 
     #[test]
+    fn hard_wrapped_prose_is_one_block() {
+        let t = "Intro line here.\nDonald Trump regularly\nincites political violence, critics\nsay. He denies it.\n";
+        let d = segment(t);
+        assert_eq!(d.blocks.len(), 2);
+        assert_eq!(
+            sentences(t),
+            vec![
+                "Intro line here.",
+                "Donald Trump regularly\nincites political violence, critics\nsay.",
+                "He denies it."
+            ]
+        );
+    }
+
+    #[test]
+    fn code_urls_and_dashed_headings() {
+        let t = "Body text here.\n.image-wrap {\n}\n– Old hands –\nMore text follows here.\nRead the report: http://example.com/x\n";
+        assert_eq!(kind_of_line(t, ".image-wrap"), BlockKind::Boilerplate);
+        assert_eq!(kind_of_line(t, "}"), BlockKind::Boilerplate);
+        assert_eq!(kind_of_line(t, "– Old hands"), BlockKind::Heading);
+        assert_eq!(kind_of_line(t, "Read the report"), BlockKind::Boilerplate);
+    }
+
+    #[test]
     fn seed_headings() {
         assert_eq!(kind_of_line(A001, "Key Takeaways"), BlockKind::Heading);
         assert_eq!(
@@ -972,6 +1023,16 @@ mod tests {
             db.map(|b| &A003[b.start..b.end]),
             Some("Seoul [South Korea], April 28")
         );
+        let t = "FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized the law.";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "FLINT, Mich., Oct. 4 (UPI) —",
+                "Former President Bill Clinton criticized the law."
+            ]
+        );
+        let t = "WASHINGTON — Michael Steele drew fierce criticism on Friday.";
+        assert_eq!(kind_of_line(t, "WASHINGTON"), BlockKind::Dateline);
         let t = "LONDON (Reuters) - The government said on Monday it would act.";
         assert_eq!(kind_of_line(t, "LONDON"), BlockKind::Dateline);
         assert_eq!(
