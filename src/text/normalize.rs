@@ -48,8 +48,9 @@ fn is_apostrophe(c: char) -> bool {
 /// number ("11,000", "3.5"). Hyphens and dashes of every kind split words,
 /// so "Kim Jong-un" and "Kim Jong Un" give the same tokens. A few names
 /// expand or contract: "DPRK" gives the two tokens "north" "korea" (both
-/// spanning "DPRK"), and "Democratic People’s Republic of Korea" gives
-/// "north" (spanning "Democratic People’s Republic") and "korea".
+/// spanning "DPRK"), "US" and "U.S." give "united" "states" (likewise "UN",
+/// "UK", "EU"), and "Democratic People’s Republic of Korea" gives "north"
+/// (spanning "Democratic People’s Republic") and "korea".
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut it = text.char_indices().peekable();
@@ -81,6 +82,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let word = &text[s..end];
         push_word(word, s, end, &mut out);
     }
+    contract_dotted(text, &mut out);
     contract_phrases(&mut out);
     out
 }
@@ -142,12 +144,13 @@ fn fold_and_stem(word: &str) -> Folded {
 
 fn push_word(word: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let capitalized = word.chars().next().is_some_and(char::is_uppercase);
-    let (norm, stem, stop) = fold_and_stem(word);
-    if norm == "dprk" {
-        out.push(make_token("north".to_string(), start, end, capitalized));
-        out.push(make_token("korea".to_string(), start, end, capitalized));
+    if let Some(words) = acronym_expansion(word) {
+        for w in words {
+            out.push(make_token(w.to_string(), start, end, capitalized));
+        }
         return;
     }
+    let (norm, stem, stop) = fold_and_stem(word);
     out.push(Token {
         start,
         end,
@@ -156,6 +159,56 @@ fn push_word(word: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         stop,
         capitalized,
     });
+}
+
+/// The words an upper-case acronym stands for ("US" -> "united states"),
+/// so "US", "U.S." and "United States" match; "DPRK" in any case.
+fn acronym_expansion(word: &str) -> Option<[&'static str; 2]> {
+    match word {
+        "US" | "USA" => Some(["united", "states"]),
+        "UN" => Some(["united", "nations"]),
+        "UK" => Some(["united", "kingdom"]),
+        "EU" => Some(["european", "union"]),
+        _ if word.eq_ignore_ascii_case("dprk") => Some(["north", "korea"]),
+        _ => None,
+    }
+}
+
+/// Dotted acronyms ("U.S.", "U.N.") folded like their plain forms: the
+/// single-letter tokens become the expansion, spanning the letters.
+fn contract_dotted(text: &str, tokens: &mut Vec<Token>) {
+    let single_cap = |t: &Token| {
+        t.end == t.start + 1
+            && text
+                .as_bytes()
+                .get(t.start)
+                .is_some_and(u8::is_ascii_uppercase)
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        while j < tokens.len()
+            && single_cap(&tokens[j])
+            && text.get(tokens[j].end..tokens[j].end + 1) == Some(".")
+            && (j == i || tokens[j].start == tokens[j - 1].end + 1)
+        {
+            j += 1;
+        }
+        if j - i >= 2 {
+            let letters: String = tokens[i..j]
+                .iter()
+                .filter_map(|t| text.get(t.start..t.end))
+                .collect();
+            if let Some(words) = acronym_expansion(&letters) {
+                let (start, end) = (tokens[i].start, tokens[j - 1].end);
+                let new = words.map(|w| make_token(w.to_string(), start, end, true));
+                tokens.splice(i..j, new);
+                i += 2;
+                continue;
+            }
+        }
+        i = j.max(i + 1);
+    }
 }
 
 /// Multi-word names folded onto their common form, in place.
@@ -967,7 +1020,10 @@ pub fn entities(text: &str) -> Vec<Entity> {
                 break;
             }
             let t = &tokens[e];
-            let initial_letter = prev.norm.chars().count() == 1;
+            let initial_letter = prev.norm.chars().count() == 1
+                || text
+                    .get(prev.start..prev.end)
+                    .is_some_and(|w| w.contains('.'));
             let joined = joins(gap) || (initial_letter && (gap == "." || gap == ". "));
             let next_cap = tokens.get(e + 1).is_some_and(|n| n.capitalized);
             if joined && t.capitalized && (!t.stop || is_acronym(text, t)) {
@@ -1073,6 +1129,11 @@ fn make_entity(text: &str, tokens: &[Token], a: usize, b: usize, out: &mut Vec<E
                 canonical: c,
             });
         }
+    }
+    // "US President" alone: the country was the name, the title is not.
+    let only_titles = title_at.is_some_and(|p| run[p..].iter().all(|t| in_sorted(TITLES, &t.norm)));
+    if only_titles {
+        return;
     }
     if let Some(e) = name_entity(text, tokens, a, b) {
         out.push(e);
@@ -1393,6 +1454,25 @@ mod tests {
             norms("The Democratic People’s Republic of Korea (DPRK) has"),
             vec!["the", "north", "korea", "north", "korea", "has"]
         );
+    }
+
+    #[test]
+    fn acronyms_match_their_expansion() {
+        let us = vec!["the", "united", "states", "said"];
+        assert_eq!(norms("the US said"), us);
+        assert_eq!(norms("the U.S. said"), us);
+        assert_eq!(norms("the United States said"), us);
+        assert_eq!(norms("U.N. Security Council"), norms("UN Security Council"));
+        assert_eq!(norms("let us go"), vec!["let", "us", "go"]);
+        assert!(!tokenize("the US").iter().any(|t| t.stop && t.norm != "the"));
+        assert_eq!(
+            canon("It comes after the US, South Korea, the UK, and Ukraine"),
+            vec!["united states", "south korea", "united kingdom", "ukraine"]
+        );
+        assert_eq!(canon("The US President said"), vec!["united states"]);
+        let t = "in the U.S. capital";
+        let toks = tokenize(t);
+        assert_eq!(&t[toks[2].start..toks[2].end], "U.S");
     }
 
     #[test]
