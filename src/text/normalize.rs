@@ -23,7 +23,8 @@ pub struct Token {
     /// Lower-cased, folded, canonical spelling ("zelenskyy" -> "zelensky",
     /// "Korea’s" -> "korea", "honour" -> "honor", "11,000" -> "11000").
     pub norm: String,
-    /// Stem of `norm`, the unit of term matching.
+    /// Stem of `norm` (English Snowball), the unit of term matching; for
+    /// stop words and numbers it is `norm` itself.
     pub stem: String,
     /// Whether the word is a stop word (carries no content).
     pub stop: bool,
