@@ -35,10 +35,10 @@ impl Context {
 
     /// All contexts in help order.
     pub const ALL: [Context; 4] = [
+        Context::Global,
         Context::Browse,
         Context::Search,
         Context::Overlay,
-        Context::Global,
     ];
 }
 

@@ -529,6 +529,16 @@ impl App {
     }
 }
 
+/// Lines per item of the articles pane: two (title, then counts) when
+/// there is room for every article that way, else one.
+pub fn lines_per_article(inner_height: u16, articles: usize) -> usize {
+    if usize::from(inner_height) >= 2 * articles || inner_height >= 12 {
+        2
+    } else {
+        1
+    }
+}
+
 /// First visible item of a list of `len` items showing `visible` of them
 /// with `selected` kept in view.
 pub fn list_offset(selected: usize, len: usize, visible: usize) -> usize {
@@ -778,9 +788,10 @@ fn update_browse(app: &mut App, action: Action) -> Option<Effect> {
             let row = usize::from(y - inner.y);
             match pane {
                 Pane::Articles => {
-                    let visible = usize::from(inner.height / 2);
+                    let per = lines_per_article(inner.height, n_articles);
+                    let visible = usize::from(inner.height) / per;
                     let off = list_offset(app.article, n_articles, visible);
-                    let i = off + row / 2;
+                    let i = off + row / per;
                     if i < n_articles && i != app.article {
                         app.select_article(i);
                     }

@@ -1,7 +1,7 @@
 //! The articles pane: title, outlet and date where known, claim counts.
 
 use super::{focused, wrap::fit, Styles};
-use crate::app::{layout, list_offset, App, Pane};
+use crate::app::{layout, lines_per_article, list_offset, App, Pane};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -18,7 +18,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let per_item = if inner.height >= 2 { 2 } else { 1 };
+    let per_item = lines_per_article(inner.height, app.rows.len());
     let visible = usize::from(inner.height) / per_item;
     let off = list_offset(app.article, app.rows.len(), visible);
     let mut lines: Vec<Line> = Vec::new();
@@ -29,13 +29,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         if selected {
             title_style = title_style.add_modifier(Modifier::REVERSED);
         }
-        lines.push(fit(
-            vec![
-                (mark.to_string(), title_style),
-                (format!("{} {}", i + 1, row.title), title_style),
-            ],
-            inner.width,
-        ));
+        let counts = format!(" {}c ={} ≠{}", row.claims, row.corroborated, row.differs);
+        let mut pieces = vec![
+            (mark.to_string(), title_style),
+            (format!("{} {}", i + 1, row.title), title_style),
+        ];
+        if per_item == 1 {
+            // One line per article: the counts go first so they stay visible.
+            pieces.insert(1, (counts, s.dim()));
+        }
+        lines.push(fit(pieces, inner.width));
         if per_item == 2 {
             let mut pieces = vec![("  ".to_string(), s.dim())];
             if !row.meta.is_empty() {

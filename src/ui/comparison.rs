@@ -169,7 +169,7 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
             .filter(|t| !t.stop)
             .map(|t| t.stem)
             .collect();
-        let mut pieces = vec![("  ".to_string(), Style::new())];
+        let mut pieces = vec![("│".to_string(), s.dim()), (" ".to_string(), Style::new())];
         let mut last = 0;
         for t in tokenize(theirs) {
             if t.stop || !shared.contains(&t.stem) {
@@ -180,7 +180,7 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
             last = t.end;
         }
         pieces.push((theirs[last..].to_string(), Style::new()));
-        push(pieces, "  ", &mut out);
+        push(pieces, "│ ", &mut out);
         for f in &m.why.figures {
             let verdict = f.describe();
             let verdict = verdict
@@ -205,8 +205,12 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
                 &mut out,
             );
         }
-        let mut terms: Vec<String> = m.why.shared_entities.clone();
-        terms.extend(m.why.shared_terms.iter().cloned());
+        let mut terms: Vec<String> = Vec::new();
+        for t in m.why.shared_entities.iter().chain(&m.why.shared_terms) {
+            if !terms.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                terms.push(t.clone());
+            }
+        }
         if !terms.is_empty() {
             push(
                 vec![

@@ -36,10 +36,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let off = list_offset(app.hit, app.hits.len(), visible);
     for (i, hit) in app.hits.iter().enumerate().skip(off).take(visible) {
         let (tag, text) = match hit.target {
-            Target::Article(a) => (format!("article {} ", a + 1), app.index.text(hit.target)),
+            Target::Article(a) => (format!("title src {} ", a + 1), app.index.text(hit.target)),
             Target::Claim(c) => {
                 let art = app.analysis.claims.get(c).map_or(0, |c| c.article);
-                (format!("claim {:<3} ", art + 1), app.index.text(hit.target))
+                (
+                    format!("claim src {:<2} ", art + 1),
+                    app.index.text(hit.target),
+                )
             }
         };
         let text = text.unwrap_or("");
