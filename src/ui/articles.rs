@@ -29,15 +29,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         if selected {
             title_style = title_style.add_modifier(Modifier::REVERSED);
         }
-        let counts = format!(" {}c ={} ≠{}", row.claims, row.corroborated, row.differs);
-        let mut pieces = vec![
-            (mark.to_string(), title_style),
-            (format!("{} {}", i + 1, row.title), title_style),
-        ];
+        let counts = format!("{}c ={} ≠{} ", row.claims, row.corroborated, row.differs);
+        let mut pieces = vec![(format!("{mark}{} ", i + 1), title_style)];
         if per_item == 1 {
             // One line per article: the counts go first so they stay visible.
-            pieces.insert(1, (counts, s.dim()));
+            pieces.push((counts, s.dim()));
         }
+        pieces.push((row.title.clone(), title_style));
         lines.push(fit(pieces, inner.width));
         if per_item == 2 {
             let mut pieces = vec![("  ".to_string(), s.dim())];
