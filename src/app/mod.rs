@@ -777,9 +777,7 @@ fn update_browse(app: &mut App, action: Action) -> Option<Effect> {
             Pane::Comparison => {}
         },
         Action::Click(x, y) => {
-            let Some((pane, rect)) = app.pane_at(x, y) else {
-                return None;
-            };
+            let (pane, rect) = app.pane_at(x, y)?;
             app.focus = pane;
             let inner = layout::inner(rect);
             if !inner.contains(Position::new(x, y)) {
