@@ -283,8 +283,10 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     ),
     b!(Overlay, ["g", "home"], Top, "first row"),
     b!(Overlay, ["G", "end"], Bottom, "last row"),
-    b!(Overlay, ["pgdn", "ctrl-d"], PageDown, "page down"),
-    b!(Overlay, ["pgup", "ctrl-u"], PageUp, "page up"),
+    b!(Overlay, ["pgdn"], PageDown, "page down"),
+    b!(Overlay, ["pgup"], PageUp, "page up"),
+    b!(Overlay, ["ctrl-d"], HalfPageDown, "half a page down"),
+    b!(Overlay, ["ctrl-u"], HalfPageUp, "half a page up"),
     b!(
         Overlay,
         ["enter"],
@@ -397,10 +399,50 @@ impl Keymap {
     }
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
+/// The key table as Markdown (for the README): keys, what they do, where,
+/// and the action's name in the config file.
+pub fn markdown_table(keymap: &Keymap) -> String {
+    let mut out = String::from("| Keys | Does | Where | Config name |\n|---|---|---|---|\n");
+    for ctx in Context::ALL {
+        for b in keymap.in_context(ctx) {
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", k.to_string().replace('|', "\\|")))
+                .collect();
+            out.push_str(&format!(
+                "| {} | {} | {} | `{}` |\n",
+                keys.join(" "),
+                b.description,
+                ctx.title(),
+                b.action.name()
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ratatui::crossterm::event::KeyEventKind;
+
+    #[test]
+    fn readme_key_table_is_the_keymap() {
+        let table = markdown_table(&Keymap::default());
+        let docs: Vec<String> = ["README.md", "TUI_README.md"]
+            .iter()
+            .filter_map(|f| {
+                std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_owned() + f)
+                    .ok()
+            })
+            .collect();
+        assert!(
+            docs.iter().any(|d| d.contains(&table)),
+            "README.md or TUI_README.md must contain the key table generated from the keymap:\n{table}"
+        );
+    }
 
     fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent {

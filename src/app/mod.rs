@@ -354,15 +354,18 @@ impl App {
         let chord = KeyChord::from_event(key);
         let ctx = self.context();
         let ctrl_c = chord.code == KeyCode::Char('c') && chord.mods == KeyModifiers::CONTROL;
-        if let Some(a) = self.keymap.lookup(ctx, chord) {
-            return Some(a);
-        }
         if ctx == Context::Search {
+            // Plain characters always type, whatever they are bound to.
             if let KeyCode::Char(c) = chord.code {
                 if chord.mods.is_empty() {
                     return Some(Action::Insert(c));
                 }
             }
+        }
+        if let Some(a) = self.keymap.lookup(ctx, chord) {
+            return Some(a);
+        }
+        if ctx == Context::Search {
             if chord.code == KeyCode::Backspace {
                 return Some(Action::Backspace);
             }
