@@ -243,7 +243,8 @@ fn empty_analysis_does_not_panic() {
 #[test]
 fn plain_characters_type_in_search_even_when_bound() {
     let mut a = app(80, 24);
-    a.keymap.rebind(Action::Down, &[KeyChord::parse("e").unwrap()]);
+    a.keymap
+        .rebind(Action::Down, &[KeyChord::parse("e").unwrap()]);
     update(&mut a, Action::Search);
     press(&mut a, "e");
     assert_eq!(a.query, "e");

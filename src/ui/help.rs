@@ -48,7 +48,8 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 /// Draws the help overlay over `area`.
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let s = Styles::new(&app.theme);
-    let popup = layout::popup(area, 70, 85, 40, 10);
+    let pct = if area.width < 100 { 96 } else { 70 };
+    let popup = layout::popup(area, pct, 85, 40, 10);
     let inner = overlay_block(buf, popup, "Keys (Esc closes, j/k scroll)", &s);
     let all = lines(app, inner.width);
     let scroll = app

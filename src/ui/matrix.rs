@@ -26,7 +26,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let n = app.analysis.articles.len();
     let wide = usize::from(inner.width) >= 40 + n * 9;
     let cell_w = if wide { 9 } else { 3 };
-    let cov_w = if wide { 12 } else { 6 };
+    let cov_w = if wide { 12 } else { 8 };
     let label_w = usize::from(inner.width)
         .saturating_sub(n * cell_w + cov_w)
         .max(4);
@@ -59,7 +59,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             st,
         ));
     }
-    head.push((format!(" {:<w$}", "coverage", w = cov_w - 1), s.title()));
+    let cov_head = if wide { "coverage" } else { "sources" };
+    head.push((format!(" {:<w$}", cov_head, w = cov_w - 1), s.title()));
     lines.push(fit(head, inner.width));
     let off = list_offset(app.matrix_row, app.matrix.rows.len(), body_h);
     for (ri, row) in app.matrix.rows.iter().enumerate().skip(off).take(body_h) {
@@ -100,9 +101,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
                 .iter()
                 .position(|c| *c != Cell::Absent)
                 .map_or(0, |p| p + 1);
-            format!(" only in {only}")
-        } else {
+            if wide {
+                format!(" only in {only}")
+            } else {
+                format!(" only {only}")
+            }
+        } else if wide {
             format!(" {} sources", row.coverage)
+        } else {
+            format!(" {}", row.coverage)
         };
         pieces.push((cov, if row.coverage == 1 { s.dim() } else { rs }));
         lines.push(fit(pieces, inner.width));
