@@ -1,6 +1,11 @@
 //! The `crosscheck` binary: the terminal browser and the CLI commands.
 
+mod app;
 mod cli;
+mod config;
+mod keymap;
+mod terminal;
+mod ui;
 
 use clap::Parser;
 use cli::{Cli, Command};
@@ -23,11 +28,18 @@ fn main() -> ExitCode {
         }) => cli::run_export(&paths, format, output.as_ref()),
         Some(Command::Pairs) => cli::run_pairs(),
         None => {
-            let Some(_corpus) = cli::load(&args.paths) else {
+            // A bad config file stops here, before the terminal is touched.
+            let config = match config::load() {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("crosscheck: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            let Some(corpus) = cli::load(&args.paths) else {
                 return ExitCode::from(2);
             };
-            eprintln!("crosscheck: the terminal browser is not built yet; use `crosscheck export` for a report");
-            ExitCode::from(1)
+            app::run(crosscheck::Analysis::build(corpus), config)
         }
     }
 }

@@ -1,0 +1,169 @@
+//! Display data computed once at load from the [`Analysis`]: the article
+//! list rows and the stories matrix.
+
+use crosscheck::analysis::ClaimStatus;
+use crosscheck::matching::Relation;
+use crosscheck::Analysis;
+
+/// One row of the articles pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleRow {
+    /// Title, or the first words of the text.
+    pub title: String,
+    /// "outlet · date", only what the article states; may be empty.
+    pub meta: String,
+    /// Number of claims.
+    pub claims: usize,
+    /// Claims another source reports the same way.
+    pub corroborated: usize,
+    /// Claims whose figures differ in another source.
+    pub differs: usize,
+}
+
+impl ArticleRow {
+    /// Rows for every article of `analysis`.
+    pub fn all(analysis: &Analysis) -> Vec<ArticleRow> {
+        analysis
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let (corroborated, differs, _) = analysis.status_counts(i);
+                let mut meta = Vec::new();
+                if let Some(o) = &a.outlet {
+                    meta.push(o.clone());
+                }
+                if let Some(d) = a.date {
+                    meta.push(d.format("%Y-%m-%d").to_string());
+                }
+                ArticleRow {
+                    title: a.display_title(),
+                    meta: meta.join(" · "),
+                    claims: analysis.claims_of(i).len(),
+                    corroborated,
+                    differs,
+                }
+            })
+            .collect()
+    }
+}
+
+/// How one source covers one fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    /// The source states the fact (claim index), as the others do.
+    Reports(usize),
+    /// The source states the fact (claim index) with different figures.
+    Differs(usize),
+    /// The source does not report it.
+    Absent,
+}
+
+impl Cell {
+    /// The claim behind the cell, if any.
+    pub fn claim(self) -> Option<usize> {
+        match self {
+            Cell::Reports(c) | Cell::Differs(c) => Some(c),
+            Cell::Absent => None,
+        }
+    }
+}
+
+/// One row of the stories matrix: a fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatrixRow {
+    /// Index into `Analysis::facts`.
+    pub fact: usize,
+    /// "F1".
+    pub id: String,
+    /// Short label of the fact.
+    pub label: String,
+    /// One cell per source column.
+    pub cells: Vec<Cell>,
+    /// Number of sources reporting it.
+    pub coverage: usize,
+}
+
+/// The stories matrix: facts by sources, most covered first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Matrix {
+    /// Rows, by coverage (descending), then fact order.
+    pub rows: Vec<MatrixRow>,
+}
+
+impl Matrix {
+    /// The matrix of every fact of `analysis`, one column per article.
+    pub fn build(analysis: &Analysis) -> Matrix {
+        let n = analysis.articles.len();
+        let mut rows: Vec<MatrixRow> = analysis
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(fi, f)| {
+                let mut cells = vec![Cell::Absent; n];
+                for &c in &f.claims {
+                    let Some(claim) = analysis.claims.get(c) else {
+                        continue;
+                    };
+                    let Some(cell) = cells.get_mut(claim.article) else {
+                        continue;
+                    };
+                    if *cell != Cell::Absent {
+                        continue; // first claim of the source stands for it
+                    }
+                    let differs_in_fact = analysis.matches.get(c).is_some_and(|ms| {
+                        ms.iter()
+                            .any(|m| m.relation == Relation::Differs && f.claims.contains(&m.claim))
+                    });
+                    let differs = differs_in_fact
+                        || (f.relation == crosscheck::matching::FactRelation::Differs
+                            && analysis.status(c) == ClaimStatus::Differs);
+                    *cell = if differs {
+                        Cell::Differs(c)
+                    } else {
+                        Cell::Reports(c)
+                    };
+                }
+                let coverage = cells.iter().filter(|c| **c != Cell::Absent).count();
+                MatrixRow {
+                    fact: fi,
+                    id: f.id.clone(),
+                    label: f.label.clone(),
+                    cells,
+                    coverage,
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| b.coverage.cmp(&a.coverage).then(a.fact.cmp(&b.fact)));
+        Matrix { rows }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_rows_and_matrix_are_consistent() {
+        let a = Analysis::build(crosscheck::corpus::bundled());
+        let rows = ArticleRow::all(&a);
+        assert_eq!(rows.len(), a.articles.len());
+        for (i, r) in rows.iter().enumerate() {
+            assert_eq!(r.claims, a.claims_of(i).len());
+            assert!(r.corroborated + r.differs <= r.claims);
+        }
+        let m = Matrix::build(&a);
+        assert_eq!(m.rows.len(), a.facts.len());
+        for w in m.rows.windows(2) {
+            assert!(w[0].coverage >= w[1].coverage);
+        }
+        for r in &m.rows {
+            assert!(r.coverage >= 1);
+            for (col, cell) in r.cells.iter().enumerate() {
+                if let Some(c) = cell.claim() {
+                    assert_eq!(a.claims[c].article, col);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! The comparison pane: the selected claim, who asserts it, and for every
+//! other source its best matching sentence with a badge, the score, shared
+//! terms highlighted and differing figures side by side.
+
+use super::wrap::wrap;
+use super::{focused, status_marker, Styles};
+use crate::app::{layout, App, Pane};
+use crosscheck::analysis::ClaimStatus;
+use crosscheck::text::normalize::tokenize;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+use std::collections::HashSet;
+
+/// Badge for a source that reports nothing matching.
+pub const NOT_REPORTED: &str = "NOT REPORTED";
+
+/// The pane's lines for `app` wrapped to `width` columns.
+pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
+    let s = Styles::new(&app.theme);
+    let a = &app.analysis;
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let push = |pieces: Vec<(String, Style)>, indent: &str, out: &mut Vec<Line<'static>>| {
+        out.extend(wrap(pieces, width, indent));
+    };
+    let Some(ci) = app.claim else {
+        push(
+            vec![("This article has no claims to compare.".into(), s.dim())],
+            "",
+            &mut out,
+        );
+        return out;
+    };
+    let Some(claim) = a.claims.get(ci) else {
+        return out;
+    };
+    let status = a.status(ci);
+    let (mark, label) = status_marker(status);
+    let badge = match status {
+        ClaimStatus::Corroborated => "REPORTED ELSEWHERE",
+        ClaimStatus::Differs => "FIGURES DIFFER",
+        ClaimStatus::SingleSource => "SINGLE SOURCE",
+    };
+    push(
+        vec![
+            (
+                format!("{mark} {badge}"),
+                s.claim(status).add_modifier(Modifier::BOLD),
+            ),
+            (format!(" ({label})"), s.dim()),
+        ],
+        "",
+        &mut out,
+    );
+    // The claim, figures bold, quotes italic.
+    let text = &claim.text;
+    let mut pieces = Vec::new();
+    let mut last = 0;
+    let mut marks: Vec<(usize, usize, Modifier)> = claim
+        .figures
+        .iter()
+        .map(|f| (f.start, f.end, Modifier::BOLD))
+        .chain(
+            claim
+                .quotes
+                .iter()
+                .map(|q| (q.start, q.end, Modifier::ITALIC)),
+        )
+        .filter_map(|(st, en, m)| {
+            let st = st.checked_sub(claim.start)?.min(text.len());
+            let en = en.checked_sub(claim.start)?.min(text.len());
+            (text.is_char_boundary(st) && text.is_char_boundary(en) && st < en)
+                .then_some((st, en, m))
+        })
+        .collect();
+    marks.sort_by_key(|m| (m.0, m.1));
+    for (st, en, m) in marks {
+        if st < last {
+            continue;
+        }
+        pieces.push((text[last..st].to_string(), Style::new()));
+        pieces.push((text[st..en].to_string(), Style::new().add_modifier(m)));
+        last = en;
+    }
+    pieces.push((text[last..].to_string(), Style::new()));
+    push(pieces, "", &mut out);
+    out.push(Line::default());
+    let who = match &claim.attributed_to {
+        Some(w) => vec![
+            ("Asserted by: ".into(), s.dim()),
+            (w.clone(), Style::new().add_modifier(Modifier::BOLD)),
+        ],
+        None => vec![("Asserted by: not stated in the text".into(), s.dim())],
+    };
+    push(who, "  ", &mut out);
+    for q in &claim.quotes {
+        if let Some(sp) = &q.speaker {
+            push(
+                vec![
+                    ("Quote by: ".into(), s.dim()),
+                    (sp.clone(), Style::new().add_modifier(Modifier::BOLD)),
+                ],
+                "  ",
+                &mut out,
+            );
+        }
+    }
+    let others = a.other_sources(claim.article);
+    out.push(Line::default());
+    push(
+        vec![(format!("Other sources ({})", others.len()), s.title())],
+        "",
+        &mut out,
+    );
+    for j in others {
+        out.push(Line::default());
+        let Some(art) = a.articles.get(j) else {
+            continue;
+        };
+        let mut head = vec![(
+            format!("{} {}", j + 1, art.display_title()),
+            Style::new().add_modifier(Modifier::BOLD),
+        )];
+        let meta: Vec<String> = art
+            .outlet
+            .iter()
+            .cloned()
+            .chain(art.date.map(|d| d.to_string()))
+            .collect();
+        if !meta.is_empty() {
+            head.push((format!(" · {}", meta.join(" · ")), s.dim()));
+        }
+        push(head, "  ", &mut out);
+        let Some(m) = a.match_in(ci, j) else {
+            push(
+                vec![
+                    (
+                        format!("[{NOT_REPORTED}]"),
+                        s.relation(None).add_modifier(Modifier::BOLD),
+                    ),
+                    (" no matching sentence".into(), s.dim()),
+                ],
+                "  ",
+                &mut out,
+            );
+            continue;
+        };
+        push(
+            vec![
+                (
+                    format!("[{}]", m.relation.badge()),
+                    s.relation(Some(m.relation)),
+                ),
+                (format!(" score {:.2}", m.score), s.dim()),
+            ],
+            "  ",
+            &mut out,
+        );
+        // The matched sentence with shared terms highlighted.
+        let theirs = a.claims.get(m.claim).map_or("", |c| c.text.as_str());
+        let shared: HashSet<String> = m
+            .why
+            .shared_terms
+            .iter()
+            .chain(&m.why.shared_entities)
+            .flat_map(|t| tokenize(t))
+            .filter(|t| !t.stop)
+            .map(|t| t.stem)
+            .collect();
+        let mut pieces = vec![("│".to_string(), s.dim()), (" ".to_string(), Style::new())];
+        let mut last = 0;
+        for t in tokenize(theirs) {
+            if t.stop || !shared.contains(&t.stem) {
+                continue;
+            }
+            pieces.push((theirs[last..t.start].to_string(), Style::new()));
+            pieces.push((theirs[t.start..t.end].to_string(), s.highlight()));
+            last = t.end;
+        }
+        pieces.push((theirs[last..].to_string(), Style::new()));
+        push(pieces, "│ ", &mut out);
+        for f in &m.why.figures {
+            let verdict = f.describe();
+            let verdict = verdict
+                .rsplit_once(": ")
+                .map_or(String::new(), |(_, v)| v.to_string());
+            let vstyle = if f.same {
+                s.relation(Some(crosscheck::matching::Relation::Agrees))
+            } else {
+                s.relation(Some(crosscheck::matching::Relation::Differs))
+                    .remove_modifier(Modifier::REVERSED)
+            };
+            push(
+                vec![
+                    ("  ".into(), Style::new()),
+                    (f.ours.clone(), Style::new().add_modifier(Modifier::BOLD)),
+                    (" vs ".into(), s.dim()),
+                    (f.theirs.clone(), Style::new().add_modifier(Modifier::BOLD)),
+                    (": ".into(), s.dim()),
+                    (verdict, vstyle),
+                ],
+                "    ",
+                &mut out,
+            );
+        }
+        let mut terms: Vec<String> = Vec::new();
+        for t in m.why.shared_entities.iter().chain(&m.why.shared_terms) {
+            if !terms.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                terms.push(t.clone());
+            }
+        }
+        if !terms.is_empty() {
+            push(
+                vec![
+                    ("  shared: ".into(), s.dim()),
+                    (terms.join(", "), s.highlight()),
+                ],
+                "    ",
+                &mut out,
+            );
+        }
+    }
+    out
+}
+
+/// Number of lines of the pane's content at the current size.
+pub fn content_len(app: &App) -> usize {
+    let w = app
+        .areas()
+        .comparison
+        .map_or(40, |r| layout::inner(r).width);
+    content(app, w).len()
+}
+
+/// Draws the comparison pane in `area`.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
+    let s = Styles::new(&app.theme);
+    let title = match app.claim.and_then(|c| app.analysis.claims.get(c)) {
+        Some(c) => format!("Comparison: claim {}", c.id),
+        None => "Comparison".into(),
+    };
+    let block = s.pane_block(title, focused(app, Pane::Comparison));
+    let inner = layout::inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let lines = content(app, inner.width);
+    let max = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = app.comparison_scroll.min(max);
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .collect();
+    Paragraph::new(visible).render(inner, buf);
+}

@@ -1,0 +1,200 @@
+//! Every pane and overlay drawn to a `TestBackend`, compared with insta
+//! snapshots at 140x45, 80x24 and a tiny size.
+//!
+//! The comparison content depends on the engine's matches, so these
+//! snapshots change as matching improves; review and re-accept them
+//! (`cargo insta review`).
+
+use crate::app::{update, Action, App, Overlay, Pane};
+use crate::config::{Config, Theme};
+use crosscheck::{Analysis, Article, Corpus};
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use ratatui::Terminal;
+
+fn bundled() -> Analysis {
+    let mut corpus = crosscheck::corpus::bundled();
+    // One load warning, to show the status-bar note and the list.
+    corpus.warnings.extend(
+        crosscheck::corpus::load_paths(&[std::path::PathBuf::from(
+            "/nonexistent/crosscheck-test.txt",
+        )])
+        .warnings,
+    );
+    Analysis::build(corpus)
+}
+
+fn render(app: &App) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    t.draw(|f| super::draw(f, app)).unwrap();
+    t
+}
+
+const SIZES: [(u16, u16, &str); 3] = [(140, 45, "140x45"), (80, 24, "80x24"), (20, 5, "20x5")];
+
+fn snap(name: &str, setup: impl Fn(&mut App)) {
+    let analysis = bundled();
+    for (w, h, size) in SIZES {
+        let mut app = App::new(analysis.clone(), Config::default(), (w, h));
+        setup(&mut app);
+        let t = render(&app);
+        insta::assert_snapshot!(format!("{name}_{size}"), t.backend());
+    }
+}
+
+#[test]
+fn panes_on_start() {
+    snap("start", |_| {});
+}
+
+#[test]
+fn articles_focused() {
+    snap("articles", |a| {
+        update(a, Action::FocusPrev);
+        update(a, Action::Down);
+    });
+}
+
+#[test]
+fn comparison_focused_after_steps() {
+    snap("comparison", |a| {
+        update(a, Action::FocusNext);
+    });
+}
+
+#[test]
+fn search_popup() {
+    snap("search", |a| {
+        update(a, Action::Search);
+        for c in "14,000".chars() {
+            update(a, Action::Insert(c));
+        }
+    });
+}
+
+#[test]
+fn search_jump() {
+    snap("search_jump", |a| {
+        update(a, Action::Search);
+        for c in "14,000".chars() {
+            update(a, Action::Insert(c));
+        }
+        update(a, Action::Open);
+    });
+}
+
+#[test]
+fn help_overlay() {
+    snap("help", |a| {
+        update(a, Action::Help);
+    });
+}
+
+#[test]
+fn matrix_overlay() {
+    snap("matrix", |a| {
+        update(a, Action::Matrix);
+        update(a, Action::Right);
+    });
+}
+
+#[test]
+fn warnings_overlay() {
+    snap("warnings", |a| {
+        update(a, Action::Warnings);
+    });
+}
+
+#[test]
+fn differing_figures_side_by_side() {
+    let corpus = Corpus::from_articles([
+        Article::new(
+            "a",
+            "Ukrainian officials said North Korea deployed as many as 14,000 troops to Kursk.",
+        ),
+        Article::new(
+            "b",
+            "Officials said North Korea deployed 11,000-12,000 troops to Kursk.",
+        ),
+    ]);
+    let app = App::new(Analysis::build(corpus), Config::default(), (140, 45));
+    let t = render(&app);
+    insta::assert_snapshot!("differs_140x45", t.backend());
+}
+
+#[test]
+fn no_size_panics() {
+    let analysis = bundled();
+    for w in [0u16, 1, 2, 5, 19, 20, 21, 40, 59, 60, 61, 99, 100, 101, 200] {
+        for h in [0u16, 1, 2, 4, 5, 6, 10, 15, 16, 17, 30, 60] {
+            let mut app = App::new(analysis.clone(), Config::default(), (w, h));
+            for overlay in [
+                None,
+                Some(Action::Search),
+                Some(Action::Help),
+                Some(Action::Matrix),
+                Some(Action::Warnings),
+            ] {
+                app.overlay = None;
+                if let Some(a) = overlay {
+                    update(&mut app, a);
+                    update(&mut app, Action::Insert('k'));
+                }
+                for focus in [Pane::Articles, Pane::Reader, Pane::Comparison] {
+                    app.focus = focus;
+                    render(&app);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let corpus = Corpus::from_articles([
+        Article::new("evil\u{1b}]0;pwned\u{7}", "Title \u{1b}[2J here\n\nOfficials said 14,000 troops \u{1b}]52;c;ZXZpbA==\u{7} were sent. More\u{9b}31m text\u{7f} follows."),
+        Article::new("b", "Officials said 11,000 troops were sent."),
+    ]);
+    let mut app = App::new(Analysis::build(corpus), Config::default(), (100, 30));
+    for a in [None, Some(Action::Search), Some(Action::Matrix)] {
+        app.overlay = None;
+        if let Some(a) = a {
+            update(&mut app, a);
+            update(&mut app, Action::Insert('T'));
+        }
+        let t = render(&app);
+        for cell in &t.backend().buffer().content {
+            assert!(
+                !cell.symbol().chars().any(char::is_control),
+                "{:?}",
+                cell.symbol()
+            );
+        }
+        let shown = t.backend().to_string();
+        assert!(
+            app.overlay == Some(Overlay::Search) || shown.contains("^["),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
+fn no_color_uses_no_colours() {
+    let config = Config {
+        theme: Theme::monochrome(),
+        ..Config::default()
+    };
+    let mut app = App::new(bundled(), config, (140, 45));
+    for a in [None, Some(Action::Matrix), Some(Action::Search)] {
+        app.overlay = None;
+        if let Some(a) = a {
+            update(&mut app, a);
+            update(&mut app, Action::Insert('1'));
+        }
+        let t = render(&app);
+        for cell in &t.backend().buffer().content {
+            assert_eq!(cell.fg, Color::Reset);
+            assert_eq!(cell.bg, Color::Reset);
+        }
+    }
+}

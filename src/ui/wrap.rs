@@ -1,0 +1,198 @@
+//! Word-wrapping styled text to a width, measured with unicode-width, so
+//! that line counts are known before drawing (for scrolling).
+
+use super::sanitize::sanitize;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
+
+/// Wraps one logical line of styled pieces to `width` columns; continuation
+/// lines start with `indent`. Text is sanitised. Always at least one line.
+pub fn wrap(pieces: Vec<(String, Style)>, width: u16, indent: &str) -> Vec<Line<'static>> {
+    let width = usize::from(width).max(1);
+    // Words: runs of non-space pieces, which may mix styles ("14,000" + ",").
+    let mut words: Vec<Vec<(String, Style)>> = Vec::new();
+    let mut in_word = false;
+    for (text, style) in pieces {
+        let text = sanitize(&text).into_owned();
+        for (is_space, part) in split_spaces(&text) {
+            if is_space {
+                in_word = false;
+            } else {
+                if !in_word {
+                    words.push(Vec::new());
+                    in_word = true;
+                }
+                if let Some(w) = words.last_mut() {
+                    w.push((part.to_string(), style));
+                }
+            }
+        }
+    }
+    // No indent when it would leave no room for a wide character.
+    let indent = if width >= indent.width() + 2 {
+        indent
+    } else {
+        ""
+    };
+    let indent_w = indent.width();
+    let indent = indent.to_string();
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut cur: Vec<Span<'static>> = Vec::new();
+    let mut used = 0usize;
+    let mut first = true;
+    for word in words {
+        let ww: usize = word.iter().map(|(t, _)| t.width()).sum();
+        let sep = usize::from(used > if first { 0 } else { indent_w });
+        if used + sep + ww > width && used > if first { 0 } else { indent_w } {
+            lines.push(Line::from(std::mem::take(&mut cur)));
+            first = false;
+            cur.push(Span::raw(indent.clone()));
+            used = indent_w;
+        } else if sep == 1 {
+            let style = word.first().map(|p| p.1).unwrap_or_default();
+            let prev_style = cur.last().map(|s| s.style).unwrap_or_default();
+            // A space inside one styled run keeps its style (underlines).
+            cur.push(Span::styled(
+                " ",
+                if style == prev_style {
+                    style
+                } else {
+                    Style::default()
+                },
+            ));
+            used += 1;
+        }
+        for (text, style) in word {
+            let mut rest = text.as_str();
+            while !rest.is_empty() {
+                let room = width.saturating_sub(used);
+                let (mut head, mut tail) = split_at_width(rest, room);
+                if head.is_empty() && used == 0 {
+                    // A char wider than the whole line: draw it anyway.
+                    let n = rest.chars().next().map_or(0, char::len_utf8);
+                    (head, tail) = rest.split_at(n);
+                }
+                if head.is_empty() {
+                    lines.push(Line::from(std::mem::take(&mut cur)));
+                    first = false;
+                    cur.push(Span::raw(indent.clone()));
+                    used = indent_w;
+                    continue;
+                }
+                used += head.width();
+                cur.push(Span::styled(head.to_string(), style));
+                rest = tail;
+                if !rest.is_empty() {
+                    lines.push(Line::from(std::mem::take(&mut cur)));
+                    first = false;
+                    cur.push(Span::raw(indent.clone()));
+                    used = indent_w;
+                }
+            }
+        }
+    }
+    lines.push(Line::from(cur));
+    lines
+}
+
+/// Splits `s` into runs of spaces and non-spaces.
+fn split_spaces(s: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut kind = None;
+    for (i, c) in s.char_indices() {
+        let sp = c.is_whitespace();
+        if kind.is_some_and(|k| k != sp) {
+            out.push((kind.unwrap_or(false), &s[start..i]));
+            start = i;
+        }
+        kind = Some(sp);
+    }
+    if let Some(k) = kind {
+        out.push((k, &s[start..]));
+    }
+    out
+}
+
+/// The longest prefix of `s` fitting `cols` columns, and the rest; the
+/// prefix is empty only when the first char does not fit.
+fn split_at_width(s: &str, cols: usize) -> (&str, &str) {
+    let mut w = 0;
+    for (i, c) in s.char_indices() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > cols {
+            return (&s[..i], &s[i..]);
+        }
+        w += cw;
+    }
+    (s, "")
+}
+
+/// Cuts styled pieces to one line of at most `width` columns (with `…`).
+pub fn fit(pieces: Vec<(String, Style)>, width: u16) -> Line<'static> {
+    let width = usize::from(width);
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for (text, style) in pieces {
+        let text = sanitize(&text).into_owned();
+        let w = text.width();
+        if used + w <= width {
+            used += w;
+            spans.push(Span::styled(text, style));
+            continue;
+        }
+        let room = width.saturating_sub(used).saturating_sub(1);
+        let (head, _) = split_at_width(&text, room);
+        let head = if head.width() > room { "" } else { head };
+        spans.push(Span::styled(head.to_string(), style));
+        if width > used {
+            spans.push(Span::styled("…", style));
+        }
+        break;
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(l: &Line) -> String {
+        l.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn wraps_words_and_fits_width() {
+        let lines = wrap(
+            vec![("one two three four five".into(), Style::default())],
+            9,
+            "  ",
+        );
+        let t: Vec<String> = lines.iter().map(text).collect();
+        assert_eq!(t, vec!["one two", "  three", "  four", "  five"]);
+        for w in 1..30 {
+            for l in wrap(
+                vec![(
+                    "日本語 supercalifragilistic \u{1b}[0m x".into(),
+                    Style::default(),
+                )],
+                w,
+                "  ",
+            ) {
+                assert!(l.width() <= usize::from(w).max(2), "{w}: {:?}", text(&l));
+            }
+        }
+    }
+
+    #[test]
+    fn fit_truncates() {
+        assert_eq!(
+            text(&fit(vec![("abcdef".into(), Style::default())], 4)),
+            "abc…"
+        );
+        assert_eq!(text(&fit(vec![("ab".into(), Style::default())], 4)), "ab");
+        assert!(fit(vec![("日本".into(), Style::default())], 2).width() <= 2);
+    }
+}
