@@ -1,42 +1,716 @@
 //! Figures: numbers with their qualifier and the thing counted, as intervals.
+//!
+//! A figure is read from a sentence's words: an optional qualifier ("as many
+//! as", "at least", "around", "between"), the number (digits with thousands
+//! separators, a range "11,000-12,000", "$20 billion", "10%", or a spelled
+//! number such as "two" or "dozens"), and the thing counted, normalised to a
+//! small vocabulary so that different outlets' figures compare: `troops`,
+//! `people`, `killed`, `injured`, `casualties`, `prisoners`, `usd`, `eur`,
+//! `gbp`, `percent`, weapons (`shells`, `missiles`, `artillery systems`, ...)
+//! and durations (`days`, `months`, `years`, ...). A rate ("5000 soldiers a
+//! week") gets the unit `"<unit> per week"`.
+//!
+//! Intervals: `Exact` and `About` have `low == high == value` (an
+//! approximate figure keeps its printed value; the qualifier says it is
+//! approximate); `AtLeast`/`MoreThan` have only `low`; `AtMost`/`LessThan`
+//! only `high`; `Range` has both. Vague plurals ("dozens", "thousands",
+//! "millions of") are `AtLeast` twice their base (24, 2,000, 2,000,000).
+//!
+//! Not figures: years ("2024", unless a counted noun follows), days of a date
+//! ("June 19", "27 December"), times, model names ("D-30"), ordinals.
 
 use super::{Figure, Qualifier};
+use regex::Regex;
+use std::sync::LazyLock;
 
-/// Finds the figures in `sentence`, whose first byte is at `base` in the
-/// article text.
-pub fn find_figures(sentence: &str, base: usize) -> Vec<Figure> {
-    let mut out = Vec::new();
-    let bytes = sentence.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
-            let s = i;
-            while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b',') {
-                i += 1;
+/// A word of a sentence with its byte span (relative to the sentence).
+#[derive(Debug, Clone)]
+pub(crate) struct Token<'a> {
+    /// Byte offset of the core (punctuation stripped) in the sentence.
+    pub start: usize,
+    /// Byte offset one past the core.
+    pub end: usize,
+    /// The core, punctuation and quotation marks stripped.
+    pub core: &'a str,
+    /// The core in lower case, curly apostrophes made straight.
+    pub lower: String,
+    /// Whether punctuation that ends a phrase (comma, full stop, colon,
+    /// dash, bracket) follows the core.
+    pub brk_after: bool,
+}
+
+const LEAD: &[char] = &['‘', '“', '"', '\'', '(', '[', '{', '«', '…'];
+const TRAIL: &[char] = &[
+    ',', '.', ';', ':', '!', '?', '’', '”', '"', '\'', ')', ']', '}', '»', '…',
+];
+
+/// Splits `s` into whitespace-separated words with exact byte spans; a dash
+/// standing alone becomes a break on the previous word.
+pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
+    let mut out: Vec<Token<'_>> = Vec::new();
+    let mut pos = 0;
+    for raw in s.split_whitespace() {
+        // split_whitespace yields subslices in order; find this one's offset.
+        let Some(rel) = s.get(pos..).and_then(|rest| rest.find(raw)) else {
+            continue;
+        };
+        let rs = pos + rel;
+        pos = rs + raw.len();
+        let inner = raw.trim_start_matches(LEAD);
+        let lead = raw.len() - inner.len();
+        let core = inner.trim_end_matches(TRAIL);
+        let trail = &inner[core.len()..];
+        if core.is_empty() || core.chars().all(|c| matches!(c, '-' | '–' | '—')) {
+            if let Some(last) = out.last_mut() {
+                last.brk_after = true;
             }
-            let raw = sentence[s..i].trim_end_matches(',');
-            if let Ok(v) = raw.replace(',', "").parse::<f64>() {
-                out.push(Figure {
-                    text: raw.to_string(),
-                    start: base + s,
-                    end: base + s + raw.len(),
-                    low: Some(v),
-                    high: Some(v),
-                    qualifier: Qualifier::Exact,
-                    unit: None,
-                });
-            }
+            continue;
         }
-        i += 1;
+        let brk_after = trail
+            .chars()
+            .any(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '…'));
+        out.push(Token {
+            start: rs + lead,
+            end: rs + lead + core.len(),
+            core,
+            lower: core.to_lowercase().replace('’', "'"),
+            brk_after,
+        });
     }
     out
 }
 
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<cur>[$€£])?(?P<a>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[-–](?:[$€£])?(?P<b>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?(?P<sc>bn|m|k)?(?P<pct>%)?$",
+    )
+    .expect("valid regex")
+});
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+fn is_month(word: &str) -> bool {
+    MONTHS.contains(&word.trim_end_matches('.'))
+}
+
+/// The normalised unit of a counted noun, if it is in the vocabulary.
+fn unit_of(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "troops" | "troop" | "soldiers" | "soldier" | "servicemen" | "serviceman"
+        | "servicemembers" | "service-members" | "forces" | "personnel" | "fighters"
+        | "fighter" | "combatants" | "mercenaries" | "marines" | "reservists" | "recruits"
+        | "conscripts" | "men" => "troops",
+        "people" | "persons" | "civilians" | "residents" | "refugees" | "children" => "people",
+        "dead" | "killed" | "deaths" | "fatalities" => "killed",
+        "injured" | "wounded" | "injuries" => "injured",
+        "casualties" => "casualties",
+        "prisoners" | "pows" | "captives" | "hostages" => "prisoners",
+        "dollars" => "usd",
+        "euros" => "eur",
+        "shells" | "rounds" => "shells",
+        "missiles" | "missile" => "missiles",
+        "drones" | "drone" => "drones",
+        "tanks" | "tank" => "tanks",
+        "rockets" => "rockets",
+        "howitzers" | "artillery" => "artillery systems",
+        "aircraft" | "jets" | "planes" => "aircraft",
+        "percent" => "percent",
+        "years" | "year" => "years",
+        "months" | "month" => "months",
+        "weeks" | "week" => "weeks",
+        "days" | "day" => "days",
+        "hours" | "hour" => "hours",
+        "km" | "kilometres" | "kilometers" => "km",
+        "miles" => "miles",
+        "tonnes" | "tons" => "tonnes",
+        _ => return None,
+    })
+}
+
+/// Words that end the search for the counted noun.
+fn is_boundary(lower: &str) -> bool {
+    matches!(
+        lower,
+        "were"
+            | "was"
+            | "are"
+            | "is"
+            | "have"
+            | "has"
+            | "had"
+            | "be"
+            | "been"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "that"
+            | "which"
+            | "who"
+            | "the"
+            | "since"
+            | "after"
+            | "before"
+            | "during"
+            | "into"
+            | "than"
+            | "as"
+            | "a"
+            | "an"
+            | "per"
+            | "while"
+            | "but"
+            | "if"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+    )
+}
+
+/// Words allowed between a counted noun and a death-toll word ("soldiers
+/// were reportedly killed", "of them were believed to have been killed").
+fn is_toll_filler(lower: &str) -> bool {
+    matches!(
+        lower,
+        "were"
+            | "was"
+            | "are"
+            | "is"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "be"
+            | "being"
+            | "reportedly"
+            | "believed"
+            | "thought"
+            | "feared"
+            | "estimated"
+            | "said"
+            | "to"
+            | "allegedly"
+            | "later"
+            | "also"
+            | "all"
+            | "already"
+            | "now"
+            | "confirmed"
+            | "presumed"
+    )
+}
+
+fn is_death(lower: &str) -> bool {
+    matches!(
+        lower,
+        "killed" | "dead" | "died" | "dying" | "slain" | "perished" | "die"
+    )
+}
+
+fn is_hurt(lower: &str) -> bool {
+    matches!(lower, "injured" | "wounded" | "hurt")
+}
+
+/// Spelled-out numbers: `(value, vague)`; vague ones ("dozens") mean at
+/// least twice the base.
+fn spelled(lower: &str) -> Option<(f64, bool)> {
+    Some(match lower {
+        "one" => (1.0, false),
+        "two" => (2.0, false),
+        "three" => (3.0, false),
+        "four" => (4.0, false),
+        "five" => (5.0, false),
+        "six" => (6.0, false),
+        "seven" => (7.0, false),
+        "eight" => (8.0, false),
+        "nine" => (9.0, false),
+        "ten" => (10.0, false),
+        "eleven" => (11.0, false),
+        "twelve" => (12.0, false),
+        "fifteen" => (15.0, false),
+        "twenty" => (20.0, false),
+        "thirty" => (30.0, false),
+        "forty" => (40.0, false),
+        "fifty" => (50.0, false),
+        "hundred" => (100.0, false),
+        "dozen" => (12.0, false),
+        "dozens" => (24.0, true),
+        "scores" => (40.0, true),
+        "hundreds" => (200.0, true),
+        "thousands" => (2_000.0, true),
+        "millions" => (2_000_000.0, true),
+        "billions" => (2_000_000_000.0, true),
+        _ => return None,
+    })
+}
+
+fn scale(lower: &str) -> Option<f64> {
+    Some(match lower {
+        "thousand" => 1e3,
+        "million" | "mln" => 1e6,
+        "billion" | "bn" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+fn parse_num(s: &str) -> Option<f64> {
+    s.replace(',', "").parse::<f64>().ok()
+}
+
+/// Qualifier phrases, matched on the lower-case words just before a number.
+const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["as", "many", "as"], Qualifier::AtMost),
+    (&["as", "much", "as"], Qualifier::AtMost),
+    (&["up", "to"], Qualifier::AtMost),
+    (&["at", "most"], Qualifier::AtMost),
+    (&["no", "more", "than"], Qualifier::AtMost),
+    (&["not", "more", "than"], Qualifier::AtMost),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["no", "less", "than"], Qualifier::AtLeast),
+    (&["a", "minimum", "of"], Qualifier::AtLeast),
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["greater", "than"], Qualifier::MoreThan),
+    (&["upwards", "of"], Qualifier::MoreThan),
+    (&["in", "excess", "of"], Qualifier::MoreThan),
+    (&["over"], Qualifier::MoreThan),
+    (&["above"], Qualifier::MoreThan),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["under"], Qualifier::LessThan),
+    (&["below"], Qualifier::LessThan),
+    (&["an", "estimated"], Qualifier::About),
+    (&["close", "to"], Qualifier::About),
+    (&["about"], Qualifier::About),
+    (&["around"], Qualifier::About),
+    (&["roughly"], Qualifier::About),
+    (&["approximately"], Qualifier::About),
+    (&["nearly"], Qualifier::About),
+    (&["almost"], Qualifier::About),
+    (&["some"], Qualifier::About),
+    (&["estimated"], Qualifier::About),
+    (&["circa"], Qualifier::About),
+    (&["between"], Qualifier::Range),
+];
+
+/// The qualifier phrase ending just before token `i`: `(qualifier, index of
+/// its first word)`.
+fn qualifier_before(toks: &[Token<'_>], i: usize) -> Option<(Qualifier, usize)> {
+    for (words, q) in QUALIFIERS {
+        let n = words.len();
+        if i < n {
+            continue;
+        }
+        let first = i - n;
+        let matches = words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks[first + k].lower == *w && !toks[first + k].brk_after);
+        if matches {
+            return Some((*q, first));
+        }
+    }
+    None
+}
+
+/// A number found at a token, before qualifier and unit.
+struct RawNumber {
+    low: f64,
+    high: Option<f64>,
+    vague: bool,
+    spelled: bool,
+    currency: Option<&'static str>,
+    percent: bool,
+    /// Index of the last token of the number (scale word included).
+    last: usize,
+}
+
+fn read_number(toks: &[Token<'_>], i: usize) -> Option<RawNumber> {
+    let t = &toks[i];
+    if let Some(c) = NUMBER.captures(t.core) {
+        let a = parse_num(c.name("a")?.as_str())?;
+        let b = c.name("b").and_then(|m| parse_num(m.as_str()));
+        let currency = c.name("cur").map(|m| match m.as_str() {
+            "€" => "eur",
+            "£" => "gbp",
+            _ => "usd",
+        });
+        let mut mult = match c.name("sc").map(|m| m.as_str()) {
+            Some("bn") => 1e9,
+            Some("m") => 1e6,
+            Some("k") => 1e3,
+            _ => 1.0,
+        };
+        if mult != 1.0 && currency.is_none() {
+            return None;
+        }
+        let mut last = i;
+        if !t.brk_after {
+            if let Some(s) = toks.get(i + 1).and_then(|n| scale(&n.lower)) {
+                mult *= s;
+                last = i + 1;
+            }
+        }
+        return Some(RawNumber {
+            low: a * mult,
+            high: b.map(|b| b * mult),
+            vague: false,
+            spelled: false,
+            currency,
+            percent: c.name("pct").is_some(),
+            last,
+        });
+    }
+    // "a dozen"
+    let (v, vague) = spelled(&t.lower)?;
+    let mut last = i;
+    let mut value = v;
+    if !t.brk_after && !vague {
+        if let Some(s) = toks.get(i + 1).and_then(|n| scale(&n.lower)) {
+            value *= s;
+            last = i + 1;
+        }
+    }
+    // "thousands of" / "tens of thousands" are handled as vague plurals.
+    Some(RawNumber {
+        low: value,
+        high: None,
+        vague,
+        spelled: true,
+        currency: None,
+        percent: false,
+        last,
+    })
+}
+
+/// Whether the sentence is about troops, for figures that do not name what
+/// they count ("3,000 to replace previous losses", "3,000 were deployed").
+fn troop_context(toks: &[Token<'_>]) -> bool {
+    toks.iter().any(|t| {
+        unit_of(&t.lower) == Some("troops")
+            || t.lower.starts_with("deploy")
+            || t.lower == "reinforcements"
+    })
+}
+
+/// Finds the figures in `sentence`, whose first byte is at `base` in the
+/// article text.
+pub fn find_figures(sentence: &str, base: usize) -> Vec<Figure> {
+    let toks = tokenize(sentence);
+    let mut out = Vec::new();
+    let mut troopish: Option<bool> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(num) = read_number(&toks, i) else {
+            i += 1;
+            continue;
+        };
+        if let Some(f) = build_figure(sentence, base, &toks, i, num, &mut troopish) {
+            let next = f.1;
+            out.push(f.0);
+            i = next.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Builds the figure whose number starts at token `i`; returns it with the
+/// index of the first token after it.
+fn build_figure(
+    sentence: &str,
+    base: usize,
+    toks: &[Token<'_>],
+    i: usize,
+    mut num: RawNumber,
+    troopish: &mut Option<bool>,
+) -> Option<(Figure, usize)> {
+    let t = &toks[i];
+    let prev = i.checked_sub(1).map(|p| &toks[p]);
+    let next = toks.get(num.last + 1);
+    let plain_int = !num.spelled
+        && num.currency.is_none()
+        && !num.percent
+        && num.high.is_none()
+        && !t.core.contains(['.', ',']);
+    // Days of dates: "June 19", "27 December".
+    if plain_int && num.low <= 31.0 {
+        if prev.is_some_and(|p| !p.brk_after && is_month(p.core))
+            || (!t.brk_after && next.is_some_and(|n| is_month(n.core)))
+        {
+            return None;
+        }
+    }
+    // Times: "10 am".
+    if plain_int
+        && !t.brk_after
+        && next.is_some_and(|n| matches!(n.lower.as_str(), "am" | "pm" | "a.m" | "p.m" | "gmt"))
+    {
+        return None;
+    }
+    // Years, unless a counted noun follows ("2000 troops").
+    if plain_int
+        && t.core.len() == 4
+        && (1800.0..=2100.0).contains(&num.low)
+        && !(next.is_some_and(|n| unit_of(&n.lower).is_some()) && !t.brk_after)
+    {
+        return None;
+    }
+
+    // Range written with a separate word: "11,000 to 12,000", "between 11,000
+    // and 12,000", "11,000 - 12,000".
+    let mut last = num.last;
+    let qual_before = qualifier_before(toks, i);
+    if num.high.is_none() && !num.spelled && !toks[last].brk_after {
+        if let Some(link) = toks.get(last + 1) {
+            let between = matches!(qual_before, Some((Qualifier::Range, _)));
+            let ok_link = link.lower == "to" || (between && link.lower == "and");
+            if ok_link && !link.brk_after {
+                if let Some(b) = read_number(toks, last + 2).filter(|b| !b.spelled) {
+                    if b.low > num.low {
+                        num.high = Some(b.low);
+                        if num.currency.is_none() {
+                            num.currency = b.currency;
+                        }
+                        num.percent |= b.percent;
+                        last = b.last;
+                    }
+                }
+            }
+        }
+    }
+    // A spaced dash between two numbers is dropped by the tokenizer and marks
+    // a break; "11,000 - 12,000" is rare enough to ignore.
+
+    let (mut qualifier, first) = match qual_before {
+        Some((Qualifier::Range, f)) if num.high.is_some() => (Qualifier::Range, f),
+        Some((Qualifier::Range, _)) | None => {
+            if num.high.is_some() {
+                (Qualifier::Range, i)
+            } else {
+                (Qualifier::Exact, i)
+            }
+        }
+        Some((q, f)) => (q, f),
+    };
+    if num.vague && qualifier == Qualifier::Exact {
+        qualifier = Qualifier::AtLeast;
+    }
+
+    // The thing counted.
+    let mut unit: Option<String> = None;
+    let mut end_tok = last;
+    if num.percent {
+        unit = Some("percent".into());
+    } else if let Some(c) = num.currency {
+        unit = Some(c.into());
+    }
+    let mut pronoun_of = false;
+    if unit.is_none() && !toks[last].brk_after {
+        let mut k = last + 1;
+        let mut steps = 0;
+        while k < toks.len() && steps < 6 {
+            let w = &toks[k];
+            if w.lower == "of" && k == last + 1 {
+                // "millions of shells", "4,000 of them"
+                if let Some(n) = toks.get(k + 1) {
+                    if matches!(n.lower.as_str(), "them" | "whom" | "those") {
+                        pronoun_of = true;
+                        end_tok = k + 1;
+                        break;
+                    }
+                }
+                if w.brk_after {
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            if w.lower == "percent" || (w.lower == "per" && toks.get(k + 1).is_some_and(|n| n.lower == "cent")) {
+                unit = Some("percent".into());
+                end_tok = if w.lower == "per" { k + 1 } else { k };
+                break;
+            }
+            if let Some(u) = unit_of(&w.lower) {
+                unit = Some(u.to_string());
+                end_tok = k;
+                // "artillery systems", "artillery pieces"
+                if u == "artillery systems"
+                    && !w.brk_after
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.lower.as_str(), "systems" | "pieces" | "guns"))
+                {
+                    end_tok = k + 1;
+                }
+                break;
+            }
+            if w.lower == "systems" {
+                let head = toks[k - 1].lower.rsplit('-').next().unwrap_or("").to_string();
+                let u = match head.as_str() {
+                    "artillery" => "artillery systems".to_string(),
+                    "" => "systems".to_string(),
+                    h if k - 1 > last => format!("{h} systems"),
+                    _ => "systems".to_string(),
+                };
+                unit = Some(u);
+                end_tok = k;
+                break;
+            }
+            if is_boundary(&w.lower) || w.core.chars().any(|c| c.is_ascii_digit()) {
+                break;
+            }
+            // Only one word may be skipped for a spelled number ("two North
+            // Korean soldiers" needs two), so keep the limit modest.
+            if w.brk_after {
+                break;
+            }
+            steps += 1;
+            k += 1;
+        }
+    }
+    // Spelled numbers need a counted noun to be worth keeping.
+    if num.spelled && unit.is_none() {
+        return None;
+    }
+    // A count of people followed by a death-toll word is a death toll.
+    let people_like = matches!(unit.as_deref(), Some("troops" | "people")) || pronoun_of;
+    if people_like && !toks[end_tok].brk_after {
+        let mut k = end_tok + 1;
+        let mut steps = 0;
+        while k < toks.len() && steps < 7 {
+            let w = &toks[k];
+            if is_death(&w.lower) {
+                let mut u = "killed";
+                let mut e = k;
+                if !w.brk_after
+                    && toks.get(k + 1).is_some_and(|n| n.lower == "or" || n.lower == "and")
+                    && toks.get(k + 2).is_some_and(|n| is_hurt(&n.lower))
+                {
+                    u = "casualties";
+                    e = k + 2;
+                }
+                unit = Some(u.into());
+                end_tok = e;
+                break;
+            }
+            if !is_toll_filler(&w.lower) || w.brk_after {
+                break;
+            }
+            steps += 1;
+            k += 1;
+        }
+    }
+    if unit.is_none() && !num.spelled && num.currency.is_none() && num.low >= 2.0 {
+        let after = toks.get(last + 1);
+        let bare = toks[last].brk_after
+            || pronoun_of
+            || after.is_none()
+            || after.is_some_and(|a| is_boundary(&a.lower) || is_toll_filler(&a.lower));
+        if bare && *troopish.get_or_insert_with(|| troop_context(toks)) {
+            unit = Some("troops".into());
+        }
+    }
+    // Rates: "5000 soldiers a week".
+    if let Some(u) = unit.clone() {
+        if !toks[end_tok].brk_after {
+            let a = toks.get(end_tok + 1).map(|t| t.lower.as_str());
+            let p = toks.get(end_tok + 2).map(|t| t.lower.as_str());
+            if matches!(a, Some("a" | "per" | "each" | "every"))
+                && matches!(p, Some("day" | "week" | "month" | "year"))
+            {
+                let period = p.unwrap_or("week").to_string();
+                let mut u2 = u;
+                // a death-toll verb may follow the rate: "are dying"
+                let mut e = end_tok + 2;
+                if u2 == "troops" || u2 == "people" {
+                    let mut k = end_tok + 3;
+                    while k < toks.len() && k < end_tok + 6 {
+                        if is_death(&toks[k].lower) {
+                            u2 = "killed".into();
+                            e = k;
+                            break;
+                        }
+                        if !is_toll_filler(&toks[k].lower) || toks[k].brk_after {
+                            break;
+                        }
+                        k += 1;
+                    }
+                }
+                unit = Some(format!("{u2} per {period}"));
+                end_tok = e;
+            }
+        }
+    }
+    let (low, high) = match qualifier {
+        Qualifier::Exact | Qualifier::About => (Some(num.low), Some(num.low)),
+        Qualifier::AtLeast | Qualifier::MoreThan => (Some(num.low), None),
+        Qualifier::AtMost | Qualifier::LessThan => (None, Some(num.low)),
+        Qualifier::Range => (Some(num.low), num.high.or(Some(num.low))),
+    };
+    let s = toks[first].start;
+    let e = toks[end_tok].end;
+    let text = sentence.get(s..e)?.to_string();
+    Some((
+        Figure {
+            text,
+            start: base + s,
+            end: base + e,
+            low,
+            high,
+            qualifier,
+            unit,
+        },
+        end_tok + 1,
+    ))
+}
+
 /// Whether figures counting `a` and `b` measure the same quantity, so that
-/// different numbers mean the sources differ.
+/// different numbers mean the sources differ. A death toll (`killed`) and a
+/// killed-or-injured toll (`casualties`) count overlapping quantities and
+/// are reported as comparable.
 pub fn comparable_units(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => a == b,
+        (Some(a), Some(b)) => {
+            a == b
+                || matches!(
+                    (a, b),
+                    ("killed", "casualties") | ("casualties", "killed")
+                )
+        }
         _ => false,
     }
 }

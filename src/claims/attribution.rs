@@ -1,0 +1,396 @@
+//! Attribution: who asserts a claim ("Ukrainian officials believe", "the
+//! KCNA said", ", Sky News reported.", "according to ..."), and the name
+//! helpers shared with quote speakers.
+//!
+//! Sources are kept as printed in the sentence ("Ukraine’s military
+//! intelligence chief Kyrylo Budanov", "a Reuters investigation"), so that a
+//! reader sees exactly whom the outlet cites. Speakers of quotes are names:
+//! leading titles and nationality words are dropped ("President Vladimir
+//! Putin" → "Vladimir Putin") and bare surnames are expanded to the most
+//! recent full name in the text ("Trump" → "Donald Trump").
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Leading words dropped from a speaker's name while at least two words
+/// remain.
+const TITLES: &[&str] = &[
+    "President",
+    "Prime",
+    "Minister",
+    "General",
+    "Gen.",
+    "Chief",
+    "Commander-in-Chief",
+    "Commander",
+    "Colonel",
+    "Admiral",
+    "Marshal",
+    "Secretary",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Senator",
+    "Sen.",
+    "Ambassador",
+    "Spokesman",
+    "Leader",
+    "Supreme",
+    "Russian",
+    "Ukrainian",
+    "American",
+    "British",
+    "Chinese",
+    "French",
+    "German",
+    "US",
+    "U.S.",
+    "UK",
+    "Defense",
+    "Foreign",
+    "Deputy",
+    "Vice",
+    "Chairman",
+    "Head",
+];
+
+/// Capitalised words that do not start a name.
+const NOT_NAMES: &[&str] = &[
+    "It", "This", "That", "These", "Those", "The", "A", "An", "However", "In", "On", "At", "But",
+    "And", "Meanwhile", "According", "After", "Since", "Back", "Despite", "While", "When",
+    "Earlier", "Later", "Last", "For", "From", "With", "Some", "Many", "Both", "Their", "His",
+    "Her", "Its", "Our", "He", "She", "They", "We", "I", "As", "If", "Also", "Then", "Now",
+    "Shortly", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Pictured", "Photo", "Image", "Sources", "Source",
+];
+
+fn is_title(w: &str) -> bool {
+    TITLES.contains(&w)
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn has_quote_mark(w: &str) -> bool {
+    w.starts_with(['‘', '“', '"', '’', '”']) || w.ends_with(['‘', '“', '"', '’', '”'])
+}
+
+/// Cleans a run of capitalised words into a name: punctuation trimmed,
+/// leading titles and nationality words dropped (while two words remain), a
+/// leading "The" lower-cased. `None` if nothing name-like remains.
+pub(crate) fn clean_name(run: &str) -> Option<String> {
+    let run = run.trim().trim_matches(|c: char| {
+        matches!(c, ',' | '.' | ':' | ';' | '(' | ')' | '‘' | '’' | '“' | '”' | '"')
+    });
+    let mut words: Vec<&str> = run.split_whitespace().collect();
+    let mut det = false;
+    if words.first().is_some_and(|w| *w == "The" || *w == "the") {
+        det = true;
+        words.remove(0);
+    }
+    loop {
+        match words.as_slice() {
+            [w, rest @ ..] if rest.len() >= 2 && is_title(w) => {
+                words.remove(0);
+            }
+            [a, b, rest @ ..]
+                if rest.len() >= 2 && matches!(*a, "North" | "South") && *b == "Korean" =>
+            {
+                words.drain(..2);
+            }
+            _ => break,
+        }
+    }
+    if words.is_empty() || words.iter().all(|w| is_title(w) || *w == "North" || *w == "South" || *w == "Korean") {
+        return None;
+    }
+    if words.len() == 1 {
+        let w = words[0];
+        if NOT_NAMES.contains(&w) || w.chars().count() < 2 || w.ends_with("ing") {
+            return None;
+        }
+    }
+    if !words.iter().any(|w| starts_upper(w)) {
+        return None;
+    }
+    let name = words.join(" ");
+    Some(if det { format!("the {name}") } else { name })
+}
+
+/// Adverbs and auxiliaries between a subject and its verb.
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "previously"
+            | "explicitly"
+            | "specifically"
+            | "publicly"
+            | "officially"
+            | "initially"
+            | "repeatedly"
+            | "reportedly"
+            | "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "quoted"
+            | "then"
+            | "later"
+            | "earlier"
+            | "now"
+            | "once"
+            | "just"
+            | "further"
+            | "separately"
+            | "personally"
+            | "squarely"
+            | "similarly"
+    )
+}
+
+/// The name (or pronoun, lower-cased) that ends `s`, the text just before a
+/// speech verb: "Valery Gerasimov, the Russian chief of general staff," →
+/// "Valery Gerasimov"; "North Korean ‘supreme leader’ Kim Jong Un was
+/// quoted" → "Kim Jong Un"; "... they" → "they".
+pub(crate) fn name_before(s: &str) -> Option<String> {
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    while words.last().is_some_and(|w| is_filler(w)) {
+        words.pop();
+    }
+    let last = *words.last()?;
+    let lw = last.to_lowercase();
+    if matches!(lw.as_str(), "he" | "she" | "they" | "it") {
+        return Some(lw);
+    }
+    // Appositive: "Name, the Russian chief of general staff,"
+    if last.ends_with(',') {
+        let n = words.len();
+        let prev_comma = words[..n - 1].iter().rposition(|w| w.ends_with(','))?;
+        let first_of_segment = words.get(prev_comma + 1)?;
+        if starts_upper(first_of_segment) && !matches!(*first_of_segment, "The") {
+            return None;
+        }
+        if n - 1 - prev_comma > 10 {
+            return None;
+        }
+        words.truncate(prev_comma + 1);
+        if let Some(w) = words.last_mut() {
+            *w = w.trim_end_matches(',');
+        }
+    }
+    let n = words.len();
+    let mut i = n;
+    while i > 0 {
+        let w = words[i - 1];
+        let inner_punct = i < n && w.ends_with([',', '.', ':', ';', ')']);
+        if !starts_upper(w) || has_quote_mark(w) || inner_punct {
+            break;
+        }
+        i -= 1;
+    }
+    if i == n {
+        return None;
+    }
+    if i > 0 && words[i - 1] == "the" {
+        i -= 1;
+    }
+    // A sentence-initial "The" belongs to the name ("The KCNA insisted").
+    clean_name(&words[i..].join(" "))
+}
+
+/// The subject of a sentence that starts with a name followed by a
+/// lower-case word ("Putin congratulated ...", "The KCNA insisted ..."), or
+/// a pronoun subject lower-cased ("They reaffirmed" → "they").
+pub(crate) fn subject_at_start(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let first = *words.first()?;
+    if matches!(first, "He" | "She" | "They" | "It") {
+        return Some(first.to_lowercase());
+    }
+    let mut i = 0;
+    while i < words.len() && starts_upper(words[i]) && !has_quote_mark(words[i]) {
+        let punct = words[i].ends_with([',', '.', ':', ';']);
+        i += 1;
+        if punct {
+            return None;
+        }
+    }
+    let next = words.get(i)?;
+    if i == 0
+        || !next.chars().next().is_some_and(char::is_lowercase)
+        || matches!(
+            *next,
+            "of" | "in" | "on" | "at" | "for" | "from" | "with" | "and" | "to" | "by" | "as"
+        )
+    {
+        return None;
+    }
+    clean_name(&words[..i].join(" "))
+}
+
+static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+").expect("valid regex")
+});
+
+/// Expands a one-word name ("Trump", "Kim") to the most recent longer name
+/// containing it in `text` before `pos` (else anywhere in `text`):
+/// "Donald Trump", "Kim Jong-un". Other names are returned unchanged.
+pub(crate) fn expand_name(text: &str, pos: usize, name: &str) -> String {
+    if name.contains(' ') || name.chars().all(|c| !c.is_lowercase()) {
+        return name.to_string();
+    }
+    let contains = |run: &str| {
+        run.split_whitespace()
+            .any(|w| w == name || w.strip_prefix(name).is_some_and(|r| r.starts_with('-')))
+    };
+    let find = |hay: &str| -> Option<String> {
+        NAME_RUN
+            .find_iter(hay)
+            .filter_map(|m| clean_name(m.as_str()))
+            .filter(|n| n.contains(' ') && !n.starts_with("the ") && contains(n))
+            .filter(|n| {
+                // The name itself must be in the part kept after cleaning,
+                // and not be a place ("Kim Il Sung Square").
+                !n.ends_with("Square") && n.split_whitespace().count() <= 4
+            })
+            .last()
+    };
+    text.get(..pos)
+        .and_then(find)
+        .or_else(|| find(text))
+        .unwrap_or_else(|| name.to_string())
+}
+
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\baccording to (?P<src>[^,.;:“”\n]{2,120})").expect("valid regex")
+});
+
+static EVIDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:believe|believes|estimate|estimates|estimated|said|says|say|reported|reports|report|found|finds|stated|states|claimed|claims|claim|insisted|insists|declared|indicate|indicates|indicated|suggest|suggests|suggested|told|wrote|confirmed|confirms|announced|alleged|alleges)\b")
+        .expect("valid regex")
+});
+
+/// Words that mark a subject as a source even without a capital letter.
+fn is_source_noun(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches(['’', '\'', 's']),
+        "official"
+            | "intelligence"
+            | "media"
+            | "report"
+            | "source"
+            | "analyst"
+            | "agency"
+            | "agencie"
+            | "investigation"
+            | "ministry"
+            | "government"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "observer"
+            | "expert"
+            | "commander"
+            | "military"
+            | "army"
+            | "police"
+            | "authoritie"
+            | "statement"
+            | "study"
+            | "analyse"
+            | "analysi"
+            | "survey"
+            | "leader"
+            | "diplomat"
+            | "researcher"
+            | "outlet"
+    )
+}
+
+/// Who asserts `sentence`, as printed: "according to X", or the subject of
+/// an evidential verb ("Ukrainian officials believe", ", Sky News
+/// reported."), the leftmost one found. Pronoun subjects give `None` (a quote
+/// speaker may then stand in).
+pub fn find_attribution(sentence: &str) -> Option<String> {
+    if let Some(c) = ACCORDING.captures(sentence) {
+        if let Some(m) = c.name("src") {
+            let src = m.as_str();
+            let src = src.split(" that ").next().unwrap_or(src);
+            let words: Vec<&str> = src.split_whitespace().take(10).collect();
+            if !words.is_empty() {
+                return Some(words.join(" "));
+            }
+        }
+    }
+    for v in EVIDENTIAL.find_iter(sentence) {
+        let before = sentence.get(..v.start()).unwrap_or("");
+        let clause_start = before
+            .rfind([',', ';', ':', '(', '—', '–'])
+            .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        let clause_start = before
+            .get(clause_start..)
+            .and_then(|c| c.rfind(" that ").map(|p| clause_start + p + 6))
+            .unwrap_or(clause_start);
+        let clause = before.get(clause_start..).unwrap_or("");
+        let mut words: Vec<&str> = clause.split_whitespace().collect();
+        while words.last().is_some_and(|w| is_filler(w)) {
+            words.pop();
+        }
+        // Passive "is believed to", "was reported": no source.
+        if before.trim_end().ends_with(" is") || before.trim_end().ends_with(" been") {
+            continue;
+        }
+        while words
+            .first()
+            .is_some_and(|w| matches!(*w, "and" | "but" | "However" | "Meanwhile" | "Earlier"))
+        {
+            words.remove(0);
+        }
+        if words.is_empty() || words.len() > 9 {
+            continue;
+        }
+        let first = words[0].to_lowercase();
+        if matches!(
+            first.as_str(),
+            "he" | "she" | "they" | "it" | "we" | "i" | "this" | "that" | "who" | "which" | "you"
+        ) {
+            continue;
+        }
+        if words
+            .iter()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()) || has_quote_mark(w))
+        {
+            continue;
+        }
+        let named = words.iter().enumerate().any(|(i, w)| {
+            starts_upper(w) && (i > 0 || !NOT_NAMES.contains(w))
+        });
+        let sourced = words.iter().any(|w| is_source_noun(&w.to_lowercase()));
+        if named || sourced {
+            return Some(words.join(" "));
+        }
+    }
+    None
+}
+
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:reportedly|allegedly|purportedly|apparently|is believed|are believed|was believed|were believed|is thought|are thought|unconfirmed|unverified|appeared to|appears to)\b")
+        .expect("valid regex")
+});
+
+/// Whether `sentence` hedges its claim ("reportedly", "allegedly", "is
+/// believed to"), with or without naming a source.
+pub fn is_hedged(sentence: &str) -> bool {
+    HEDGE.is_match(sentence)
+}

@@ -1,0 +1,291 @@
+//! Direct quotes over the whole article text, with their speakers.
+//!
+//! Quotation marks ‘ ’, “ ” and " are paired over the whole text, so a quote
+//! may span sentences; a quote left open at the end of a paragraph continues
+//! if the next paragraph opens with the same mark (the newspaper convention
+//! for long quotes), and otherwise ends with its paragraph. A ’ between
+//! letters ("Korea’s", "doesn’t") is an apostrophe, as is a ’ after a word
+//! when no ‘ is open ("Francis’ funeral"); the ASCII ' is never a quote mark.
+//! Quotes may nest (“Banking” inside Trump's ‘...’).
+//!
+//! Speakers come from the words around the quote: `‘...,’ he wrote`,
+//! `“...,” the KCNA said`, `X said: ‘...’`, `X told Y: ‘...’`, `X was quoted
+//! saying`, `X described the deployment as “...”`, `..., adding: “...”`.
+//! Pronouns and bare surnames are resolved to the most recent full name in
+//! the text before.
+
+use super::attribution::{expand_name, name_before, subject_at_start};
+use super::Quote;
+use crate::text::Document;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A quote span before speaker detection.
+#[derive(Debug, Clone)]
+struct Span {
+    open: usize,
+    start: usize,
+    end: usize,
+    close_end: usize,
+    depth: usize,
+}
+
+fn is_open_context(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(p) => {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '‘' | '“' | '"' | ':' | '/' | '…'
+                )
+        }
+    }
+}
+
+/// Finds the quoted spans of `text` (without speakers), in order of their
+/// opening mark.
+fn spans(text: &str) -> Vec<Span> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    // (mark, index in chars of the opener)
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    let mut skip: Option<usize> = None;
+    let byte_at = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
+    let close = |stack_entry: (char, usize), end_k: usize, close_k: usize, depth: usize| {
+        let start = byte_at(stack_entry.1 + 1);
+        let end = byte_at(end_k);
+        Span {
+            open: byte_at(stack_entry.1),
+            start,
+            end: end.max(start),
+            close_end: byte_at(close_k),
+            depth,
+        }
+    };
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k].1;
+        if Some(k) == skip {
+            k += 1;
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|c| c.1);
+        let next_ok = next.is_some_and(|n| !n.is_whitespace());
+        match c {
+            '“' if next_ok => stack.push((c, k)),
+            '‘' if next_ok && is_open_context(prev) => stack.push((c, k)),
+            '”' | '’' => {
+                let opener = if c == '”' { '“' } else { '‘' };
+                if c == '’'
+                    && prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric)
+                {
+                    k += 1;
+                    continue;
+                }
+                if let Some(pos) = stack.iter().rposition(|e| e.0 == opener) {
+                    let entry = stack[pos];
+                    stack.truncate(pos);
+                    out.push(close(entry, k, k + 1, pos));
+                }
+            }
+            '"' => {
+                if stack.last().is_some_and(|e| e.0 == '"') {
+                    if let Some(entry) = stack.pop() {
+                        out.push(close(entry, k, k + 1, stack.len()));
+                    }
+                } else if next_ok && is_open_context(prev) {
+                    stack.push((c, k));
+                } else if let Some(pos) = stack.iter().rposition(|e| e.0 == '"') {
+                    let entry = stack[pos];
+                    stack.truncate(pos);
+                    out.push(close(entry, k, k + 1, pos));
+                }
+            }
+            '\n' if !stack.is_empty() => {
+                // Next non-blank character after the paragraph break.
+                let mut j = k + 1;
+                while j < chars.len() && chars[j].1.is_whitespace() {
+                    j += 1;
+                }
+                let outer = stack[0];
+                if chars.get(j).is_some_and(|c| c.1 == outer.0) {
+                    stack.truncate(1);
+                    skip = Some(j);
+                } else {
+                    // Unclosed: the quote ends with its paragraph.
+                    let mut e = k;
+                    while e > outer.1 + 1 && chars[e - 1].1.is_whitespace() {
+                        e -= 1;
+                    }
+                    out.push(close(outer, e, e, 0));
+                    stack.clear();
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    if let Some(&outer) = stack.first() {
+        let mut e = chars.len();
+        while e > outer.1 + 1 && chars[e - 1].1.is_whitespace() {
+            e -= 1;
+        }
+        out.push(close(outer, e, e, 0));
+    }
+    out.retain(|s| text.get(s.start..s.end).is_some_and(|t| !t.trim().is_empty()));
+    out.sort_by_key(|s| (s.open, s.depth));
+    out
+}
+
+/// Whether a quote is a scare quote or short quoted phrase: at most three
+/// words, not ending like a sentence or clause ("heroism", "by the order",
+/// "not happy"; but not "A good meeting,").
+pub fn is_scare(quoted: &str) -> bool {
+    let t = quoted.trim();
+    t.split_whitespace().count() <= 3 && !t.ends_with(['.', ',', '!', '?', '…'])
+}
+
+const SPEECH_VERBS: &str = r"said|says|say|saying|told|tells|telling|stated|states|stating|wrote|writes|writing|added|adds|adding|urged|urges|described|describes|describing|called|calls|calling|labeled|labelled|labels|labelling|labeling|claimed|claims|insisted|insists|declared|declares|announced|warned|acknowledged|praised|praising|questioned|asked|noted|reported|reports|confirmed|accused|vowed|hailed|posted|explained|continued|argued|replied|remarked|tweeted|congratulated|thanked";
+
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[,!?]?\s*(?:(?P<pro>he|she|they|it)|(?P<name>(?:the |The )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*))(?:, [^,“”‘’]{{1,80}},)?\s+(?:also |then |later |previously |had |has )?(?:{SPEECH_VERBS})\b|^[,!?]?\s*(?:said|added|wrote|says) (?P<name2>(?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)"
+    ))
+    .expect("valid regex")
+});
+
+static VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{SPEECH_VERBS})\b")).expect("valid regex"));
+
+/// Start of the sentence of `doc` containing byte `pos`, else the start of
+/// its line.
+fn sentence_start(text: &str, doc: &Document, pos: usize) -> usize {
+    doc.sentences
+        .iter()
+        .find(|s| s.start <= pos && pos < s.end)
+        .map(|s| s.start)
+        .unwrap_or_else(|| text.get(..pos).and_then(|t| t.rfind('\n')).map_or(0, |p| p + 1))
+}
+
+/// Index of the sentence containing `pos`, if any.
+fn sentence_index(doc: &Document, pos: usize) -> Option<usize> {
+    doc.sentences
+        .iter()
+        .position(|s| s.start <= pos && pos < s.end)
+}
+
+/// The subject of the nearest of the (up to three) sentences before `pos`
+/// that starts with a name followed by a verb ("South Korea’s National
+/// Intelligence Service confirmed ...").
+fn recent_subject(text: &str, doc: &Document, pos: usize) -> Option<String> {
+    let si = sentence_index(doc, pos)?;
+    (si.saturating_sub(3)..si)
+        .rev()
+        .filter_map(|i| doc.sentences.get(i))
+        .find_map(|s| text.get(s.start..s.end).and_then(subject_at_start))
+}
+
+/// Finds the quotes of the whole article text with their speakers, in text
+/// order (an enclosing quote before the quotes nested in it).
+pub fn find_quotes(text: &str, doc: &Document) -> Vec<Quote> {
+    let spans = spans(text);
+    let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
+    let mut prev_speaker: Option<(usize, String)> = None; // (close_end, speaker)
+    for (qi, sp) in spans.iter().enumerate() {
+        let quoted = text.get(sp.start..sp.end).unwrap_or("");
+        let sent_start = sentence_start(text, doc, sp.open);
+        // An enclosing quote gives its speaker to the quotes inside it.
+        let outer = spans[..qi]
+            .iter()
+            .rposition(|o| o.open < sp.open && sp.close_end <= o.close_end && o.depth < sp.depth);
+        let mut speaker: Option<String> = None;
+        if let Some(o) = outer {
+            speaker = out.get(o).and_then(|q| q.speaker.clone());
+        }
+        // The previous quote, if it closed in this same sentence.
+        let prev_same = qi
+            .checked_sub(1)
+            .and_then(|p| spans.get(p))
+            .filter(|p| p.close_end > sent_start && p.close_end <= sp.open)
+            .map(|p| (p.close_end, out.get(qi - 1).and_then(|q| q.speaker.clone())));
+        let before_start = prev_same.as_ref().map_or(sent_start, |p| p.0);
+        let before = text.get(before_start..sp.open).unwrap_or("");
+        // After the quote, up to the end of its paragraph.
+        let after_end = text
+            .get(sp.close_end..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |p| sp.close_end + p);
+        let after = text.get(sp.close_end..after_end).unwrap_or("");
+        let mut pronoun = None;
+        if speaker.is_none() {
+            if let Some(c) = AFTER.captures(after) {
+                if let Some(n) = c.name("name").or(c.name("name2")) {
+                    speaker = super::attribution::clean_name(n.as_str());
+                } else if let Some(p) = c.name("pro") {
+                    pronoun = Some(p.as_str().to_string());
+                }
+            }
+        }
+        if speaker.is_none() && pronoun.is_none() {
+            let verbs: Vec<_> = VERB.find_iter(before).collect();
+            for v in verbs.iter().rev() {
+                if matches!(v.as_str(), "adding" | "added") {
+                    if let Some((_, Some(s))) = &prev_same {
+                        speaker = Some(s.clone());
+                        break;
+                    }
+                }
+                match name_before(before.get(..v.start()).unwrap_or("")) {
+                    Some(n) if matches!(n.as_str(), "he" | "she" | "they" | "it") => {
+                        pronoun = Some(n);
+                        break;
+                    }
+                    Some(n) => {
+                        speaker = Some(n);
+                        break;
+                    }
+                    None => {}
+                }
+            }
+        }
+        if speaker.is_none() && pronoun.is_none() {
+            if let Some((_, s)) = &prev_same {
+                speaker = s.clone();
+            }
+        }
+        if speaker.is_none() && pronoun.is_none() {
+            if let Some(s) = text.get(sent_start..sp.open).and_then(subject_at_start) {
+                if matches!(s.as_str(), "he" | "she" | "they" | "it") {
+                    pronoun = Some(s);
+                } else {
+                    speaker = Some(s);
+                }
+            }
+        }
+        if let Some(p) = pronoun {
+            let recent_quote = prev_speaker
+                .as_ref()
+                .filter(|(end, _)| sp.open.saturating_sub(*end) < 400)
+                .map(|(_, s)| s.clone());
+            speaker = match p.as_str() {
+                "he" | "she" => recent_quote.or_else(|| recent_subject(text, doc, sp.open)),
+                _ => recent_subject(text, doc, sp.open),
+            };
+        }
+        let speaker = speaker.map(|s| expand_name(text, sp.open, &s));
+        if let Some(s) = &speaker {
+            prev_speaker = Some((sp.close_end, s.clone()));
+        }
+        out.push(Quote {
+            text: quoted.to_string(),
+            start: sp.start,
+            end: sp.end,
+            speaker,
+            scare: is_scare(quoted),
+        });
+    }
+    out
+}
