@@ -70,6 +70,32 @@ const NOT_NAMES: &[&str] = &[
     "October", "November", "December", "Pictured", "Photo", "Image", "Sources", "Source",
 ];
 
+/// Last words of organisations, whose leading "US" or "Russian" is part of
+/// the name ("the US State Department").
+fn is_org_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Department"
+            | "Ministry"
+            | "Agency"
+            | "Service"
+            | "Council"
+            | "House"
+            | "Office"
+            | "Command"
+            | "Army"
+            | "Forces"
+            | "Government"
+            | "Administration"
+            | "Commission"
+            | "Committee"
+            | "Kremlin"
+            | "Pentagon"
+            | "News"
+            | "Media"
+    )
+}
+
 fn is_title(w: &str) -> bool {
     TITLES.contains(&w)
 }
@@ -95,8 +121,10 @@ pub(crate) fn clean_name(run: &str) -> Option<String> {
         det = true;
         words.remove(0);
     }
+    let org = words.last().is_some_and(|w| is_org_word(w));
     loop {
         match words.as_slice() {
+            _ if org => break,
             [w, rest @ ..] if rest.len() >= 2 && is_title(w) => {
                 words.remove(0);
             }
@@ -206,7 +234,15 @@ pub(crate) fn name_before(s: &str) -> Option<String> {
         i -= 1;
     }
     // A sentence-initial "The" belongs to the name ("The KCNA insisted").
-    clean_name(&words[i..].join(" "))
+    let run = words[i..].join(" ");
+    match clean_name(&run) {
+        Some(n) => Some(n),
+        // A role without a name ("The US President") refers back like "he".
+        None if words[i..].iter().any(|w| is_title(w)) && words[i].eq_ignore_ascii_case("the") => {
+            Some("he".to_string())
+        }
+        None => None,
+    }
 }
 
 /// The subject of a sentence that starts with a name followed by a
@@ -240,7 +276,7 @@ pub(crate) fn subject_at_start(sentence: &str) -> Option<String> {
 }
 
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+").expect("valid regex")
+    Regex::new(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)+").expect("valid regex")
 });
 
 /// Expands a one-word name ("Trump", "Kim") to the most recent longer name
@@ -277,7 +313,12 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static EVIDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:believe|believes|estimate|estimates|estimated|said|says|say|reported|reports|report|found|finds|stated|states|claimed|claims|claim|insisted|insists|declared|indicate|indicates|indicated|suggest|suggests|suggested|told|wrote|confirmed|confirms|announced|alleged|alleges)\b")
+    Regex::new(r"\b(?:(?P<t1>believe|believes|estimate|estimates|said|says|say|reported|found|finds|stated|states|insisted|insists|declared|indicate|indicates|indicated|suggest|suggests|suggested|told|wrote)|(?P<t2>confirmed|confirms|announced|claimed|claims|alleged|alleges|estimated))\b")
+        .expect("valid regex")
+});
+
+static BY_AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:reported|stated|announced|confirmed|cited|quoted) by (?P<src>(?:the )?[A-Z][^,.;:“”\n]{1,60})")
         .expect("valid regex")
 });
 
@@ -323,18 +364,43 @@ fn is_source_noun(w: &str) -> bool {
 /// reported."), the leftmost one found. Pronoun subjects give `None` (a quote
 /// speaker may then stand in).
 pub fn find_attribution(sentence: &str) -> Option<String> {
+    // (tier, position, source); tier 0 beats tier 1, then leftmost wins.
+    let mut best: Option<(u8, usize, String)> = None;
+    fn offer(best: &mut Option<(u8, usize, String)>, tier: u8, pos: usize, src: String) {
+        if best.as_ref().map_or(true, |b| (tier, pos) < (b.0, b.1)) {
+            *best = Some((tier, pos, src));
+        }
+    }
     if let Some(c) = ACCORDING.captures(sentence) {
         if let Some(m) = c.name("src") {
             let src = m.as_str();
             let src = src.split(" that ").next().unwrap_or(src);
             let words: Vec<&str> = src.split_whitespace().take(10).collect();
-            if !words.is_empty() {
-                return Some(words.join(" "));
+            // "according to an order given by ..." names no source.
+            let sourced = words.iter().take(3).any(|w| {
+                starts_upper(w) || is_source_noun(&w.to_lowercase())
+            }) || words.first().is_some_and(|w| *w == "the");
+            if sourced && !words.is_empty() {
+                offer(&mut best, 0, m.start(), words.join(" "));
             }
         }
     }
-    for v in EVIDENTIAL.find_iter(sentence) {
+    if let Some(m) = BY_AGENT.captures(sentence).and_then(|c| c.name("src")) {
+        let words: Vec<&str> = m.as_str().split_whitespace().take(8).collect();
+        offer(&mut best, 0, m.start(), words.join(" "));
+    }
+    for c in EVIDENTIAL.captures_iter(sentence) {
+        let Some(v) = c.get(0) else { continue };
+        let tier = if c.name("t1").is_some() { 0 } else { 1 };
+        if best.as_ref().is_some_and(|b| (tier, v.start()) >= (b.0, b.1)) {
+            continue;
+        }
         let before = sentence.get(..v.start()).unwrap_or("");
+        // Passive "is believed to", "was estimated at": no source here.
+        let prev_word = before.split_whitespace().next_back().unwrap_or("");
+        if matches!(prev_word, "is" | "are" | "was" | "were" | "been" | "be" | "being") {
+            continue;
+        }
         let clause_start = before
             .rfind([',', ';', ':', '(', '—', '–'])
             .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
@@ -347,14 +413,7 @@ pub fn find_attribution(sentence: &str) -> Option<String> {
         while words.last().is_some_and(|w| is_filler(w)) {
             words.pop();
         }
-        // Passive "is believed to", "was reported": no source.
-        if before.trim_end().ends_with(" is") || before.trim_end().ends_with(" been") {
-            continue;
-        }
-        while words
-            .first()
-            .is_some_and(|w| matches!(*w, "and" | "but" | "However" | "Meanwhile" | "Earlier"))
-        {
+        while words.first().is_some_and(|w| is_leading_drop(w)) {
             words.remove(0);
         }
         if words.is_empty() || words.len() > 9 {
@@ -373,15 +432,61 @@ pub fn find_attribution(sentence: &str) -> Option<String> {
         {
             continue;
         }
-        let named = words.iter().enumerate().any(|(i, w)| {
-            starts_upper(w) && (i > 0 || !NOT_NAMES.contains(w))
-        });
+        let named = words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| starts_upper(w) && (i > 0 || !NOT_NAMES.contains(w)));
         let sourced = words.iter().any(|w| is_source_noun(&w.to_lowercase()));
         if named || sourced {
-            return Some(words.join(" "));
+            offer(&mut best, tier, v.start(), words.join(" "));
         }
     }
-    None
+    best.map(|b| b.2)
+}
+
+/// Words dropped from the start of a source: bullet marks, conjunctions,
+/// sentence adverbs and time phrases ("On Friday", "In March").
+fn is_leading_drop(w: &str) -> bool {
+    matches!(
+        w,
+        "-" | "•"
+            | "*"
+            | "and"
+            | "but"
+            | "And"
+            | "But"
+            | "However"
+            | "Meanwhile"
+            | "Earlier"
+            | "Later"
+            | "On"
+            | "In"
+            | "At"
+            | "Since"
+            | "Back"
+            | "Last"
+            | "night"
+            | "evening"
+            | "morning"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
 }
 
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {

@@ -84,6 +84,14 @@ pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<C
         if !is_claim_text(text) {
             continue;
         }
+        // The headline printed in the text is a heading, whatever the layout.
+        if article
+            .title
+            .as_deref()
+            .is_some_and(|t| t.trim() == text.trim())
+        {
+            continue;
+        }
         let figures = find_figures(text, s.start);
         let dates = find_dates(text, s.start, article.date);
         let claim_quotes: Vec<_> = quotes
