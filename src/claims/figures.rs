@@ -286,7 +286,10 @@ fn scale(lower: &str) -> Option<f64> {
 }
 
 fn parse_num(s: &str) -> Option<f64> {
-    s.replace(',', "").parse::<f64>().ok()
+    s.replace(',', "")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
 }
 
 /// Qualifier phrases, matched on the lower-case words just before a number.
@@ -358,7 +361,7 @@ struct RawNumber {
 }
 
 fn read_number(toks: &[Token<'_>], i: usize) -> Option<RawNumber> {
-    let t = &toks[i];
+    let t = toks.get(i)?;
     if let Some(c) = NUMBER.captures(t.core) {
         let a = parse_num(c.name("a")?.as_str())?;
         let b = c.name("b").and_then(|m| parse_num(m.as_str()));
@@ -712,5 +715,142 @@ pub fn comparable_units(a: Option<&str>, b: Option<&str>) -> bool {
                 )
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The figure of `s` whose text is `text`; checks its offsets.
+    fn fig(s: &str, text: &str) -> Figure {
+        let base = 100;
+        let figs = find_figures(s, base);
+        let f = figs
+            .iter()
+            .find(|f| f.text == text)
+            .unwrap_or_else(|| panic!("no figure {text:?} in {figs:#?}"))
+            .clone();
+        assert_eq!(&s[f.start - base..f.end - base], f.text);
+        f
+    }
+
+    fn check(s: &str, text: &str, low: Option<f64>, high: Option<f64>, q: Qualifier, unit: &str) {
+        let f = fig(s, text);
+        assert_eq!((f.low, f.high, f.qualifier), (low, high, q), "{text}");
+        assert_eq!(f.unit.as_deref(), Some(unit), "{text}");
+    }
+
+    #[test]
+    fn qualified_counts_of_troops() {
+        let s = "Ukrainian officials believe the hermetic kingdom has deployed as many as 14,000 troops, which includes 3,000 to replace previous losses, Sky News reported.";
+        check(s, "as many as 14,000 troops", None, Some(14000.0), Qualifier::AtMost, "troops");
+        check(s, "3,000", Some(3000.0), Some(3000.0), Qualifier::Exact, "troops");
+        let s = "Since October 2024, more than 10,000 North Korean troops have reportedly been sent to the Russian frontlines.";
+        check(s, "more than 10,000 North Korean troops", Some(10000.0), None, Qualifier::MoreThan, "troops");
+        assert_eq!(find_figures(s, 0).len(), 1, "the year is not a figure");
+        let s = "South Korean media reported earlier this year that more than 11,000 North Korean troops were fighting in the western Russian region of Kursk.";
+        check(s, "more than 11,000 North Korean troops", Some(11000.0), None, Qualifier::MoreThan, "troops");
+        let s = "South Korean intelligence estimates an additional 3,000 were deployed to Kursk earlier this year.";
+        check(s, "3,000", Some(3000.0), Some(3000.0), Qualifier::Exact, "troops");
+        let s = "Ukrainian forces captured two North Korean soldiers alive in January.";
+        check(s, "two North Korean soldiers", Some(2.0), Some(2.0), Qualifier::Exact, "troops");
+    }
+
+    #[test]
+    fn ranges() {
+        for (s, text) in [
+            ("North Korea has publicly acknowledged deploying 11,000-12,000 troops to support Russian forces.", "11,000-12,000 troops"),
+            ("The total North Korean deployment was estimated at between 11,000-12,000 troops, operating primarily under Russian command.", "between 11,000-12,000 troops"),
+            ("The deployment was put at between 11,000 and 12,000 troops.", "between 11,000 and 12,000 troops"),
+            ("Officials said 11,000 to 12,000 soldiers had arrived.", "11,000 to 12,000 soldiers"),
+            ("An additional 11,000-12,000 highly motivated and well-prepared soldiers who are conducting offensive actions.", "11,000-12,000 highly motivated and well-prepared soldiers"),
+        ] {
+            check(s, text, Some(11000.0), Some(12000.0), Qualifier::Range, "troops");
+        }
+        // Without a counted noun the range keeps no unit.
+        let f = fig("between 11,000 and 12,000", "between 11,000 and 12,000");
+        assert_eq!((f.low, f.high, f.qualifier), (Some(11000.0), Some(12000.0), Qualifier::Range));
+    }
+
+    #[test]
+    fn death_tolls_and_casualties() {
+        let s = "Western intelligence reports suggested at least 1,000 North Korean soldiers were killed in just three months of combat operations.";
+        check(s, "at least 1,000 North Korean soldiers were killed", Some(1000.0), None, Qualifier::AtLeast, "killed");
+        check(s, "three months", Some(3.0), Some(3.0), Qualifier::Exact, "months");
+        let s = "Intelligence reports from Western sources indicate that at least 1,000 North Korean troops were killed in action over just three months.";
+        check(s, "at least 1,000 North Korean troops were killed", Some(1000.0), None, Qualifier::AtLeast, "killed");
+        let s = "In March, South Korean officials reported that between January and February, North Korea had sent an additional 3,000 troops to Russia after around 4,000 of them were “believed to have been killed or injured” due to inexperience in drone warfare.";
+        check(s, "3,000 troops", Some(3000.0), Some(3000.0), Qualifier::Exact, "troops");
+        check(s, "around 4,000 of them were “believed to have been killed or injured", Some(4000.0), Some(4000.0), Qualifier::About, "casualties");
+        let s = "a devastating overnight attack that left 12 dead and dozens injured also contained American components.";
+        check(s, "12 dead", Some(12.0), Some(12.0), Qualifier::Exact, "killed");
+        check(s, "dozens injured", Some(24.0), None, Qualifier::AtLeast, "injured");
+        let s = "‘Vladimir, STOP! 5000 soldiers a week are dying. Lets get the Peace Deal DONE!’";
+        check(s, "5000 soldiers a week are dying", Some(5000.0), Some(5000.0), Qualifier::Exact, "killed per week");
+        // Fighting is not dying.
+        let s = "reports that thousands of North Korean soldiers were fighting — and dying — on Russian soil.";
+        check(s, "thousands of North Korean soldiers", Some(2000.0), None, Qualifier::AtLeast, "troops");
+    }
+
+    #[test]
+    fn money_weapons_percent() {
+        let s = "North Korea has earned more than $20 billion through military cooperation with Russia.";
+        check(s, "more than $20 billion", Some(2e10), None, Qualifier::MoreThan, "usd");
+        check("It earned $20 billion.", "$20 billion", Some(2e10), Some(2e10), Qualifier::Exact, "usd");
+        let s = "The DPRK has also provided ballistic missiles, 120 long-range artillery systems and 120 multiple-launch rocket systems, Budanov said.";
+        check(s, "120 long-range artillery systems", Some(120.0), Some(120.0), Qualifier::Exact, "artillery systems");
+        check(s, "120 multiple-launch rocket systems", Some(120.0), Some(120.0), Qualifier::Exact, "rocket systems");
+        let s = "North Korea has also reportedly supplied millions of shells to Russia.";
+        check(s, "millions of shells", Some(2e6), None, Qualifier::AtLeast, "shells");
+        check("Turnout was about 45% in the north.", "about 45%", Some(45.0), Some(45.0), Qualifier::About, "percent");
+        check("Prices rose 3.5 percent last year.", "3.5 percent", Some(3.5), Some(3.5), Qualifier::Exact, "percent");
+        check("Fewer than 200 civilians left.", "Fewer than 200 civilians", None, Some(200.0), Qualifier::LessThan, "people");
+        check("up to 500 drones were launched", "up to 500 drones", None, Some(500.0), Qualifier::AtMost, "drones");
+        check("nearly 300 soldiers", "nearly 300 soldiers", Some(300.0), Some(300.0), Qualifier::About, "troops");
+        check("to celebrate 100 years since the birth", "100 years", Some(100.0), Some(100.0), Qualifier::Exact, "years");
+    }
+
+    #[test]
+    fn not_figures() {
+        for s in [
+            "Putin and Kim exchange documents in Pyongyang, North Korea, on June 19, 2024",
+            "confirmed South Korea’s National Intelligence Service on 27 December 2024",
+            "Ukrainian servicemen fire a D-30 howitzer towards Russian troops in Zaporizhzhia region, Ukraine January 11, 2025",
+            "A North Korean soldier held after being captured by the Ukrainian army on January 11",
+            "Seoul [South Korea], April 28 North Korea on Monday, for the first time, confirmed it",
+            "Putin’s visit to Pyongyang in June 2024, committing both countries",
+            "The first North Korean prisoner of war was captured at 10:30 on Friday.",
+            "The two countries’ leaders met for the first time.",
+            "https://t.co/7nejek4blU Military.com (@Militarydotcom) April 28, 2025",
+        ] {
+            let figs = find_figures(s, 0);
+            assert!(figs.is_empty(), "{s}: {figs:#?}");
+        }
+    }
+
+    #[test]
+    fn never_panics_and_offsets_are_exact() {
+        let inputs = [
+            "", "1", "$", "- 5", "between 5 and", "“12,000 ’ troops", "Ünïcödé 5 сол 3,000 — 4,000",
+            "1,000,000,000,000,000,000,000 troops", "as many as", "12-", "12–15 %",
+            "dozens", "a 5 a week", "$1bn", "10 am", "4,000 of", "2000 troops",
+        ];
+        for s in inputs {
+            for f in find_figures(s, 7) {
+                assert_eq!(s.get(f.start - 7..f.end - 7), Some(f.text.as_str()), "{s}");
+            }
+        }
+        check("2000 troops were sent", "2000 troops", Some(2000.0), Some(2000.0), Qualifier::Exact, "troops");
+    }
+
+    #[test]
+    fn units_compare() {
+        assert!(comparable_units(Some("troops"), Some("troops")));
+        assert!(comparable_units(Some("killed"), Some("casualties")));
+        assert!(comparable_units(Some("casualties"), Some("killed")));
+        assert!(!comparable_units(Some("troops"), Some("killed")));
+        assert!(!comparable_units(None, Some("troops")));
+        assert!(!comparable_units(None, None));
     }
 }
