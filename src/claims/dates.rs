@@ -249,3 +249,82 @@ pub fn find_dates(sentence: &str, base: usize, article_date: Option<NaiveDate>) 
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    fn one(s: &str, text: &str, at: Option<NaiveDate>) -> DateMention {
+        let found = find_dates(s, 10, at);
+        let m = found
+            .iter()
+            .find(|m| m.text == text)
+            .unwrap_or_else(|| panic!("no date {text:?} in {found:#?}"))
+            .clone();
+        assert_eq!(&s[m.start - 10..m.end - 10], m.text);
+        m
+    }
+
+    #[test]
+    fn full_dates_resolve_alone() {
+        let m = one("in Pyongyang, North Korea, on June 19, 2024", "June 19, 2024", None);
+        assert_eq!((m.date, m.precision), (d(2024, 6, 19), DatePrecision::Day));
+        let m = one("confirmed the NIS on 27 December 2024", "27 December 2024", None);
+        assert_eq!((m.date, m.precision), (d(2024, 12, 27), DatePrecision::Day));
+        let m = one("Apr 28, 2025", "Apr 28, 2025", None);
+        assert_eq!(m.date, d(2025, 4, 28));
+        let m = one("Ukraine January 11, 2025", "January 11, 2025", None);
+        assert_eq!(m.date, d(2025, 1, 11));
+        let m = one("during Putin’s visit to Pyongyang in June 2024, committing", "June 2024", None);
+        assert_eq!((m.date, m.precision), (d(2024, 6, 1), DatePrecision::Month));
+        let m = one("Since October 2024, more than", "October 2024", None);
+        assert_eq!(m.precision, DatePrecision::Month);
+        let m = one("the war that began in 2022 has", "2022", None);
+        assert_eq!((m.date, m.precision), (d(2022, 1, 1), DatePrecision::Year));
+    }
+
+    #[test]
+    fn partial_dates_need_the_article_date() {
+        let at = d(2025, 4, 28);
+        for (s, text, want, p) in [
+            ("Yonhap reported on April 28.", "April 28", d(2025, 4, 28), DatePrecision::Day),
+            ("on April 26, praised", "April 26", d(2025, 4, 26), DatePrecision::Day),
+            ("North Korea on Monday, for the first time", "Monday", d(2025, 4, 28), DatePrecision::Day),
+            ("said in a statement on Sunday evening", "Sunday", d(2025, 4, 27), DatePrecision::Day),
+            ("a surprise offensive last year.", "last year", d(2024, 1, 1), DatePrecision::Year),
+            ("deployed to Kursk earlier this year.", "earlier this year", d(2025, 1, 1), DatePrecision::Year),
+            ("since last July, just as", "last July", d(2024, 7, 1), DatePrecision::Month),
+            ("In March, officials said", "March", d(2025, 3, 1), DatePrecision::Month),
+            ("Last month North Korean leader", "Last month", d(2025, 3, 1), DatePrecision::Month),
+            ("invasion three years ago.", "three years ago", d(2022, 1, 1), DatePrecision::Year),
+            ("he took to Telegram today to", "today", d(2025, 4, 28), DatePrecision::Day),
+        ] {
+            let m = one(s, text, at);
+            assert_eq!((m.date, m.precision), (want, p), "{s}");
+            let m = one(s, text, None);
+            assert_eq!((m.date, m.precision), (None, DatePrecision::Unresolved), "{s}");
+        }
+    }
+
+    #[test]
+    fn not_dates() {
+        for s in [
+            "He will march on.",
+            "more than 10,000 troops and 2000 troops",
+            "a D-2024 howitzer",
+            "the 1990s",
+        ] {
+            let found = find_dates(s, 0, d(2025, 4, 28));
+            assert!(found.is_empty(), "{s}: {found:#?}");
+        }
+        // "May" needs context to be a month.
+        assert!(find_dates("They may act in May.", 0, None)
+            .iter()
+            .any(|m| m.text == "May"));
+        assert!(find_dates("The May meeting", 0, None).is_empty());
+    }
+}
