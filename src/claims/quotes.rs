@@ -289,3 +289,115 @@ pub fn find_quotes(text: &str, doc: &Document) -> Vec<Quote> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::bundled;
+    use crate::text::segment;
+
+    fn seed_quotes(n: usize) -> (String, Vec<Quote>) {
+        let a = bundled().articles.swap_remove(n);
+        let doc = segment(&a.text);
+        let q = find_quotes(&a.text, &doc);
+        for x in &q {
+            assert_eq!(a.text.get(x.start..x.end), Some(x.text.as_str()));
+        }
+        (a.text, q)
+    }
+
+    fn quote<'a>(qs: &'a [Quote], starts: &str) -> &'a Quote {
+        qs.iter()
+            .find(|q| q.text.starts_with(starts))
+            .unwrap_or_else(|| panic!("no quote {starts:?} in {qs:#?}"))
+    }
+
+    fn speaker<'a>(qs: &'a [Quote], starts: &str) -> &'a str {
+        quote(qs, starts).speaker.as_deref().unwrap_or("")
+    }
+
+    #[test]
+    fn speakers_in_000() {
+        let (_, q) = seed_quotes(0);
+        assert_eq!(speaker(&q, "They who fought for justice"), "Kim Jong Un");
+        assert_eq!(speaker(&q, "I want to point out"), "Valery Gerasimov");
+        assert_eq!(speaker(&q, "not happy"), "Donald Trump");
+        assert_eq!(speaker(&q, "I am not happy"), "Donald Trump", "‘...,’ he wrote");
+        assert_eq!(speaker(&q, "Vladimir, STOP!"), "Donald Trump", "Trump urged");
+        assert_eq!(speaker(&q, "tapping me along"), "Donald Trump");
+        assert_eq!(speaker(&q, "makes me think"), "Donald Trump", "The US President");
+        assert_eq!(speaker(&q, "Banking"), "Donald Trump", "nested");
+        assert_eq!(
+            speaker(&q, "Through real-time"),
+            "South Korea’s National Intelligence Service",
+            "they said"
+        );
+        // Gerasimov's quote runs over two paragraphs.
+        let g = quote(&q, "I want to point out");
+        assert!(g.text.contains("armed forces.\n‘Soldiers and officers"));
+        assert!(g.text.ends_with("Ukrainian invasion."));
+        assert!(!g.scare);
+        // Scare quotes are marked.
+        assert!(quote(&q, "important contribution").scare);
+        assert!(quote(&q, "unconditionally").scare);
+        // Apostrophes are not quote marks.
+        assert!(q.iter().all(|x| !x.text.starts_with("s ") && !x.text.contains("funeral")));
+    }
+
+    #[test]
+    fn speakers_in_001_to_004() {
+        let (_, q) = seed_quotes(1);
+        let s = quote(&q, "They are numerous.");
+        assert_eq!(s.speaker.as_deref(), Some("Oleksandr Syrskyi"));
+        assert!(s.text.ends_with("They rely on their numbers."), "spans sentences");
+        assert_eq!(speaker(&q, "North Korea taking part"), "Jeon Ha Gyu");
+        assert_eq!(speaker(&q, "shoulder to shoulder"), "Vladimir Putin");
+        assert_eq!(speaker(&q, "an act against humanity"), "Koo Byongsam");
+        assert!(quote(&q, "heroism").scare);
+
+        let (_, q) = seed_quotes(2);
+        assert_eq!(speaker(&q, "The operations for liberating"), "the KCNA");
+        assert_eq!(speaker(&q, "according to the order"), "the KCNA", "adding that");
+        assert_eq!(speaker(&q, "They who fought"), "Kim Jong-un");
+        assert_eq!(speaker(&q, "fully conforms"), "the KCNA");
+        assert!(quote(&q, "by the order").scare);
+        assert!(quote(&q, "liberate").scare);
+        assert!(!quote(&q, "They who fought").scare);
+
+        let (_, q) = seed_quotes(3);
+        assert_eq!(speaker(&q, "Kim Jong Un determined"), "the KCNA");
+        assert!(quote(&q, "sacred mission").scare);
+
+        let (_, q) = seed_quotes(4);
+        assert_eq!(speaker(&q, "I would like to separately note"), "Valery Gerasimov");
+        assert_eq!(speaker(&q, "significant assistance"), "Valery Gerasimov");
+        assert_eq!(speaker(&q, "the full defeat"), "Vladimir Putin");
+        assert_eq!(speaker(&q, "A good meeting"), "Volodymyr Zelenskyy");
+        assert_eq!(speaker(&q, "A very symbolic meeting"), "Volodymyr Zelenskyy", "adding:");
+        assert_eq!(speaker(&q, "very productive"), "the White House");
+        assert!(!quote(&q, "A good meeting").scare);
+    }
+
+    #[test]
+    fn marks_and_edges() {
+        let doc = |t: &str| segment(t);
+        let t = "Korea’s army doesn’t quit. Pope Francis’ funeral was held in the countries’ capital.";
+        assert!(find_quotes(t, &doc(t)).is_empty());
+        let t = "He said \"we will win\" and left.";
+        let q = find_quotes(t, &doc(t));
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "we will win");
+        assert_eq!(q[0].speaker, None, "no name for he");
+        // An unclosed quote ends with its paragraph.
+        let t = "Kim said: “We will fight on\nThe next paragraph is prose.";
+        let q = find_quotes(t, &doc(t));
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "We will fight on");
+        assert_eq!(q[0].speaker.as_deref(), Some("Kim"));
+        for t in ["“", "”", "‘’", "“”", "\"", "a “b", "‘x\n‘", "’’’‘‘‘“”\"\"", "“‘”’", "\n\n“\n"] {
+            for q in find_quotes(t, &doc(t)) {
+                assert_eq!(t.get(q.start..q.end), Some(q.text.as_str()), "{t:?}");
+            }
+        }
+    }
+}
