@@ -121,6 +121,10 @@ pub(crate) fn clean_name(run: &str) -> Option<String> {
         det = true;
         words.remove(0);
     }
+    // "Later Trump", "On Friday Zelensky": sentence words, not the name.
+    while words.len() > 1 && NOT_NAMES.contains(&words[0]) {
+        words.remove(0);
+    }
     let org = words.last().is_some_and(|w| is_org_word(w));
     loop {
         match words.as_slice() {
@@ -498,4 +502,73 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 /// believed to"), with or without naming a source.
 pub fn is_hedged(sentence: &str) -> bool {
     HEDGE.is_match(sentence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_as_printed() {
+        for (s, want) in [
+            ("Ukrainian officials believe the hermetic kingdom has deployed as many as 14,000 troops, which includes 3,000 to replace previous losses, Sky News reported.", "Ukrainian officials"),
+            ("Ukrainian officials believe the hermetic kingdom has deployed as many as 14,000 troops to the frontlines", "Ukrainian officials"),
+            ("North Korea has also reportedly supplied millions of shells to Russia, a Reuters investigation found.", "a Reuters investigation"),
+            ("The DPRK has also provided ballistic missiles, Ukraine’s military intelligence chief Kyrylo Budanov said.", "Ukraine’s military intelligence chief Kyrylo Budanov"),
+            ("South Korean intelligence estimates an additional 3,000 were deployed to Kursk earlier this year.", "South Korean intelligence"),
+            ("According to the KCNA, Kim hailed North Korean troops.", "the KCNA"),
+            ("North Korean units participated in the operation, the KCNA said.", "the KCNA"),
+            ("North Korea has officially confirmed it sent troops, South Korean media outlet Yonhap reported on April 28.", "South Korean media outlet Yonhap"),
+            ("The announcement, reported by Yonhap News Agency, claims North Korean forces helped.", "Yonhap News Agency"),
+            ("- Western intelligence reports suggested at least 1,000 North Korean soldiers were killed.", "Western intelligence reports"),
+            ("On Friday Ukrainian president Volodymyr Zelensky claimed a North Korean missile was used.", "Ukrainian president Volodymyr Zelensky"),
+            ("In March, South Korean officials reported that North Korea had sent an additional 3,000 troops.", "South Korean officials"),
+            ("Moscow has claimed it has regained control of the Kursk region.", "Moscow"),
+        ] {
+            assert_eq!(find_attribution(s).as_deref(), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn no_source() {
+        for s in [
+            "Moscow is reportedly supplying Pyongyang with badly needed economic assistance.",
+            "Ukraine has denied the claim.",
+            "The total North Korean deployment was estimated at between 11,000-12,000 troops.",
+            "He also said that a monument will be erected soon.",
+            "That would represent the most significant direct military package.",
+            "soldiers were deployed “according to an order given by the North Korean leader Kim Jong Un.",
+        ] {
+            assert_eq!(find_attribution(s), None, "{s}");
+        }
+        assert!(is_hedged("Moscow is reportedly supplying Pyongyang"));
+        assert!(is_hedged("who is believed to have been held"));
+        assert!(!is_hedged("Ukraine has denied the claim."));
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(clean_name("President Vladimir Putin").as_deref(), Some("Vladimir Putin"));
+        assert_eq!(
+            clean_name("Ukrainian Commander-in-Chief General Oleksandr Syrskyi").as_deref(),
+            Some("Oleksandr Syrskyi")
+        );
+        assert_eq!(clean_name("The KCNA").as_deref(), Some("the KCNA"));
+        assert_eq!(
+            clean_name("the US State Department").as_deref(),
+            Some("the US State Department")
+        );
+        assert_eq!(clean_name("North Korea").as_deref(), Some("North Korea"));
+        assert_eq!(clean_name("North Korean"), None);
+        assert_eq!(clean_name("However"), None);
+        assert_eq!(name_before("North Korean ‘supreme leader’ Kim Jong Un was quoted ").as_deref(), Some("Kim Jong Un"));
+        assert_eq!(
+            name_before("Valery Gerasimov, the Russian chief of general staff, ").as_deref(),
+            Some("Valery Gerasimov")
+        );
+        assert_eq!(name_before("In a brief statement, they ").as_deref(), Some("they"));
+        let t = "US president Donald Trump spoke. Later Trump said more.";
+        assert_eq!(expand_name(t, t.len(), "Trump"), "Donald Trump");
+        assert_eq!(expand_name(t, t.len(), "KCNA"), "KCNA");
+    }
 }
