@@ -193,6 +193,152 @@ mod tests {
     }
 
     #[test]
+    fn claim_text_is_the_article_slice() {
+        for (a, claims) in seed_claims() {
+            assert!(!claims.is_empty(), "{}", a.id);
+            for (n, c) in claims.iter().enumerate() {
+                assert_eq!(a.text.get(c.start..c.end), Some(c.text.as_str()), "{}", c.id);
+                assert_eq!(c.id, format!("{}/{}", a.id, n + 1));
+                assert!((0.0..=1.0).contains(&c.score), "{}", c.id);
+                assert!(!c.kinds.is_empty());
+                for f in &c.figures {
+                    assert_eq!(a.text.get(f.start..f.end), Some(f.text.as_str()));
+                    assert!(c.start <= f.start && f.end <= c.end);
+                }
+                for d in &c.dates {
+                    assert_eq!(a.text.get(d.start..d.end), Some(d.text.as_str()));
+                }
+                for q in &c.quotes {
+                    assert_eq!(a.text.get(q.start..q.end), Some(q.text.as_str()));
+                    assert!(q.start < c.end && q.end > c.start);
+                }
+            }
+        }
+    }
+
+    fn find<'a>(claims: &'a [(Article, Vec<Claim>)], text: &str) -> Option<&'a Claim> {
+        claims
+            .iter()
+            .flat_map(|(_, c)| c)
+            .find(|c| c.text.contains(text))
+    }
+
+    #[test]
+    fn labels_headings_and_boilerplate_are_never_claims() {
+        let all = seed_claims();
+        for label in [
+            "Key Takeaways",
+            "Category",
+            "Latest news",
+            "Casualties and Military Performance",
+            "International Condemnation",
+            "t.co/",
+            "@Militarydotcom",
+            "North Korea Officially Confirms Deployment of Troops",
+            "North Korea confirms for first time its troops fought",
+        ] {
+            assert!(find(&all, label).is_none(), "{label}");
+        }
+        for (a, claims) in &all {
+            let doc = segment(&a.text);
+            for c in claims {
+                assert!(doc.kind_of(c.sentence).may_hold_claims(), "{}", c.id);
+            }
+        }
+        // Whatever the text, a heading block holds no claims.
+        let a = Article::new("h", "Ukrainian officials believe 14,000 troops were deployed.");
+        let doc = Document {
+            blocks: vec![crate::text::Block {
+                kind: BlockKind::Heading,
+                start: 0,
+                end: a.text.len(),
+            }],
+            sentences: vec![crate::text::Sentence {
+                start: 0,
+                end: a.text.len(),
+                block: 0,
+            }],
+        };
+        assert!(extract(0, &a, &doc).is_empty());
+        assert!(!is_claim_text("Sources"));
+        assert!(!is_claim_text("Photo: Reuters"));
+        assert!(!is_claim_text("Key Takeaways From The Summit"));
+    }
+
+    #[test]
+    fn every_prose_sentence_is_a_claim() {
+        for (a, claims) in seed_claims() {
+            let doc = segment(&a.text);
+            for (si, s) in doc.sentences.iter().enumerate() {
+                let text = &a.text[s.start..s.end];
+                if doc.kind_of(si) == BlockKind::Paragraph
+                    && text.split_whitespace().count() >= 6
+                    && a.title.as_deref() != Some(text)
+                {
+                    assert!(claims.iter().any(|c| c.sentence == si), "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn captions_and_scores() {
+        let all = seed_claims();
+        let c = find(&all, "as many as 14,000 troops to the frontlines").expect("caption claim");
+        assert!(c.kinds.contains(&ClaimKind::Figure));
+        assert!(c.score >= 0.5, "{}", c.score);
+        assert_eq!(c.attributed_to.as_deref(), Some("Ukrainian officials"));
+        let weak = find(&all, "That would represent the most significant").expect("weak claim");
+        assert_eq!(weak.kinds, vec![ClaimKind::Statement]);
+        assert!(weak.score < c.score);
+        // A bare picture description is a claim with a low score at most.
+        let a = Article::new(
+            "p",
+            "Pictured: North Korean soldiers march during a mass military parade in Pyongyang",
+        );
+        let doc = segment(&a.text);
+        for c in extract(0, &a, &doc) {
+            assert!(c.score <= 0.2, "{}", c.score);
+        }
+    }
+
+    #[test]
+    fn kinds_quotes_and_attribution_on_seeds() {
+        let all = seed_claims();
+        let kim = find(&all, "Kim Jong Un was quoted saying").expect("kim");
+        assert!(kim.kinds.starts_with(&[ClaimKind::Quote, ClaimKind::Attribution]));
+        assert_eq!(kim.attributed_to.as_deref(), Some("Kim Jong Un"));
+        let sky = find(&all, "Sky News reported").expect("sky");
+        assert_eq!(sky.kinds[0], ClaimKind::Figure);
+        let cont = find(&all, "Soldiers and officers of the Korean People").expect("continued");
+        assert_eq!(cont.attributed_to.as_deref(), Some("Valery Gerasimov"));
+        let syr = find(&all, "They rely on their numbers").expect("syrskyi");
+        assert_eq!(syr.attributed_to.as_deref(), Some("Oleksandr Syrskyi"));
+        let rep = find(&all, "Moscow is reportedly supplying").expect("reportedly");
+        assert!(rep.hedged);
+        assert_eq!(rep.attributed_to, None);
+        let dated = find(&all, "on April 26, praised").expect("dated");
+        assert!(dated.kinds.contains(&ClaimKind::DatedEvent));
+        assert_eq!(
+            dated.dates[0].date,
+            chrono::NaiveDate::from_ymd_opt(2025, 4, 26),
+            "resolved against 003's date"
+        );
+        let toll = find(&all, "at least 1,000 North Korean troops were killed").expect("toll");
+        let casualties = find(&all, "around 4,000 of them").expect("casualties");
+        let a = toll.figures.iter().find(|f| f.unit.as_deref() == Some("killed"));
+        let b = casualties
+            .figures
+            .iter()
+            .find(|f| f.unit.as_deref() == Some("casualties"));
+        let (Some(a), Some(b)) = (a, b) else {
+            panic!("toll figures missing")
+        };
+        assert!(super::super::figures::comparable_units(a.unit.as_deref(), b.unit.as_deref()));
+        assert_ne!((a.low, a.high), (b.low, b.high), "reported as differing");
+    }
+
+    #[test]
     #[ignore]
     fn dump() {
         for (a, claims) in seed_claims() {
