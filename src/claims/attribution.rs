@@ -61,13 +61,77 @@ const TITLES: &[&str] = &[
 
 /// Capitalised words that do not start a name.
 const NOT_NAMES: &[&str] = &[
-    "It", "This", "That", "These", "Those", "The", "A", "An", "However", "In", "On", "At", "But",
-    "And", "Meanwhile", "According", "After", "Since", "Back", "Despite", "While", "When",
-    "Earlier", "Later", "Last", "For", "From", "With", "Some", "Many", "Both", "Their", "His",
-    "Her", "Its", "Our", "He", "She", "They", "We", "I", "As", "If", "Also", "Then", "Now",
-    "Shortly", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Pictured", "Photo", "Image", "Sources", "Source",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "The",
+    "A",
+    "An",
+    "However",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Meanwhile",
+    "According",
+    "After",
+    "Since",
+    "Back",
+    "Despite",
+    "While",
+    "When",
+    "Earlier",
+    "Later",
+    "Last",
+    "For",
+    "From",
+    "With",
+    "Some",
+    "Many",
+    "Both",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "Our",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "As",
+    "If",
+    "Also",
+    "Then",
+    "Now",
+    "Shortly",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Pictured",
+    "Photo",
+    "Image",
+    "Sources",
+    "Source",
 ];
 
 /// Last words of organisations, whose leading "US" or "Russian" is part of
@@ -113,7 +177,10 @@ fn has_quote_mark(w: &str) -> bool {
 /// leading "The" lower-cased. `None` if nothing name-like remains.
 pub(crate) fn clean_name(run: &str) -> Option<String> {
     let run = run.trim().trim_matches(|c: char| {
-        matches!(c, ',' | '.' | ':' | ';' | '(' | ')' | '‘' | '’' | '“' | '”' | '"')
+        matches!(
+            c,
+            ',' | '.' | ':' | ';' | '(' | ')' | '‘' | '’' | '“' | '”' | '"'
+        )
     });
     let mut words: Vec<&str> = run.split_whitespace().collect();
     let mut det = false;
@@ -140,7 +207,11 @@ pub(crate) fn clean_name(run: &str) -> Option<String> {
             _ => break,
         }
     }
-    if words.is_empty() || words.iter().all(|w| is_title(w) || *w == "North" || *w == "South" || *w == "Korean") {
+    if words.is_empty()
+        || words
+            .iter()
+            .all(|w| is_title(w) || *w == "North" || *w == "South" || *w == "Korean")
+    {
         return None;
     }
     if words.len() == 1 {
@@ -279,9 +350,8 @@ pub(crate) fn subject_at_start(sentence: &str) -> Option<String> {
     clean_name(&words[..i].join(" "))
 }
 
-static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)+").expect("valid regex")
-});
+static NAME_RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)+").expect("valid regex"));
 
 /// Expands a one-word name ("Trump", "Kim") to the most recent longer name
 /// containing it in `text` before `pos` (else anywhere in `text`):
@@ -381,9 +451,11 @@ pub fn find_attribution(sentence: &str) -> Option<String> {
             let src = src.split(" that ").next().unwrap_or(src);
             let words: Vec<&str> = src.split_whitespace().take(10).collect();
             // "according to an order given by ..." names no source.
-            let sourced = words.iter().take(3).any(|w| {
-                starts_upper(w) || is_source_noun(&w.to_lowercase())
-            }) || words.first().is_some_and(|w| *w == "the");
+            let sourced = words
+                .iter()
+                .take(3)
+                .any(|w| starts_upper(w) || is_source_noun(&w.to_lowercase()))
+                || words.first().is_some_and(|w| *w == "the");
             if sourced && !words.is_empty() {
                 offer(&mut best, 0, m.start(), words.join(" "));
             }
@@ -396,18 +468,24 @@ pub fn find_attribution(sentence: &str) -> Option<String> {
     for c in EVIDENTIAL.captures_iter(sentence) {
         let Some(v) = c.get(0) else { continue };
         let tier = if c.name("t1").is_some() { 0 } else { 1 };
-        if best.as_ref().is_some_and(|b| (tier, v.start()) >= (b.0, b.1)) {
+        if best
+            .as_ref()
+            .is_some_and(|b| (tier, v.start()) >= (b.0, b.1))
+        {
             continue;
         }
         let before = sentence.get(..v.start()).unwrap_or("");
         // Passive "is believed to", "was estimated at": no source here.
         let prev_word = before.split_whitespace().next_back().unwrap_or("");
-        if matches!(prev_word, "is" | "are" | "was" | "were" | "been" | "be" | "being") {
+        if matches!(
+            prev_word,
+            "is" | "are" | "was" | "were" | "been" | "be" | "being"
+        ) {
             continue;
         }
-        let clause_start = before
-            .rfind([',', ';', ':', '(', '—', '–'])
-            .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        let clause_start = before.rfind([',', ';', ':', '(', '—', '–']).map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
         let clause_start = before
             .get(clause_start..)
             .and_then(|c| c.rfind(" that ").map(|p| clause_start + p + 6))
@@ -548,7 +626,10 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(clean_name("President Vladimir Putin").as_deref(), Some("Vladimir Putin"));
+        assert_eq!(
+            clean_name("President Vladimir Putin").as_deref(),
+            Some("Vladimir Putin")
+        );
         assert_eq!(
             clean_name("Ukrainian Commander-in-Chief General Oleksandr Syrskyi").as_deref(),
             Some("Oleksandr Syrskyi")
@@ -561,12 +642,18 @@ mod tests {
         assert_eq!(clean_name("North Korea").as_deref(), Some("North Korea"));
         assert_eq!(clean_name("North Korean"), None);
         assert_eq!(clean_name("However"), None);
-        assert_eq!(name_before("North Korean ‘supreme leader’ Kim Jong Un was quoted ").as_deref(), Some("Kim Jong Un"));
+        assert_eq!(
+            name_before("North Korean ‘supreme leader’ Kim Jong Un was quoted ").as_deref(),
+            Some("Kim Jong Un")
+        );
         assert_eq!(
             name_before("Valery Gerasimov, the Russian chief of general staff, ").as_deref(),
             Some("Valery Gerasimov")
         );
-        assert_eq!(name_before("In a brief statement, they ").as_deref(), Some("they"));
+        assert_eq!(
+            name_before("In a brief statement, they ").as_deref(),
+            Some("they")
+        );
         let t = "US president Donald Trump spoke. Later Trump said more.";
         assert_eq!(expand_name(t, t.len(), "Trump"), "Donald Trump");
         assert_eq!(expand_name(t, t.len(), "KCNA"), "KCNA");

@@ -16,7 +16,8 @@ const M: &str = r"(?:January|February|March|April|May|June|July|August|September
 const FULL_M: &str =
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
 const WD: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const NUMW: &str = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+const NUMW: &str =
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pat = format!(
@@ -88,14 +89,34 @@ fn month_context(before: &str) -> bool {
         .to_ascii_lowercase();
     matches!(
         w.as_str(),
-        "in" | "since" | "by" | "until" | "from" | "between" | "and" | "of" | "during" | "to"
-            | "through" | "before" | "after" | "early" | "late" | "mid" | "or" | "last" | "next"
+        "in" | "since"
+            | "by"
+            | "until"
+            | "from"
+            | "between"
+            | "and"
+            | "of"
+            | "during"
+            | "to"
+            | "through"
+            | "before"
+            | "after"
+            | "early"
+            | "late"
+            | "mid"
+            | "or"
+            | "last"
+            | "next"
     )
 }
 
 /// Finds the dates in `sentence`, whose first byte is at `base` in the
 /// article text, resolving relative ones against `article_date` if known.
-pub fn find_dates(sentence: &str, base: usize, article_date: Option<NaiveDate>) -> Vec<DateMention> {
+pub fn find_dates(
+    sentence: &str,
+    base: usize,
+    article_date: Option<NaiveDate>,
+) -> Vec<DateMention> {
     let mut out = Vec::new();
     for c in DATE.captures_iter(sentence) {
         let Some(whole) = c.get(0) else { continue };
@@ -210,7 +231,8 @@ pub fn find_dates(sentence: &str, base: usize, article_date: Option<NaiveDate>) 
             let after = sentence.get(end..).unwrap_or("");
             let before = sentence.get(..whole.start()).unwrap_or("");
             keep = !after.starts_with(|c: char| c == 's' || c == '-' || c.is_alphanumeric())
-                && !before.ends_with(|c: char| matches!(c, '-' | '/' | '$' | '#') || c.is_alphanumeric());
+                && !before
+                    .ends_with(|c: char| matches!(c, '-' | '/' | '$' | '#') || c.is_alphanumeric());
             let next_word = after
                 .split_whitespace()
                 .next()
@@ -271,15 +293,27 @@ mod tests {
 
     #[test]
     fn full_dates_resolve_alone() {
-        let m = one("in Pyongyang, North Korea, on June 19, 2024", "June 19, 2024", None);
+        let m = one(
+            "in Pyongyang, North Korea, on June 19, 2024",
+            "June 19, 2024",
+            None,
+        );
         assert_eq!((m.date, m.precision), (d(2024, 6, 19), DatePrecision::Day));
-        let m = one("confirmed the NIS on 27 December 2024", "27 December 2024", None);
+        let m = one(
+            "confirmed the NIS on 27 December 2024",
+            "27 December 2024",
+            None,
+        );
         assert_eq!((m.date, m.precision), (d(2024, 12, 27), DatePrecision::Day));
         let m = one("Apr 28, 2025", "Apr 28, 2025", None);
         assert_eq!(m.date, d(2025, 4, 28));
         let m = one("Ukraine January 11, 2025", "January 11, 2025", None);
         assert_eq!(m.date, d(2025, 1, 11));
-        let m = one("during Putin’s visit to Pyongyang in June 2024, committing", "June 2024", None);
+        let m = one(
+            "during Putin’s visit to Pyongyang in June 2024, committing",
+            "June 2024",
+            None,
+        );
         assert_eq!((m.date, m.precision), (d(2024, 6, 1), DatePrecision::Month));
         let m = one("Since October 2024, more than", "October 2024", None);
         assert_eq!(m.precision, DatePrecision::Month);
@@ -291,22 +325,81 @@ mod tests {
     fn partial_dates_need_the_article_date() {
         let at = d(2025, 4, 28);
         for (s, text, want, p) in [
-            ("Yonhap reported on April 28.", "April 28", d(2025, 4, 28), DatePrecision::Day),
-            ("on April 26, praised", "April 26", d(2025, 4, 26), DatePrecision::Day),
-            ("North Korea on Monday, for the first time", "Monday", d(2025, 4, 28), DatePrecision::Day),
-            ("said in a statement on Sunday evening", "Sunday", d(2025, 4, 27), DatePrecision::Day),
-            ("a surprise offensive last year.", "last year", d(2024, 1, 1), DatePrecision::Year),
-            ("deployed to Kursk earlier this year.", "earlier this year", d(2025, 1, 1), DatePrecision::Year),
-            ("since last July, just as", "last July", d(2024, 7, 1), DatePrecision::Month),
-            ("In March, officials said", "March", d(2025, 3, 1), DatePrecision::Month),
-            ("Last month North Korean leader", "Last month", d(2025, 3, 1), DatePrecision::Month),
-            ("invasion three years ago.", "three years ago", d(2022, 1, 1), DatePrecision::Year),
-            ("he took to Telegram today to", "today", d(2025, 4, 28), DatePrecision::Day),
+            (
+                "Yonhap reported on April 28.",
+                "April 28",
+                d(2025, 4, 28),
+                DatePrecision::Day,
+            ),
+            (
+                "on April 26, praised",
+                "April 26",
+                d(2025, 4, 26),
+                DatePrecision::Day,
+            ),
+            (
+                "North Korea on Monday, for the first time",
+                "Monday",
+                d(2025, 4, 28),
+                DatePrecision::Day,
+            ),
+            (
+                "said in a statement on Sunday evening",
+                "Sunday",
+                d(2025, 4, 27),
+                DatePrecision::Day,
+            ),
+            (
+                "a surprise offensive last year.",
+                "last year",
+                d(2024, 1, 1),
+                DatePrecision::Year,
+            ),
+            (
+                "deployed to Kursk earlier this year.",
+                "earlier this year",
+                d(2025, 1, 1),
+                DatePrecision::Year,
+            ),
+            (
+                "since last July, just as",
+                "last July",
+                d(2024, 7, 1),
+                DatePrecision::Month,
+            ),
+            (
+                "In March, officials said",
+                "March",
+                d(2025, 3, 1),
+                DatePrecision::Month,
+            ),
+            (
+                "Last month North Korean leader",
+                "Last month",
+                d(2025, 3, 1),
+                DatePrecision::Month,
+            ),
+            (
+                "invasion three years ago.",
+                "three years ago",
+                d(2022, 1, 1),
+                DatePrecision::Year,
+            ),
+            (
+                "he took to Telegram today to",
+                "today",
+                d(2025, 4, 28),
+                DatePrecision::Day,
+            ),
         ] {
             let m = one(s, text, at);
             assert_eq!((m.date, m.precision), (want, p), "{s}");
             let m = one(s, text, None);
-            assert_eq!((m.date, m.precision), (None, DatePrecision::Unresolved), "{s}");
+            assert_eq!(
+                (m.date, m.precision),
+                (None, DatePrecision::Unresolved),
+                "{s}"
+            );
         }
     }
 

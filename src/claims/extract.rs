@@ -197,7 +197,12 @@ mod tests {
         for (a, claims) in seed_claims() {
             assert!(!claims.is_empty(), "{}", a.id);
             for (n, c) in claims.iter().enumerate() {
-                assert_eq!(a.text.get(c.start..c.end), Some(c.text.as_str()), "{}", c.id);
+                assert_eq!(
+                    a.text.get(c.start..c.end),
+                    Some(c.text.as_str()),
+                    "{}",
+                    c.id
+                );
                 assert_eq!(c.id, format!("{}/{}", a.id, n + 1));
                 assert!((0.0..=1.0).contains(&c.score), "{}", c.id);
                 assert!(!c.kinds.is_empty());
@@ -246,7 +251,10 @@ mod tests {
             }
         }
         // Whatever the text, a heading block holds no claims.
-        let a = Article::new("h", "Ukrainian officials believe 14,000 troops were deployed.");
+        let a = Article::new(
+            "h",
+            "Ukrainian officials believe 14,000 troops were deployed.",
+        );
         let doc = Document {
             blocks: vec![crate::text::Block {
                 kind: BlockKind::Heading,
@@ -306,7 +314,9 @@ mod tests {
     fn kinds_quotes_and_attribution_on_seeds() {
         let all = seed_claims();
         let kim = find(&all, "Kim Jong Un was quoted saying").expect("kim");
-        assert!(kim.kinds.starts_with(&[ClaimKind::Quote, ClaimKind::Attribution]));
+        assert!(kim
+            .kinds
+            .starts_with(&[ClaimKind::Quote, ClaimKind::Attribution]));
         assert_eq!(kim.attributed_to.as_deref(), Some("Kim Jong Un"));
         let sky = find(&all, "Sky News reported").expect("sky");
         assert_eq!(sky.kinds[0], ClaimKind::Figure);
@@ -326,7 +336,10 @@ mod tests {
         );
         let toll = find(&all, "at least 1,000 North Korean troops were killed").expect("toll");
         let casualties = find(&all, "around 4,000 of them").expect("casualties");
-        let a = toll.figures.iter().find(|f| f.unit.as_deref() == Some("killed"));
+        let a = toll
+            .figures
+            .iter()
+            .find(|f| f.unit.as_deref() == Some("killed"));
         let b = casualties
             .figures
             .iter()
@@ -334,7 +347,10 @@ mod tests {
         let (Some(a), Some(b)) = (a, b) else {
             panic!("toll figures missing")
         };
-        assert!(super::super::figures::comparable_units(a.unit.as_deref(), b.unit.as_deref()));
+        assert!(super::super::figures::comparable_units(
+            a.unit.as_deref(),
+            b.unit.as_deref()
+        ));
         assert_ne!((a.low, a.high), (b.low, b.high), "reported as differing");
     }
 
@@ -344,15 +360,24 @@ mod tests {
         for (a, claims) in seed_claims() {
             println!("=== {}", a.id);
             for c in claims {
-                println!("[{}] {:.2} {:?} attr={:?} hedged={}\n  {}", c.id, c.score, c.kinds, c.attributed_to, c.hedged, c.text);
+                println!(
+                    "[{}] {:.2} {:?} attr={:?} hedged={}\n  {}",
+                    c.id, c.score, c.kinds, c.attributed_to, c.hedged, c.text
+                );
                 for f in &c.figures {
-                    println!("    FIG {:?} {:?}..{:?} {:?} {:?}", f.text, f.low, f.high, f.qualifier, f.unit);
+                    println!(
+                        "    FIG {:?} {:?}..{:?} {:?} {:?}",
+                        f.text, f.low, f.high, f.qualifier, f.unit
+                    );
                 }
                 for d in &c.dates {
                     println!("    DATE {:?} {:?} {:?}", d.text, d.date, d.precision);
                 }
                 for q in &c.quotes {
-                    println!("    QUOTE {:?} by {:?} scare={}", q.text, q.speaker, q.scare);
+                    println!(
+                        "    QUOTE {:?} by {:?} scare={}",
+                        q.text, q.speaker, q.scare
+                    );
                 }
             }
         }

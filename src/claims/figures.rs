@@ -470,14 +470,15 @@ fn build_figure(
         && num.high.is_none()
         && !t.core.contains(['.', ',']);
     // Days of dates: "June 19", "27 December".
-    if plain_int && num.low <= 31.0 {
-        if prev.is_some_and(|p| !p.brk_after && is_month(p.core))
-            || (!t.brk_after && next.is_some_and(|n| is_month(n.core)))
-        {
-            return None;
-        }
+    if plain_int
+        && num.low <= 31.0
+        && (prev.is_some_and(|p| !p.brk_after && is_month(p.core))
+            || (!t.brk_after && next.is_some_and(|n| is_month(n.core))))
+    {
+        return None;
     }
     // Times: "10 am".
+    let counted_next = !t.brk_after && next.is_some_and(|n| unit_of(&n.lower).is_some());
     if plain_int
         && !t.brk_after
         && next.is_some_and(|n| matches!(n.lower.as_str(), "am" | "pm" | "a.m" | "p.m" | "gmt"))
@@ -485,11 +486,7 @@ fn build_figure(
         return None;
     }
     // Years, unless a counted noun follows ("2000 troops").
-    if plain_int
-        && t.core.len() == 4
-        && (1800.0..=2100.0).contains(&num.low)
-        && !(next.is_some_and(|n| unit_of(&n.lower).is_some()) && !t.brk_after)
-    {
+    if plain_int && t.core.len() == 4 && (1800.0..=2100.0).contains(&num.low) && !counted_next {
         return None;
     }
 
@@ -562,7 +559,9 @@ fn build_figure(
                 k += 1;
                 continue;
             }
-            if w.lower == "percent" || (w.lower == "per" && toks.get(k + 1).is_some_and(|n| n.lower == "cent")) {
+            if w.lower == "percent"
+                || (w.lower == "per" && toks.get(k + 1).is_some_and(|n| n.lower == "cent"))
+            {
                 unit = Some("percent".into());
                 end_tok = if w.lower == "per" { k + 1 } else { k };
                 break;
@@ -582,7 +581,12 @@ fn build_figure(
                 break;
             }
             if w.lower == "systems" {
-                let head = toks[k - 1].lower.rsplit('-').next().unwrap_or("").to_string();
+                let head = toks[k - 1]
+                    .lower
+                    .rsplit('-')
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
                 let u = match head.as_str() {
                     "artillery" => "artillery systems".to_string(),
                     "" => "systems".to_string(),
@@ -620,7 +624,9 @@ fn build_figure(
                 let mut u = "killed";
                 let mut e = k;
                 if !w.brk_after
-                    && toks.get(k + 1).is_some_and(|n| n.lower == "or" || n.lower == "and")
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.lower == "or" || n.lower == "and")
                     && toks.get(k + 2).is_some_and(|n| is_hurt(&n.lower))
                 {
                     u = "casualties";
@@ -708,11 +714,7 @@ fn build_figure(
 pub fn comparable_units(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => {
-            a == b
-                || matches!(
-                    (a, b),
-                    ("killed", "casualties") | ("casualties", "killed")
-                )
+            a == b || matches!((a, b), ("killed", "casualties") | ("casualties", "killed"))
         }
         _ => false,
     }
@@ -744,17 +746,59 @@ mod tests {
     #[test]
     fn qualified_counts_of_troops() {
         let s = "Ukrainian officials believe the hermetic kingdom has deployed as many as 14,000 troops, which includes 3,000 to replace previous losses, Sky News reported.";
-        check(s, "as many as 14,000 troops", None, Some(14000.0), Qualifier::AtMost, "troops");
-        check(s, "3,000", Some(3000.0), Some(3000.0), Qualifier::Exact, "troops");
+        check(
+            s,
+            "as many as 14,000 troops",
+            None,
+            Some(14000.0),
+            Qualifier::AtMost,
+            "troops",
+        );
+        check(
+            s,
+            "3,000",
+            Some(3000.0),
+            Some(3000.0),
+            Qualifier::Exact,
+            "troops",
+        );
         let s = "Since October 2024, more than 10,000 North Korean troops have reportedly been sent to the Russian frontlines.";
-        check(s, "more than 10,000 North Korean troops", Some(10000.0), None, Qualifier::MoreThan, "troops");
+        check(
+            s,
+            "more than 10,000 North Korean troops",
+            Some(10000.0),
+            None,
+            Qualifier::MoreThan,
+            "troops",
+        );
         assert_eq!(find_figures(s, 0).len(), 1, "the year is not a figure");
         let s = "South Korean media reported earlier this year that more than 11,000 North Korean troops were fighting in the western Russian region of Kursk.";
-        check(s, "more than 11,000 North Korean troops", Some(11000.0), None, Qualifier::MoreThan, "troops");
+        check(
+            s,
+            "more than 11,000 North Korean troops",
+            Some(11000.0),
+            None,
+            Qualifier::MoreThan,
+            "troops",
+        );
         let s = "South Korean intelligence estimates an additional 3,000 were deployed to Kursk earlier this year.";
-        check(s, "3,000", Some(3000.0), Some(3000.0), Qualifier::Exact, "troops");
+        check(
+            s,
+            "3,000",
+            Some(3000.0),
+            Some(3000.0),
+            Qualifier::Exact,
+            "troops",
+        );
         let s = "Ukrainian forces captured two North Korean soldiers alive in January.";
-        check(s, "two North Korean soldiers", Some(2.0), Some(2.0), Qualifier::Exact, "troops");
+        check(
+            s,
+            "two North Korean soldiers",
+            Some(2.0),
+            Some(2.0),
+            Qualifier::Exact,
+            "troops",
+        );
     }
 
     #[test]
@@ -770,45 +814,188 @@ mod tests {
         }
         // Without a counted noun the range keeps no unit.
         let f = fig("between 11,000 and 12,000", "between 11,000 and 12,000");
-        assert_eq!((f.low, f.high, f.qualifier), (Some(11000.0), Some(12000.0), Qualifier::Range));
+        assert_eq!(
+            (f.low, f.high, f.qualifier),
+            (Some(11000.0), Some(12000.0), Qualifier::Range)
+        );
     }
 
     #[test]
     fn death_tolls_and_casualties() {
         let s = "Western intelligence reports suggested at least 1,000 North Korean soldiers were killed in just three months of combat operations.";
-        check(s, "at least 1,000 North Korean soldiers were killed", Some(1000.0), None, Qualifier::AtLeast, "killed");
-        check(s, "three months", Some(3.0), Some(3.0), Qualifier::Exact, "months");
+        check(
+            s,
+            "at least 1,000 North Korean soldiers were killed",
+            Some(1000.0),
+            None,
+            Qualifier::AtLeast,
+            "killed",
+        );
+        check(
+            s,
+            "three months",
+            Some(3.0),
+            Some(3.0),
+            Qualifier::Exact,
+            "months",
+        );
         let s = "Intelligence reports from Western sources indicate that at least 1,000 North Korean troops were killed in action over just three months.";
-        check(s, "at least 1,000 North Korean troops were killed", Some(1000.0), None, Qualifier::AtLeast, "killed");
+        check(
+            s,
+            "at least 1,000 North Korean troops were killed",
+            Some(1000.0),
+            None,
+            Qualifier::AtLeast,
+            "killed",
+        );
         let s = "In March, South Korean officials reported that between January and February, North Korea had sent an additional 3,000 troops to Russia after around 4,000 of them were “believed to have been killed or injured” due to inexperience in drone warfare.";
-        check(s, "3,000 troops", Some(3000.0), Some(3000.0), Qualifier::Exact, "troops");
-        check(s, "around 4,000 of them were “believed to have been killed or injured", Some(4000.0), Some(4000.0), Qualifier::About, "casualties");
+        check(
+            s,
+            "3,000 troops",
+            Some(3000.0),
+            Some(3000.0),
+            Qualifier::Exact,
+            "troops",
+        );
+        check(
+            s,
+            "around 4,000 of them were “believed to have been killed or injured",
+            Some(4000.0),
+            Some(4000.0),
+            Qualifier::About,
+            "casualties",
+        );
         let s = "a devastating overnight attack that left 12 dead and dozens injured also contained American components.";
-        check(s, "12 dead", Some(12.0), Some(12.0), Qualifier::Exact, "killed");
-        check(s, "dozens injured", Some(24.0), None, Qualifier::AtLeast, "injured");
+        check(
+            s,
+            "12 dead",
+            Some(12.0),
+            Some(12.0),
+            Qualifier::Exact,
+            "killed",
+        );
+        check(
+            s,
+            "dozens injured",
+            Some(24.0),
+            None,
+            Qualifier::AtLeast,
+            "injured",
+        );
         let s = "‘Vladimir, STOP! 5000 soldiers a week are dying. Lets get the Peace Deal DONE!’";
-        check(s, "5000 soldiers a week are dying", Some(5000.0), Some(5000.0), Qualifier::Exact, "killed per week");
+        check(
+            s,
+            "5000 soldiers a week are dying",
+            Some(5000.0),
+            Some(5000.0),
+            Qualifier::Exact,
+            "killed per week",
+        );
         // Fighting is not dying.
         let s = "reports that thousands of North Korean soldiers were fighting — and dying — on Russian soil.";
-        check(s, "thousands of North Korean soldiers", Some(2000.0), None, Qualifier::AtLeast, "troops");
+        check(
+            s,
+            "thousands of North Korean soldiers",
+            Some(2000.0),
+            None,
+            Qualifier::AtLeast,
+            "troops",
+        );
     }
 
     #[test]
     fn money_weapons_percent() {
         let s = "North Korea has earned more than $20 billion through military cooperation with Russia.";
-        check(s, "more than $20 billion", Some(2e10), None, Qualifier::MoreThan, "usd");
-        check("It earned $20 billion.", "$20 billion", Some(2e10), Some(2e10), Qualifier::Exact, "usd");
+        check(
+            s,
+            "more than $20 billion",
+            Some(2e10),
+            None,
+            Qualifier::MoreThan,
+            "usd",
+        );
+        check(
+            "It earned $20 billion.",
+            "$20 billion",
+            Some(2e10),
+            Some(2e10),
+            Qualifier::Exact,
+            "usd",
+        );
         let s = "The DPRK has also provided ballistic missiles, 120 long-range artillery systems and 120 multiple-launch rocket systems, Budanov said.";
-        check(s, "120 long-range artillery systems", Some(120.0), Some(120.0), Qualifier::Exact, "artillery systems");
-        check(s, "120 multiple-launch rocket systems", Some(120.0), Some(120.0), Qualifier::Exact, "rocket systems");
+        check(
+            s,
+            "120 long-range artillery systems",
+            Some(120.0),
+            Some(120.0),
+            Qualifier::Exact,
+            "artillery systems",
+        );
+        check(
+            s,
+            "120 multiple-launch rocket systems",
+            Some(120.0),
+            Some(120.0),
+            Qualifier::Exact,
+            "rocket systems",
+        );
         let s = "North Korea has also reportedly supplied millions of shells to Russia.";
-        check(s, "millions of shells", Some(2e6), None, Qualifier::AtLeast, "shells");
-        check("Turnout was about 45% in the north.", "about 45%", Some(45.0), Some(45.0), Qualifier::About, "percent");
-        check("Prices rose 3.5 percent last year.", "3.5 percent", Some(3.5), Some(3.5), Qualifier::Exact, "percent");
-        check("Fewer than 200 civilians left.", "Fewer than 200 civilians", None, Some(200.0), Qualifier::LessThan, "people");
-        check("up to 500 drones were launched", "up to 500 drones", None, Some(500.0), Qualifier::AtMost, "drones");
-        check("nearly 300 soldiers", "nearly 300 soldiers", Some(300.0), Some(300.0), Qualifier::About, "troops");
-        check("to celebrate 100 years since the birth", "100 years", Some(100.0), Some(100.0), Qualifier::Exact, "years");
+        check(
+            s,
+            "millions of shells",
+            Some(2e6),
+            None,
+            Qualifier::AtLeast,
+            "shells",
+        );
+        check(
+            "Turnout was about 45% in the north.",
+            "about 45%",
+            Some(45.0),
+            Some(45.0),
+            Qualifier::About,
+            "percent",
+        );
+        check(
+            "Prices rose 3.5 percent last year.",
+            "3.5 percent",
+            Some(3.5),
+            Some(3.5),
+            Qualifier::Exact,
+            "percent",
+        );
+        check(
+            "Fewer than 200 civilians left.",
+            "Fewer than 200 civilians",
+            None,
+            Some(200.0),
+            Qualifier::LessThan,
+            "people",
+        );
+        check(
+            "up to 500 drones were launched",
+            "up to 500 drones",
+            None,
+            Some(500.0),
+            Qualifier::AtMost,
+            "drones",
+        );
+        check(
+            "nearly 300 soldiers",
+            "nearly 300 soldiers",
+            Some(300.0),
+            Some(300.0),
+            Qualifier::About,
+            "troops",
+        );
+        check(
+            "to celebrate 100 years since the birth",
+            "100 years",
+            Some(100.0),
+            Some(100.0),
+            Qualifier::Exact,
+            "years",
+        );
     }
 
     #[test]
@@ -832,16 +1019,37 @@ mod tests {
     #[test]
     fn never_panics_and_offsets_are_exact() {
         let inputs = [
-            "", "1", "$", "- 5", "between 5 and", "“12,000 ’ troops", "Ünïcödé 5 сол 3,000 — 4,000",
-            "1,000,000,000,000,000,000,000 troops", "as many as", "12-", "12–15 %",
-            "dozens", "a 5 a week", "$1bn", "10 am", "4,000 of", "2000 troops",
+            "",
+            "1",
+            "$",
+            "- 5",
+            "between 5 and",
+            "“12,000 ’ troops",
+            "Ünïcödé 5 сол 3,000 — 4,000",
+            "1,000,000,000,000,000,000,000 troops",
+            "as many as",
+            "12-",
+            "12–15 %",
+            "dozens",
+            "a 5 a week",
+            "$1bn",
+            "10 am",
+            "4,000 of",
+            "2000 troops",
         ];
         for s in inputs {
             for f in find_figures(s, 7) {
                 assert_eq!(s.get(f.start - 7..f.end - 7), Some(f.text.as_str()), "{s}");
             }
         }
-        check("2000 troops were sent", "2000 troops", Some(2000.0), Some(2000.0), Qualifier::Exact, "troops");
+        check(
+            "2000 troops were sent",
+            "2000 troops",
+            Some(2000.0),
+            Some(2000.0),
+            Qualifier::Exact,
+            "troops",
+        );
     }
 
     #[test]

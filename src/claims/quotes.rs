@@ -135,7 +135,10 @@ fn spans(text: &str) -> Vec<Span> {
         }
         out.push(close(outer, e, e, 0));
     }
-    out.retain(|s| text.get(s.start..s.end).is_some_and(|t| !t.trim().is_empty()));
+    out.retain(|s| {
+        text.get(s.start..s.end)
+            .is_some_and(|t| !t.trim().is_empty())
+    });
     out.sort_by_key(|s| (s.open, s.depth));
     out
 }
@@ -167,7 +170,11 @@ fn sentence_start(text: &str, doc: &Document, pos: usize) -> usize {
         .iter()
         .find(|s| s.start <= pos && pos < s.end)
         .map(|s| s.start)
-        .unwrap_or_else(|| text.get(..pos).and_then(|t| t.rfind('\n')).map_or(0, |p| p + 1))
+        .unwrap_or_else(|| {
+            text.get(..pos)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |p| p + 1)
+        })
 }
 
 /// Index of the sentence containing `pos`, if any.
@@ -322,10 +329,22 @@ mod tests {
         assert_eq!(speaker(&q, "They who fought for justice"), "Kim Jong Un");
         assert_eq!(speaker(&q, "I want to point out"), "Valery Gerasimov");
         assert_eq!(speaker(&q, "not happy"), "Donald Trump");
-        assert_eq!(speaker(&q, "I am not happy"), "Donald Trump", "‘...,’ he wrote");
-        assert_eq!(speaker(&q, "Vladimir, STOP!"), "Donald Trump", "Trump urged");
+        assert_eq!(
+            speaker(&q, "I am not happy"),
+            "Donald Trump",
+            "‘...,’ he wrote"
+        );
+        assert_eq!(
+            speaker(&q, "Vladimir, STOP!"),
+            "Donald Trump",
+            "Trump urged"
+        );
         assert_eq!(speaker(&q, "tapping me along"), "Donald Trump");
-        assert_eq!(speaker(&q, "makes me think"), "Donald Trump", "The US President");
+        assert_eq!(
+            speaker(&q, "makes me think"),
+            "Donald Trump",
+            "The US President"
+        );
         assert_eq!(speaker(&q, "Banking"), "Donald Trump", "nested");
         assert_eq!(
             speaker(&q, "Through real-time"),
@@ -341,7 +360,9 @@ mod tests {
         assert!(quote(&q, "important contribution").scare);
         assert!(quote(&q, "unconditionally").scare);
         // Apostrophes are not quote marks.
-        assert!(q.iter().all(|x| !x.text.starts_with("s ") && !x.text.contains("funeral")));
+        assert!(q
+            .iter()
+            .all(|x| !x.text.starts_with("s ") && !x.text.contains("funeral")));
     }
 
     #[test]
@@ -349,7 +370,10 @@ mod tests {
         let (_, q) = seed_quotes(1);
         let s = quote(&q, "They are numerous.");
         assert_eq!(s.speaker.as_deref(), Some("Oleksandr Syrskyi"));
-        assert!(s.text.ends_with("They rely on their numbers."), "spans sentences");
+        assert!(
+            s.text.ends_with("They rely on their numbers."),
+            "spans sentences"
+        );
         assert_eq!(speaker(&q, "North Korea taking part"), "Jeon Ha Gyu");
         assert_eq!(speaker(&q, "shoulder to shoulder"), "Vladimir Putin");
         assert_eq!(speaker(&q, "an act against humanity"), "Koo Byongsam");
@@ -357,7 +381,11 @@ mod tests {
 
         let (_, q) = seed_quotes(2);
         assert_eq!(speaker(&q, "The operations for liberating"), "the KCNA");
-        assert_eq!(speaker(&q, "according to the order"), "the KCNA", "adding that");
+        assert_eq!(
+            speaker(&q, "according to the order"),
+            "the KCNA",
+            "adding that"
+        );
         assert_eq!(speaker(&q, "They who fought"), "Kim Jong-un");
         assert_eq!(speaker(&q, "fully conforms"), "the KCNA");
         assert!(quote(&q, "by the order").scare);
@@ -369,11 +397,18 @@ mod tests {
         assert!(quote(&q, "sacred mission").scare);
 
         let (_, q) = seed_quotes(4);
-        assert_eq!(speaker(&q, "I would like to separately note"), "Valery Gerasimov");
+        assert_eq!(
+            speaker(&q, "I would like to separately note"),
+            "Valery Gerasimov"
+        );
         assert_eq!(speaker(&q, "significant assistance"), "Valery Gerasimov");
         assert_eq!(speaker(&q, "the full defeat"), "Vladimir Putin");
         assert_eq!(speaker(&q, "A good meeting"), "Volodymyr Zelenskyy");
-        assert_eq!(speaker(&q, "A very symbolic meeting"), "Volodymyr Zelenskyy", "adding:");
+        assert_eq!(
+            speaker(&q, "A very symbolic meeting"),
+            "Volodymyr Zelenskyy",
+            "adding:"
+        );
         assert_eq!(speaker(&q, "very productive"), "the White House");
         assert!(!quote(&q, "A good meeting").scare);
     }
@@ -381,7 +416,8 @@ mod tests {
     #[test]
     fn marks_and_edges() {
         let doc = |t: &str| segment(t);
-        let t = "Korea’s army doesn’t quit. Pope Francis’ funeral was held in the countries’ capital.";
+        let t =
+            "Korea’s army doesn’t quit. Pope Francis’ funeral was held in the countries’ capital.";
         assert!(find_quotes(t, &doc(t)).is_empty());
         let t = "He said \"we will win\" and left.";
         let q = find_quotes(t, &doc(t));
@@ -394,7 +430,18 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].text, "We will fight on");
         assert_eq!(q[0].speaker.as_deref(), Some("Kim"));
-        for t in ["“", "”", "‘’", "“”", "\"", "a “b", "‘x\n‘", "’’’‘‘‘“”\"\"", "“‘”’", "\n\n“\n"] {
+        for t in [
+            "“",
+            "”",
+            "‘’",
+            "“”",
+            "\"",
+            "a “b",
+            "‘x\n‘",
+            "’’’‘‘‘“”\"\"",
+            "“‘”’",
+            "\n\n“\n",
+        ] {
             for q in find_quotes(t, &doc(t)) {
                 assert_eq!(t.get(q.start..q.end), Some(q.text.as_str()), "{t:?}");
             }
