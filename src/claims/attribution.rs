@@ -430,6 +430,42 @@ fn is_source_noun(w: &str) -> bool {
             | "diplomat"
             | "researcher"
             | "outlet"
+            | "mayor"
+            | "lawyer"
+            | "attorney"
+            | "network"
+            | "governor"
+            | "senator"
+            | "lawmaker"
+            | "campaign"
+            | "poll"
+            | "ruling"
+            | "court"
+            | "judge"
+            | "prosecutor"
+            | "aide"
+            | "adviser"
+            | "advisor"
+            | "economist"
+            | "president"
+            | "minister"
+            | "secretary"
+            | "general"
+            | "representative"
+            | "newspaper"
+            | "department"
+            | "committee"
+            | "council"
+            | "company"
+            | "witnesse"
+            | "resident"
+            | "activist"
+            | "critic"
+            | "scientist"
+            | "researche"
+            | "document"
+            | "filing"
+            | "paper"
     )
 }
 
@@ -492,8 +528,28 @@ pub fn find_attribution(sentence: &str) -> Option<String> {
             .unwrap_or(clause_start);
         let clause = before.get(clause_start..).unwrap_or("");
         let mut words: Vec<&str> = clause.split_whitespace().collect();
-        while words.last().is_some_and(|w| is_filler(w)) {
+        while words.last().is_some_and(|w| {
+            is_filler(w) || matches!(*w, "not" | "never" | "also" | "long") || w.ends_with("ly")
+        }) {
             words.pop();
+        }
+        // "Alan Cole, an economist at the Tax Foundation, said": the name
+        // before the appositive.
+        if words.is_empty() && before.trim_end().ends_with(',') {
+            if let Some(n) = name_before(before) {
+                if !matches!(n.as_str(), "he" | "she" | "they" | "it") {
+                    offer(&mut best, tier, v.start(), n);
+                }
+            }
+            continue;
+        }
+        while words.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "as" | "when" | "while" | "because" | "if" | "since" | "although" | "though" | "so"
+            )
+        }) {
+            words.remove(0);
         }
         while words.first().is_some_and(|w| is_leading_drop(w)) {
             words.remove(0);
@@ -501,9 +557,10 @@ pub fn find_attribution(sentence: &str) -> Option<String> {
         if words.is_empty() || words.len() > 9 {
             continue;
         }
-        let first = words[0].to_lowercase();
+        let first = words[0].to_lowercase().replace('’', "'");
+        let first = first.split('\'').next().unwrap_or("");
         if matches!(
-            first.as_str(),
+            first,
             "he" | "she" | "they" | "it" | "we" | "i" | "this" | "that" | "who" | "which" | "you"
         ) {
             continue;

@@ -354,6 +354,89 @@ mod tests {
         assert_ne!((a.low, a.high), (b.low, b.high), "reported as differing");
     }
 
+    /// PolNeAR dev (gold source/cue/content spans): no panics, exact
+    /// offsets, and how often a gold source is found as the attribution of
+    /// the claim holding its cue. Skipped when the data is absent.
+    #[test]
+    fn polnear_attribution_agreement() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/data/polnear/data/dev");
+        let Ok(entries) = std::fs::read_dir(dir.join("attributions")) else {
+            eprintln!("polnear data absent; skipped");
+            return;
+        };
+        let (mut gold, mut found, mut attributed, mut right) = (0usize, 0usize, 0usize, 0usize);
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            let Some(stem) = name.strip_suffix(".ann").and_then(|n| n.rsplit_once('_')) else {
+                continue;
+            };
+            let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{}.txt", stem.0)))
+            else {
+                continue;
+            };
+            let Ok(ann) = std::fs::read_to_string(e.path()) else { continue };
+            // brat offsets count characters; map them to bytes.
+            let bytes: Vec<usize> = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain(std::iter::once(text.len()))
+                .collect();
+            let a = Article::new(stem.0, text.clone());
+            let doc = segment(&a.text);
+            let claims = extract(0, &a, &doc);
+            for c in &claims {
+                assert_eq!(a.text.get(c.start..c.end), Some(c.text.as_str()));
+            }
+            attributed += claims.iter().filter(|c| c.attributed_to.is_some()).count();
+            let spans: std::collections::HashMap<&str, (usize, usize)> = ann
+                .lines()
+                .filter_map(|l| {
+                    let mut f = l.split('\t');
+                    let id = f.next()?;
+                    let mut m = f.next()?.split(' ');
+                    let _kind = m.next()?;
+                    let s: usize = m.next()?.parse().ok()?;
+                    let e: usize = m.next()?.parse().ok()?;
+                    Some((id, (*bytes.get(s)?, *bytes.get(e)?)))
+                })
+                .collect();
+            for l in ann.lines().filter(|l| l.starts_with('E')) {
+                let get = |role: &str| {
+                    l.split(|c: char| c.is_whitespace())
+                        .find_map(|p| p.strip_prefix(role))
+                        .and_then(|id| spans.get(id))
+                        .copied()
+                };
+                let (Some(src), Some(cue)) = (get("Source:"), get("Cue:")) else {
+                    continue;
+                };
+                let Some(c) = claims.iter().find(|c| c.start <= cue.0 && cue.1 <= c.end) else {
+                    continue;
+                };
+                if !(c.start <= src.0 && src.1 <= c.end) {
+                    continue;
+                }
+                gold += 1;
+                let g = &text[src.0..src.1];
+                let cue_t = &text[cue.0..cue.1];
+                if std::env::var("POLNEAR_DEBUG").is_ok() {
+                    eprintln!("GOLD {g:?} CUE {cue_t:?} OURS {:?}", c.attributed_to);
+                }
+                let Some(ours) = &c.attributed_to else { continue };
+                found += 1;
+                if ours.contains(g) || g.contains(ours.as_str()) {
+                    right += 1;
+                }
+            }
+        }
+        eprintln!(
+            "polnear dev: {gold} in-sentence gold sources; attribution given for {found}, \
+             matching the gold source {right}; {attributed} claims attributed"
+        );
+        assert!(gold == 0 || right * 4 >= gold, "agreement under 25%");
+    }
+
     #[test]
     #[ignore]
     fn dump() {
