@@ -160,6 +160,54 @@ fn is_org_word(w: &str) -> bool {
     )
 }
 
+/// Titles that come straight before a person's name.
+fn is_person_title(w: &str) -> bool {
+    matches!(
+        w,
+        "President"
+            | "Chairman"
+            | "Chairwoman"
+            | "Chair"
+            | "Speaker"
+            | "Leader"
+            | "Whip"
+            | "Secretary"
+            | "General"
+            | "Gen."
+            | "Minister"
+            | "Senator"
+            | "Sen."
+            | "Rep."
+            | "Gov."
+            | "Governor"
+            | "Mayor"
+            | "Director"
+            | "Spokesman"
+            | "Spokeswoman"
+            | "Commander-in-Chief"
+            | "Commander"
+            | "Colonel"
+            | "Col."
+            | "Admiral"
+            | "Marshal"
+            | "Ambassador"
+            | "Mr."
+            | "Mr"
+            | "Mrs."
+            | "Mrs"
+            | "Ms."
+            | "Ms"
+            | "Dr."
+            | "Dr"
+            | "Judge"
+            | "Justice"
+            | "Attorney"
+            | "Chancellor"
+            | "Premier"
+            | "Pope"
+    )
+}
+
 fn is_title(w: &str) -> bool {
     TITLES.contains(&w)
 }
@@ -193,6 +241,17 @@ pub(crate) fn clean_name(run: &str) -> Option<String> {
         words.remove(0);
     }
     let org = words.last().is_some_and(|w| is_org_word(w));
+    // "House Judiciary Committee Chairman Jerrold Nadler", "California
+    // Attorney General Xavier Becerra", "Mr. Smith": the words after the
+    // last personal title.
+    if !org && !det {
+        if let Some(t) = words[..words.len().saturating_sub(1)]
+            .iter()
+            .rposition(|w| is_person_title(w))
+        {
+            words.drain(..=t);
+        }
+    }
     loop {
         match words.as_slice() {
             _ if org => break,

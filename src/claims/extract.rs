@@ -371,11 +371,14 @@ mod tests {
             let Some(stem) = name.strip_suffix(".ann").and_then(|n| n.rsplit_once('_')) else {
                 continue;
             };
-            let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{}.txt", stem.0)))
+            let Ok(text) =
+                std::fs::read_to_string(dir.join("text").join(format!("{}.txt", stem.0)))
             else {
                 continue;
             };
-            let Ok(ann) = std::fs::read_to_string(e.path()) else { continue };
+            let Ok(ann) = std::fs::read_to_string(e.path()) else {
+                continue;
+            };
             // brat offsets count characters; map them to bytes.
             let bytes: Vec<usize> = text
                 .char_indices()
@@ -423,7 +426,9 @@ mod tests {
                 if std::env::var("POLNEAR_DEBUG").is_ok() {
                     eprintln!("GOLD {g:?} CUE {cue_t:?} OURS {:?}", c.attributed_to);
                 }
-                let Some(ours) = &c.attributed_to else { continue };
+                let Some(ours) = &c.attributed_to else {
+                    continue;
+                };
                 found += 1;
                 if ours.contains(g) || g.contains(ours.as_str()) {
                     right += 1;

@@ -124,8 +124,9 @@ fn unit_of(lower: &str) -> Option<&'static str> {
         "troops" | "troop" | "soldiers" | "soldier" | "servicemen" | "serviceman"
         | "servicemembers" | "service-members" | "forces" | "personnel" | "fighters"
         | "fighter" | "combatants" | "mercenaries" | "marines" | "reservists" | "recruits"
-        | "conscripts" | "men" => "troops",
-        "people" | "persons" | "civilians" | "residents" | "refugees" | "children" => "people",
+        | "conscripts" => "troops",
+        "people" | "persons" | "men" | "women" | "civilians" | "residents" | "refugees"
+        | "children" => "people",
         "dead" | "killed" | "deaths" | "fatalities" => "killed",
         "injured" | "wounded" | "injuries" => "injured",
         "casualties" => "casualties",
