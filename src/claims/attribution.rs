@@ -416,8 +416,17 @@ static NAME_RUN: LazyLock<Regex> =
 /// containing it in `text` before `pos` (else anywhere in `text`):
 /// "Donald Trump", "Kim Jong-un". Other names are returned unchanged.
 pub(crate) fn expand_name(text: &str, pos: usize, name: &str) -> String {
-    if name.contains(' ') || name.chars().all(|c| !c.is_lowercase()) {
+    if name.contains(' ') {
         return name.to_string();
+    }
+    // An acronym the text also writes with an article: "KCNA" → "the KCNA".
+    if name.chars().all(|c| !c.is_lowercase()) {
+        let with_the = format!("the {name}");
+        return if text.contains(&with_the) || text.contains(&format!("The {name}")) {
+            with_the
+        } else {
+            name.to_string()
+        };
     }
     let contains = |run: &str| {
         run.split_whitespace()
@@ -639,7 +648,11 @@ pub fn find_attribution(sentence: &str) -> Option<String> {
             offer(&mut best, tier, v.start(), words.join(" "));
         }
     }
-    best.map(|b| b.2)
+    // A sentence-initial "The" is not part of the source's name.
+    best.map(|b| match b.2.strip_prefix("The ") {
+        Some(rest) => format!("the {rest}"),
+        None => b.2,
+    })
 }
 
 /// Words dropped from the start of a source: bullet marks, conjunctions,
@@ -773,5 +786,6 @@ mod tests {
         let t = "US president Donald Trump spoke. Later Trump said more.";
         assert_eq!(expand_name(t, t.len(), "Trump"), "Donald Trump");
         assert_eq!(expand_name(t, t.len(), "KCNA"), "KCNA");
+        assert_eq!(expand_name("as the KCNA said", 0, "KCNA"), "the KCNA");
     }
 }

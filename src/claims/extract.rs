@@ -94,7 +94,7 @@ pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<C
         }
         let figures = find_figures(text, s.start);
         let dates = find_dates(text, s.start, article.date);
-        let claim_quotes: Vec<_> = quotes
+        let mut claim_quotes: Vec<_> = quotes
             .iter()
             .filter(|q| q.start < s.end && q.end > s.start)
             .cloned()
@@ -106,6 +106,16 @@ pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<C
             .or_else(|| find_attribution(text))
             .or_else(|| claim_quotes.iter().find_map(|q| q.speaker.clone()));
         let has_statement_quote = stated.clone().next().is_some();
+        // Quoted words with no speaker of their own, inside a sentence with
+        // a named source, are that source's words ("according to the KCNA,
+        // ... “by the order” of ...").
+        if let Some(src) = &attributed_to {
+            for q in claim_quotes.iter_mut().filter(|q| q.speaker.is_none()) {
+                if s.start <= q.start && q.end <= s.end {
+                    q.speaker = Some(src.clone());
+                }
+            }
+        }
         let hedged = is_hedged(text);
 
         let mut kinds = Vec::new();

@@ -1,5 +1,13 @@
 //! Claims: which sentences state check-worthy facts, and what is in them
 //! (figures, dates, quotes with speakers, attribution).
+//!
+//! One file per concept: [`figures`] (numbers as intervals over a normalised
+//! unit), [`dates`] (resolved against the article's date only when it is
+//! known), [`quotes`] (paired over the whole text, with speakers),
+//! [`attribution`] (who asserts a sentence, hedges), and `extract` (which
+//! sentences are claims, and their check-worthiness score). Regexes are
+//! compiled once; every scan is linear in the text, apart from small
+//! per-quote look-backs.
 
 pub mod attribution;
 pub mod dates;
@@ -142,7 +150,9 @@ pub struct Claim {
     pub figures: Vec<Figure>,
     /// Dates stated.
     pub dates: Vec<DateMention>,
-    /// Direct quotes overlapping the claim.
+    /// Direct quotes overlapping the claim. A quote without a speaker of its
+    /// own that lies inside a sentence with a named source gets that source
+    /// as its speaker here.
     pub quotes: Vec<Quote>,
     /// Who asserts the claim ("Ukrainian officials", "the KCNA"), if stated.
     pub attributed_to: Option<String>,
