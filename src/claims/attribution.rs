@@ -412,10 +412,38 @@ pub(crate) fn subject_at_start(sentence: &str) -> Option<String> {
 static NAME_RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)+").expect("valid regex"));
 
+/// The full names (two to four words, titles dropped) printed in a text,
+/// with their byte offsets, for [`expand_name_in`].
+pub(crate) fn full_names(text: &str) -> Vec<(usize, String)> {
+    NAME_RUN
+        .find_iter(text)
+        .filter_map(|m| clean_name(m.as_str()).map(|n| (m.start(), n)))
+        .filter(|(_, n)| {
+            // Not an organisation with an article, not a place ("Kim Il Sung
+            // Square").
+            n.contains(' ')
+                && !n.starts_with("the ")
+                && !n.ends_with("Square")
+                && n.split_whitespace().count() <= 4
+        })
+        .collect()
+}
+
 /// Expands a one-word name ("Trump", "Kim") to the most recent longer name
 /// containing it in `text` before `pos` (else anywhere in `text`):
 /// "Donald Trump", "Kim Jong-un". Other names are returned unchanged.
+#[cfg(test)]
 pub(crate) fn expand_name(text: &str, pos: usize, name: &str) -> String {
+    expand_name_in(text, &full_names(text), pos, name)
+}
+
+/// [`expand_name`] with the text's [`full_names`] computed once.
+pub(crate) fn expand_name_in(
+    text: &str,
+    names: &[(usize, String)],
+    pos: usize,
+    name: &str,
+) -> String {
     if name.contains(' ') {
         return name.to_string();
     }
@@ -432,22 +460,12 @@ pub(crate) fn expand_name(text: &str, pos: usize, name: &str) -> String {
         run.split_whitespace()
             .any(|w| w == name || w.strip_prefix(name).is_some_and(|r| r.starts_with('-')))
     };
-    let find = |hay: &str| -> Option<String> {
-        NAME_RUN
-            .find_iter(hay)
-            .filter_map(|m| clean_name(m.as_str()))
-            .filter(|n| n.contains(' ') && !n.starts_with("the ") && contains(n))
-            .filter(|n| {
-                // The name itself must be in the part kept after cleaning,
-                // and not be a place ("Kim Il Sung Square").
-                !n.ends_with("Square") && n.split_whitespace().count() <= 4
-            })
-            .last()
-    };
-    text.get(..pos)
-        .and_then(find)
-        .or_else(|| find(text))
-        .unwrap_or_else(|| name.to_string())
+    names
+        .iter()
+        .rev()
+        .find(|(at, n)| *at < pos && contains(n))
+        .or_else(|| names.iter().find(|(_, n)| contains(n)))
+        .map_or_else(|| name.to_string(), |(_, n)| n.clone())
 }
 
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {

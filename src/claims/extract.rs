@@ -481,3 +481,56 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod bench {
+    use super::*;
+    use crate::text::segment;
+
+    /// Times each stage over PolNeAR train (run with --ignored --nocapture).
+    #[test]
+    #[ignore]
+    fn stage_times() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/data/polnear/data/train/text");
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let texts: Vec<String> = entries
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        let docs: Vec<_> = texts.iter().map(|t| segment(t)).collect();
+        let t = std::time::Instant::now();
+        for (x, d) in texts.iter().zip(&docs) {
+            std::hint::black_box(find_quotes(x, d));
+        }
+        eprintln!("quotes {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        for (x, d) in texts.iter().zip(&docs) {
+            for s in &d.sentences {
+                std::hint::black_box(find_figures(&x[s.start..s.end], s.start));
+            }
+        }
+        eprintln!("figures {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        for (x, d) in texts.iter().zip(&docs) {
+            for s in &d.sentences {
+                std::hint::black_box(find_dates(&x[s.start..s.end], s.start, None));
+            }
+        }
+        eprintln!("dates {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        for (x, d) in texts.iter().zip(&docs) {
+            for s in &d.sentences {
+                std::hint::black_box(find_attribution(&x[s.start..s.end]));
+            }
+        }
+        eprintln!("attribution {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        for (i, (x, d)) in texts.iter().zip(&docs).enumerate() {
+            std::hint::black_box(extract(i, &Article::new("x", x.clone()), d));
+        }
+        eprintln!("extract {:?} for {} articles", t.elapsed(), texts.len());
+    }
+}

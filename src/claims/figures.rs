@@ -37,6 +37,9 @@ pub(crate) struct Token<'a> {
     /// Whether punctuation that ends a phrase (comma, full stop, colon,
     /// dash, bracket) follows the core.
     pub brk_after: bool,
+    /// Whether the break after the core is a free-standing dash
+    /// ("11,000 - 12,000").
+    pub dash_after: bool,
 }
 
 const LEAD: &[char] = &['‘', '“', '"', '\'', '(', '[', '{', '«', '…'];
@@ -63,6 +66,7 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
         if core.is_empty() || core.chars().all(|c| matches!(c, '-' | '–' | '—')) {
             if let Some(last) = out.last_mut() {
                 last.brk_after = true;
+                last.dash_after = !core.is_empty() && core.chars().count() == 1;
             }
             continue;
         }
@@ -75,6 +79,7 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
             core,
             lower: core.to_lowercase().replace('’', "'"),
             brk_after,
+            dash_after: false,
         });
     }
     out
@@ -85,6 +90,12 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?P<cur>[$€£])?(?P<a>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[-–](?:[$€£])?(?P<b>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?(?P<sc>bn|m|k)?(?P<pct>%)?$",
     )
     .expect("valid regex")
+});
+
+/// A cheap test before tokenising: a digit or a spelled-out number word.
+static MAY_HAVE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens?|scores|hundreds|thousands|millions|billions)\b")
+        .expect("valid regex")
 });
 
 const MONTHS: &[&str] = &[
@@ -432,6 +443,9 @@ fn troop_context(toks: &[Token<'_>]) -> bool {
 /// Finds the figures in `sentence`, whose first byte is at `base` in the
 /// article text.
 pub fn find_figures(sentence: &str, base: usize) -> Vec<Figure> {
+    if !MAY_HAVE_NUMBER.is_match(sentence) {
+        return Vec::new();
+    }
     let toks = tokenize(sentence);
     let mut out = Vec::new();
     let mut troopish: Option<bool> = None;
@@ -494,7 +508,7 @@ fn build_figure(
     // Range written with a separate word: "11,000 to 12,000", "between 11,000
     // and 12,000", "11,000 - 12,000".
     let mut last = num.last;
-    let qual_before = qualifier_before(toks, i);
+    let mut qual_before = qualifier_before(toks, i);
     if num.high.is_none() && !num.spelled && !toks[last].brk_after {
         if let Some(link) = toks.get(last + 1) {
             let between = matches!(qual_before, Some((Qualifier::Range, _)));
@@ -513,16 +527,43 @@ fn build_figure(
             }
         }
     }
-    // A spaced dash between two numbers is dropped by the tokenizer and marks
-    // a break; "11,000 - 12,000" is rare enough to ignore.
+    // "11,000 - 12,000": a free-standing dash between two numbers.
+    if num.high.is_none() && !num.spelled && toks[last].dash_after {
+        if let Some(b) = read_number(toks, last + 1).filter(|b| !b.spelled && b.low > num.low) {
+            num.high = Some(b.low);
+            num.percent |= b.percent;
+            last = b.last;
+        }
+    }
+    // "tens of thousands", "hundreds of thousands".
+    let mut first_num = i;
+    if num.vague && !toks[last].brk_after {
+        let of = toks.get(last + 1).is_some_and(|t| t.lower == "of");
+        let big = toks
+            .get(last + 2)
+            .and_then(|t| spelled(&t.lower))
+            .filter(|b| b.1);
+        if let (true, Some((b, _))) = (of, big) {
+            num.low *= b / 2.0;
+            last += 2;
+        }
+    }
+    if i >= 2 && toks[i - 1].lower == "of" && toks[i - 2].lower == "tens" && num.vague {
+        num.low *= 10.0;
+        first_num = i - 2;
+        qual_before = qualifier_before(toks, first_num);
+    }
+    num.last = last;
 
     let (mut qualifier, first) = match qual_before {
-        Some((Qualifier::Range, f)) if num.high.is_some() => (Qualifier::Range, f),
+        // A range stays a range, whatever word comes before it ("some
+        // 11,000-12,000", "between 11,000 and 12,000").
+        Some((_, f)) if num.high.is_some() => (Qualifier::Range, f),
         Some((Qualifier::Range, _)) | None => {
             if num.high.is_some() {
-                (Qualifier::Range, i)
+                (Qualifier::Range, first_num)
             } else {
-                (Qualifier::Exact, i)
+                (Qualifier::Exact, first_num)
             }
         }
         Some((q, f)) => (q, f),
@@ -1049,6 +1090,42 @@ mod tests {
             Some(2000.0),
             Some(2000.0),
             Qualifier::Exact,
+            "troops",
+        );
+    }
+
+    #[test]
+    fn spaced_ranges_and_big_vague_numbers() {
+        check(
+            "some 11,000 - 12,000 troops",
+            "some 11,000 - 12,000 troops",
+            Some(11000.0),
+            Some(12000.0),
+            Qualifier::Range,
+            "troops",
+        );
+        check(
+            "tens of thousands of people fled",
+            "tens of thousands of people",
+            Some(20000.0),
+            None,
+            Qualifier::AtLeast,
+            "people",
+        );
+        check(
+            "hundreds of thousands of shells",
+            "hundreds of thousands of shells",
+            Some(200000.0),
+            None,
+            Qualifier::AtLeast,
+            "shells",
+        );
+        check(
+            "more than tens of thousands of troops",
+            "more than tens of thousands of troops",
+            Some(20000.0),
+            None,
+            Qualifier::MoreThan,
             "troops",
         );
     }

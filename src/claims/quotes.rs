@@ -14,7 +14,7 @@
 //! Pronouns and bare surnames are resolved to the most recent full name in
 //! the text before.
 
-use super::attribution::{expand_name, name_before, subject_at_start};
+use super::attribution::{expand_name_in, full_names, name_before, subject_at_start};
 use super::Quote;
 use crate::text::Document;
 use regex::Regex;
@@ -166,9 +166,8 @@ static VERB: LazyLock<Regex> =
 /// Start of the sentence of `doc` containing byte `pos`, else the start of
 /// its line.
 fn sentence_start(text: &str, doc: &Document, pos: usize) -> usize {
-    doc.sentences
-        .iter()
-        .find(|s| s.start <= pos && pos < s.end)
+    sentence_index(doc, pos)
+        .and_then(|i| doc.sentences.get(i))
         .map(|s| s.start)
         .unwrap_or_else(|| {
             text.get(..pos)
@@ -179,9 +178,10 @@ fn sentence_start(text: &str, doc: &Document, pos: usize) -> usize {
 
 /// Index of the sentence containing `pos`, if any.
 fn sentence_index(doc: &Document, pos: usize) -> Option<usize> {
-    doc.sentences
-        .iter()
-        .position(|s| s.start <= pos && pos < s.end)
+    // Sentences are in text order and do not overlap.
+    let i = doc.sentences.partition_point(|s| s.start <= pos);
+    i.checked_sub(1)
+        .filter(|&i| doc.sentences.get(i).is_some_and(|s| pos < s.end))
 }
 
 /// The subject of the nearest of the (up to three) sentences before `pos`
@@ -199,6 +199,10 @@ fn recent_subject(text: &str, doc: &Document, pos: usize) -> Option<String> {
 /// order (an enclosing quote before the quotes nested in it).
 pub fn find_quotes(text: &str, doc: &Document) -> Vec<Quote> {
     let spans = spans(text);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let names = full_names(text);
     let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
     let mut prev_speaker: Option<(usize, String)> = None; // (close_end, speaker)
     for (qi, sp) in spans.iter().enumerate() {
@@ -312,7 +316,7 @@ pub fn find_quotes(text: &str, doc: &Document) -> Vec<Quote> {
                 _ => recent_subject(text, doc, sp.open),
             };
         }
-        let speaker = speaker.map(|s| expand_name(text, sp.open, &s));
+        let speaker = speaker.map(|s| expand_name_in(text, &names, sp.open, &s));
         if let Some(s) = &speaker {
             prev_speaker = Some((sp.close_end, s.clone()));
         }
