@@ -452,6 +452,89 @@ mod tests {
         assert!(gold == 0 || right * 4 >= gold, "agreement under 25%");
     }
 
+    /// Deterministic mutation fuzzing of the seeds: splice in quote marks,
+    /// digits, dashes and multi-byte characters; nothing may panic and all
+    /// offsets must stay exact.
+    #[test]
+    fn mutated_seeds_never_panic() {
+        let pieces = [
+            "‘",
+            "’",
+            "“",
+            "”",
+            "\"",
+            "'",
+            "-",
+            "–",
+            "—",
+            "\n",
+            "\n\n",
+            "1",
+            "12,000",
+            "$",
+            "%",
+            " between ",
+            " and ",
+            " more than ",
+            "é",
+            "😀",
+            " said ",
+            ", ",
+            ".",
+            ":",
+            " he ",
+            " June ",
+            " 2024",
+            " last ",
+            " Monday",
+            " troops",
+            " killed or injured",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for a in bundled().articles {
+            for _ in 0..40 {
+                let mut t = a.text.clone();
+                for _ in 0..30 {
+                    let mut at = (next() % (t.len() as u64 + 1)) as usize;
+                    while !t.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    let p = pieces[(next() % pieces.len() as u64) as usize];
+                    if next() % 3 == 0 {
+                        let mut end = (at + (next() % 8) as usize).min(t.len());
+                        while !t.is_char_boundary(end) {
+                            end -= 1;
+                        }
+                        t.replace_range(at..end, "");
+                    } else {
+                        t.insert_str(at, p);
+                    }
+                }
+                let mut art = Article::new(a.id.clone(), t);
+                art.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 28);
+                let doc = segment(&art.text);
+                for c in extract(0, &art, &doc) {
+                    assert_eq!(art.text.get(c.start..c.end), Some(c.text.as_str()));
+                    for f in &c.figures {
+                        assert_eq!(art.text.get(f.start..f.end), Some(f.text.as_str()));
+                    }
+                    for d in &c.dates {
+                        assert_eq!(art.text.get(d.start..d.end), Some(d.text.as_str()));
+                    }
+                    for q in &c.quotes {
+                        assert_eq!(art.text.get(q.start..q.end), Some(q.text.as_str()));
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     #[ignore]
     fn dump() {
