@@ -231,6 +231,10 @@ pub(crate) fn clean_name(run: &str) -> Option<String> {
         )
     });
     let mut words: Vec<&str> = run.split_whitespace().collect();
+    // "Korean Central News Agency (KCNA)": the acronym in brackets goes.
+    if words.len() > 1 && words.last().is_some_and(|w| w.starts_with('(')) {
+        words.pop();
+    }
     let mut det = false;
     if words.first().is_some_and(|w| *w == "The" || *w == "the") {
         det = true;
@@ -379,6 +383,18 @@ pub(crate) fn name_before(s: &str) -> Option<String> {
     }
 }
 
+/// Whether `word` is printed somewhere in `text` after a lower-case word or
+/// a comma, so that it is a name and not just a capitalised sentence start.
+pub(crate) fn capitalised_mid_sentence(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text.get(..i).unwrap_or("");
+        let after = text.get(i + word.len()..).unwrap_or("");
+        let whole = !after.starts_with(char::is_alphanumeric);
+        let mut rev = before.chars().rev();
+        whole && rev.next() == Some(' ') && rev.next().is_some_and(|c| c.is_lowercase() || c == ',')
+    })
+}
+
 /// The subject of a sentence that starts with a name followed by a
 /// lower-case word ("Putin congratulated ...", "The KCNA insisted ..."), or
 /// a pronoun subject lower-cased ("They reaffirmed" → "they").
@@ -423,6 +439,7 @@ pub(crate) fn full_names(text: &str) -> Vec<(usize, String)> {
             // Square").
             n.contains(' ')
                 && !n.starts_with("the ")
+                && !n.split_whitespace().any(|w| NOT_NAMES.contains(&w))
                 && !n.ends_with("Square")
                 && n.split_whitespace().count() <= 4
         })
@@ -668,9 +685,34 @@ pub fn find_attribution(sentence: &str) -> Option<String> {
     }
     // A sentence-initial "The" is not part of the source's name.
     best.map(|b| match b.2.strip_prefix("The ") {
-        Some(rest) => format!("the {rest}"),
-        None => b.2,
+        Some(rest) => canonical_source(&format!("the {rest}")),
+        None => canonical_source(&b.2),
     })
+}
+
+/// A source described by its role and then named is given by its name, as
+/// quote speakers are: "Ukraine’s military intelligence chief Kyrylo
+/// Budanov" → "Kyrylo Budanov", "South Korean media outlet Yonhap" →
+/// "Yonhap". Sources without a trailing name ("Ukrainian officials", "a
+/// Reuters investigation", "State media in North Korea", "the US State
+/// Department") are kept as printed.
+fn canonical_source(src: &str) -> String {
+    let words: Vec<&str> = src.split_whitespace().collect();
+    let run_start = words
+        .iter()
+        .rposition(|w| !starts_upper(w) && !w.starts_with('('))
+        .map_or(0, |p| p + 1);
+    if run_start == 0 || run_start >= words.len() {
+        return src.to_string();
+    }
+    let descriptor = words[run_start - 1];
+    if matches!(
+        descriptor,
+        "the" | "a" | "an" | "in" | "of" | "from" | "at" | "for" | "and" | "to" | "by" | "with"
+    ) {
+        return src.to_string();
+    }
+    clean_name(&words[run_start..].join(" ")).unwrap_or_else(|| src.to_string())
 }
 
 /// Words dropped from the start of a source: bullet marks, conjunctions,
@@ -739,14 +781,16 @@ mod tests {
             ("Ukrainian officials believe the hermetic kingdom has deployed as many as 14,000 troops, which includes 3,000 to replace previous losses, Sky News reported.", "Ukrainian officials"),
             ("Ukrainian officials believe the hermetic kingdom has deployed as many as 14,000 troops to the frontlines", "Ukrainian officials"),
             ("North Korea has also reportedly supplied millions of shells to Russia, a Reuters investigation found.", "a Reuters investigation"),
-            ("The DPRK has also provided ballistic missiles, Ukraine’s military intelligence chief Kyrylo Budanov said.", "Ukraine’s military intelligence chief Kyrylo Budanov"),
+            ("The DPRK has also provided ballistic missiles, Ukraine’s military intelligence chief Kyrylo Budanov said.", "Kyrylo Budanov"),
             ("South Korean intelligence estimates an additional 3,000 were deployed to Kursk earlier this year.", "South Korean intelligence"),
             ("According to the KCNA, Kim hailed North Korean troops.", "the KCNA"),
             ("North Korean units participated in the operation, the KCNA said.", "the KCNA"),
-            ("North Korea has officially confirmed it sent troops, South Korean media outlet Yonhap reported on April 28.", "South Korean media outlet Yonhap"),
+            ("North Korea has officially confirmed it sent troops, South Korean media outlet Yonhap reported on April 28.", "Yonhap"),
+            ("State media in North Korea said fighters had made an ‘important contribution’.", "State media in North Korea"),
+            ("Meanwhile, the US State Department said in a statement on Sunday evening that", "the US State Department"),
             ("The announcement, reported by Yonhap News Agency, claims North Korean forces helped.", "Yonhap News Agency"),
             ("- Western intelligence reports suggested at least 1,000 North Korean soldiers were killed.", "Western intelligence reports"),
-            ("On Friday Ukrainian president Volodymyr Zelensky claimed a North Korean missile was used.", "Ukrainian president Volodymyr Zelensky"),
+            ("On Friday Ukrainian president Volodymyr Zelensky claimed a North Korean missile was used.", "Volodymyr Zelensky"),
             ("In March, South Korean officials reported that North Korea had sent an additional 3,000 troops.", "South Korean officials"),
             ("Moscow has claimed it has regained control of the Kursk region.", "Moscow"),
         ] {

@@ -12,7 +12,7 @@
 //! quote, a named source, a date; then discounts captions and picture
 //! descriptions.
 
-use super::attribution::{find_attribution, is_hedged};
+use super::attribution::{expand_name_in, find_attribution, full_names, is_hedged};
 use super::dates::find_dates;
 use super::figures::find_figures;
 use super::quotes::find_quotes;
@@ -72,6 +72,7 @@ pub fn is_claim_text(text: &str) -> bool {
 /// The claims of one article (index `article` in the corpus), in text order.
 pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<Claim> {
     let quotes = find_quotes(&article.text, doc);
+    let mut names: Option<Vec<(usize, String)>> = None;
     let mut claims = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let kind = doc.kind_of(si);
@@ -103,7 +104,17 @@ pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<C
         let attributed_to = stated
             .clone()
             .find_map(|q| q.speaker.clone())
-            .or_else(|| find_attribution(text))
+            .or_else(|| {
+                // A bare surname as source is expanded like a speaker's
+                // ("Putin has claimed" → "Vladimir Putin").
+                find_attribution(text).map(|src| {
+                    if src.contains(' ') || src.chars().count() < 3 {
+                        return src;
+                    }
+                    let names = names.get_or_insert_with(|| full_names(&article.text));
+                    expand_name_in(&article.text, names, s.start, &src)
+                })
+            })
             .or_else(|| claim_quotes.iter().find_map(|q| q.speaker.clone()));
         let has_statement_quote = stated.clone().next().is_some();
         // Quoted words with no speaker of their own, inside a sentence with
@@ -440,7 +451,9 @@ mod tests {
                     continue;
                 };
                 found += 1;
-                if ours.contains(g) || g.contains(ours.as_str()) {
+                let (o, g) = (ours.to_lowercase(), g.to_lowercase());
+                let surname = o.split_whitespace().last().unwrap_or("");
+                if o.contains(&g) || g.contains(&o) || g.split_whitespace().any(|w| w == surname) {
                     right += 1;
                 }
             }

@@ -14,7 +14,9 @@
 //! Pronouns and bare surnames are resolved to the most recent full name in
 //! the text before.
 
-use super::attribution::{expand_name_in, full_names, name_before, subject_at_start};
+use super::attribution::{
+    capitalised_mid_sentence, expand_name_in, full_names, name_before, subject_at_start,
+};
 use super::Quote;
 use crate::text::Document;
 use regex::Regex;
@@ -301,7 +303,9 @@ pub fn find_quotes(text: &str, doc: &Document) -> Vec<Quote> {
             if let Some(s) = text.get(sent_start..sp.open).and_then(subject_at_start) {
                 if matches!(s.as_str(), "he" | "she" | "they" | "it") {
                     pronoun = Some(s);
-                } else {
+                } else if s.contains(' ') || capitalised_mid_sentence(text, &s) {
+                    // A one-word sentence start must be a name elsewhere too
+                    // ("Putin congratulated", not "Pressure mounted").
                     speaker = Some(s);
                 }
             }
