@@ -19,6 +19,14 @@ use super::quotes::find_quotes;
 use super::{Claim, ClaimKind};
 use crate::corpus::Article;
 use crate::text::{BlockKind, Document};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Modal and opinion words that make a sentence less check-worthy.
+static SPECULATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:would|could|might|may|should|perhaps|possibly|likely|appears? to|I think|in my opinion)\b")
+        .expect("valid regex")
+});
 
 /// Whether `text`, a sentence of a block that may hold claims, has enough
 /// content to be a claim: at least four words with one of them lower-case,
@@ -32,6 +40,44 @@ pub fn is_claim_text(text: &str) -> bool {
     if !words
         .iter()
         .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+    {
+        return false;
+    }
+    // A headline or label in title case ("North Korea Officially Confirms
+    // Deployment of Troops to Russia"): every content word capitalised.
+    let content: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.to_lowercase().as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "of"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "by"
+                        | "with"
+                        | "from"
+                        | "as"
+                        | "vs"
+                        | "into"
+                )
+        })
+        .collect();
+    if content.len() >= 4
+        && content.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
     {
         return false;
     }
@@ -167,6 +213,18 @@ pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<C
         if words < 8 {
             score -= 0.1;
         }
+        // Names make a sentence checkable; speculation makes it less so.
+        let named = text
+            .split_whitespace()
+            .skip(1)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        if named >= 2 {
+            score += 0.05;
+        }
+        if figures.is_empty() && SPECULATIVE.is_match(text) {
+            score -= 0.05;
+        }
         if kind == BlockKind::Caption {
             score *= 0.8;
         }
@@ -292,6 +350,12 @@ mod tests {
         assert!(!is_claim_text("Sources"));
         assert!(!is_claim_text("Photo: Reuters"));
         assert!(!is_claim_text("Key Takeaways From The Summit"));
+        assert!(!is_claim_text(
+            "North Korea Officially Confirms Deployment of Troops to Russia to Fight Against Ukraine"
+        ));
+        assert!(is_claim_text(
+            "President Donald Trump and Ukraine’s President Volodymyr Zelensky at their contentious Oval Office meeting in February"
+        ));
     }
 
     #[test]
