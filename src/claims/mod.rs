@@ -1,10 +1,21 @@
 //! Claims: which sentences state check-worthy facts, and what is in them
 //! (figures, dates, quotes with speakers, attribution).
+//!
+//! One file per concept: [`figures`] (numbers as intervals over a normalised
+//! unit), [`dates`] (resolved against the article's date only when it is
+//! known), [`quotes`] (paired over the whole text, with speakers),
+//! [`attribution`] (who asserts a sentence, hedges), and `extract` (which
+//! sentences are claims, and their check-worthiness score). Regexes are
+//! compiled once; every scan is linear in the text, apart from small
+//! per-quote look-backs.
 
+pub mod attribution;
+pub mod dates;
 mod extract;
 pub mod figures;
+pub mod quotes;
 
-pub use extract::extract;
+pub use extract::{extract, is_claim_text};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -48,13 +59,16 @@ pub enum Qualifier {
 /// A number stated in a claim, as an interval over the thing counted.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
-    /// The words of the figure as printed ("as many as 14,000 troops").
+    /// The words of the figure as printed ("as many as 14,000 troops");
+    /// exactly the article's text in `start..end`.
     pub text: String,
     /// Byte offset into the article text.
     pub start: usize,
     /// Byte offset one past the figure.
     pub end: usize,
-    /// Lower bound, where there is one.
+    /// Lower bound, where there is one. For `Exact` and `About` figures
+    /// `low == high ==` the printed value (no band is invented for "about";
+    /// the qualifier says it is approximate).
     pub low: Option<f64>,
     /// Upper bound, where there is one.
     pub high: Option<f64>,
@@ -97,7 +111,9 @@ pub enum DatePrecision {
 /// Words quoted directly, with who said them where the text tells.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
-    /// The quoted words, without the quotation marks.
+    /// The quoted words, without the outer quotation marks; exactly the
+    /// article's text in `start..end` (a quote continued over a paragraph
+    /// break keeps the inner break and opening mark).
     pub text: String,
     /// Byte offset of the quoted words in the article text.
     pub start: usize,
@@ -105,6 +121,10 @@ pub struct Quote {
     pub end: usize,
     /// The speaker ("Kim Jong Un", "Valery Gerasimov", "the KCNA").
     pub speaker: Option<String>,
+    /// A scare quote or short quoted phrase (at most three words, not
+    /// ending like a sentence: "heroism", "by the order", "not happy"),
+    /// as opposed to a quoted statement.
+    pub scare: bool,
 }
 
 /// A check-worthy sentence of one article.
@@ -130,8 +150,13 @@ pub struct Claim {
     pub figures: Vec<Figure>,
     /// Dates stated.
     pub dates: Vec<DateMention>,
-    /// Direct quotes overlapping the claim.
+    /// Direct quotes overlapping the claim. A quote without a speaker of its
+    /// own that lies inside a sentence with a named source gets that source
+    /// as its speaker here.
     pub quotes: Vec<Quote>,
     /// Who asserts the claim ("Ukrainian officials", "the KCNA"), if stated.
     pub attributed_to: Option<String>,
+    /// Whether the claim is hedged ("reportedly", "allegedly", "is believed
+    /// to"), whether or not a source is named.
+    pub hedged: bool,
 }

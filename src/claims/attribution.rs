@@ -1,0 +1,853 @@
+//! Attribution: who asserts a claim ("Ukrainian officials believe", "the
+//! KCNA said", ", Sky News reported.", "according to ..."), and the name
+//! helpers shared with quote speakers.
+//!
+//! Sources are kept as printed in the sentence ("Ukraine’s military
+//! intelligence chief Kyrylo Budanov", "a Reuters investigation"), so that a
+//! reader sees exactly whom the outlet cites. Speakers of quotes are names:
+//! leading titles and nationality words are dropped ("President Vladimir
+//! Putin" → "Vladimir Putin") and bare surnames are expanded to the most
+//! recent full name in the text ("Trump" → "Donald Trump").
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Leading words dropped from a speaker's name while at least two words
+/// remain.
+const TITLES: &[&str] = &[
+    "President",
+    "Prime",
+    "Minister",
+    "General",
+    "Gen.",
+    "Chief",
+    "Commander-in-Chief",
+    "Commander",
+    "Colonel",
+    "Admiral",
+    "Marshal",
+    "Secretary",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Senator",
+    "Sen.",
+    "Ambassador",
+    "Spokesman",
+    "Leader",
+    "Supreme",
+    "Russian",
+    "Ukrainian",
+    "American",
+    "British",
+    "Chinese",
+    "French",
+    "German",
+    "US",
+    "U.S.",
+    "UK",
+    "Defense",
+    "Foreign",
+    "Deputy",
+    "Vice",
+    "Chairman",
+    "Head",
+];
+
+/// Capitalised words that do not start a name.
+const NOT_NAMES: &[&str] = &[
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "The",
+    "A",
+    "An",
+    "However",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Meanwhile",
+    "According",
+    "After",
+    "Since",
+    "Back",
+    "Despite",
+    "While",
+    "When",
+    "Earlier",
+    "Later",
+    "Last",
+    "For",
+    "From",
+    "With",
+    "Some",
+    "Many",
+    "Both",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "Our",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "As",
+    "If",
+    "Also",
+    "Then",
+    "Now",
+    "Shortly",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Pictured",
+    "Photo",
+    "Image",
+    "Sources",
+    "Source",
+];
+
+/// Last words of organisations, whose leading "US" or "Russian" is part of
+/// the name ("the US State Department").
+fn is_org_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Department"
+            | "Ministry"
+            | "Agency"
+            | "Service"
+            | "Council"
+            | "House"
+            | "Office"
+            | "Command"
+            | "Army"
+            | "Forces"
+            | "Government"
+            | "Administration"
+            | "Commission"
+            | "Committee"
+            | "Kremlin"
+            | "Pentagon"
+            | "News"
+            | "Media"
+    )
+}
+
+/// Titles that come straight before a person's name.
+fn is_person_title(w: &str) -> bool {
+    matches!(
+        w,
+        "President"
+            | "Chairman"
+            | "Chairwoman"
+            | "Chair"
+            | "Speaker"
+            | "Leader"
+            | "Whip"
+            | "Secretary"
+            | "General"
+            | "Gen."
+            | "Minister"
+            | "Senator"
+            | "Sen."
+            | "Rep."
+            | "Gov."
+            | "Governor"
+            | "Mayor"
+            | "Director"
+            | "Spokesman"
+            | "Spokeswoman"
+            | "Commander-in-Chief"
+            | "Commander"
+            | "Colonel"
+            | "Col."
+            | "Admiral"
+            | "Marshal"
+            | "Ambassador"
+            | "Mr."
+            | "Mr"
+            | "Mrs."
+            | "Mrs"
+            | "Ms."
+            | "Ms"
+            | "Dr."
+            | "Dr"
+            | "Judge"
+            | "Justice"
+            | "Attorney"
+            | "Chancellor"
+            | "Premier"
+            | "Pope"
+    )
+}
+
+fn is_title(w: &str) -> bool {
+    TITLES.contains(&w)
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn has_quote_mark(w: &str) -> bool {
+    w.starts_with(['‘', '“', '"', '’', '”']) || w.ends_with(['‘', '“', '"', '’', '”'])
+}
+
+/// Cleans a run of capitalised words into a name: punctuation trimmed,
+/// leading titles and nationality words dropped (while two words remain), a
+/// leading "The" lower-cased. `None` if nothing name-like remains.
+pub(crate) fn clean_name(run: &str) -> Option<String> {
+    let run = run.trim().trim_matches(|c: char| {
+        matches!(
+            c,
+            ',' | '.' | ':' | ';' | '(' | ')' | '‘' | '’' | '“' | '”' | '"'
+        )
+    });
+    let mut words: Vec<&str> = run.split_whitespace().collect();
+    // "Korean Central News Agency (KCNA)": the acronym in brackets goes.
+    if words.len() > 1 && words.last().is_some_and(|w| w.starts_with('(')) {
+        words.pop();
+    }
+    let mut det = false;
+    if words.first().is_some_and(|w| *w == "The" || *w == "the") {
+        det = true;
+        words.remove(0);
+    }
+    // "Later Trump", "On Friday Zelensky": sentence words, not the name.
+    while words.len() > 1 && NOT_NAMES.contains(&words[0]) {
+        words.remove(0);
+    }
+    let org = words.last().is_some_and(|w| is_org_word(w));
+    // "House Judiciary Committee Chairman Jerrold Nadler", "California
+    // Attorney General Xavier Becerra", "Mr. Smith": the words after the
+    // last personal title.
+    if !org && !det {
+        if let Some(t) = words[..words.len().saturating_sub(1)]
+            .iter()
+            .rposition(|w| is_person_title(w))
+        {
+            words.drain(..=t);
+        }
+    }
+    loop {
+        match words.as_slice() {
+            _ if org => break,
+            [w, rest @ ..] if rest.len() >= 2 && is_title(w) => {
+                words.remove(0);
+            }
+            [a, b, rest @ ..]
+                if rest.len() >= 2 && matches!(*a, "North" | "South") && *b == "Korean" =>
+            {
+                words.drain(..2);
+            }
+            _ => break,
+        }
+    }
+    if words.is_empty()
+        || words
+            .iter()
+            .all(|w| is_title(w) || *w == "North" || *w == "South" || *w == "Korean")
+    {
+        return None;
+    }
+    if words.len() == 1 {
+        let w = words[0];
+        if NOT_NAMES.contains(&w) || w.chars().count() < 2 || w.ends_with("ing") {
+            return None;
+        }
+    }
+    if !words.iter().any(|w| starts_upper(w)) {
+        return None;
+    }
+    let name = words.join(" ");
+    Some(if det { format!("the {name}") } else { name })
+}
+
+/// Adverbs and auxiliaries between a subject and its verb.
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "previously"
+            | "explicitly"
+            | "specifically"
+            | "publicly"
+            | "officially"
+            | "initially"
+            | "repeatedly"
+            | "reportedly"
+            | "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "quoted"
+            | "then"
+            | "later"
+            | "earlier"
+            | "now"
+            | "once"
+            | "just"
+            | "further"
+            | "separately"
+            | "personally"
+            | "squarely"
+            | "similarly"
+    )
+}
+
+/// The name (or pronoun, lower-cased) that ends `s`, the text just before a
+/// speech verb: "Valery Gerasimov, the Russian chief of general staff," →
+/// "Valery Gerasimov"; "North Korean ‘supreme leader’ Kim Jong Un was
+/// quoted" → "Kim Jong Un"; "... they" → "they".
+pub(crate) fn name_before(s: &str) -> Option<String> {
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    while words.last().is_some_and(|w| is_filler(w)) {
+        words.pop();
+    }
+    let last = *words.last()?;
+    let lw = last.to_lowercase();
+    if matches!(lw.as_str(), "he" | "she" | "they" | "it") {
+        return Some(lw);
+    }
+    // Appositive: "Name, the Russian chief of general staff,"
+    if last.ends_with(',') {
+        let n = words.len();
+        let prev_comma = words[..n - 1].iter().rposition(|w| w.ends_with(','))?;
+        let first_of_segment = words.get(prev_comma + 1)?;
+        if starts_upper(first_of_segment) && !matches!(*first_of_segment, "The") {
+            return None;
+        }
+        if n - 1 - prev_comma > 10 {
+            return None;
+        }
+        words.truncate(prev_comma + 1);
+        if let Some(w) = words.last_mut() {
+            *w = w.trim_end_matches(',');
+        }
+    }
+    let n = words.len();
+    let mut i = n;
+    while i > 0 {
+        let w = words[i - 1];
+        let inner_punct = i < n && w.ends_with([',', '.', ':', ';', ')']);
+        if !starts_upper(w) || has_quote_mark(w) || inner_punct {
+            break;
+        }
+        i -= 1;
+    }
+    if i == n {
+        return None;
+    }
+    if i > 0 && words[i - 1] == "the" {
+        i -= 1;
+    }
+    // A sentence-initial "The" belongs to the name ("The KCNA insisted").
+    let run = words[i..].join(" ");
+    match clean_name(&run) {
+        Some(n) => Some(n),
+        // A role without a name ("The US President") refers back like "he".
+        None if words[i..].iter().any(|w| is_title(w)) && words[i].eq_ignore_ascii_case("the") => {
+            Some("he".to_string())
+        }
+        None => None,
+    }
+}
+
+/// Whether `word` is printed somewhere in `text` after a lower-case word or
+/// a comma, so that it is a name and not just a capitalised sentence start.
+pub(crate) fn capitalised_mid_sentence(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text.get(..i).unwrap_or("");
+        let after = text.get(i + word.len()..).unwrap_or("");
+        let whole = !after.starts_with(char::is_alphanumeric);
+        let mut rev = before.chars().rev();
+        whole && rev.next() == Some(' ') && rev.next().is_some_and(|c| c.is_lowercase() || c == ',')
+    })
+}
+
+/// The subject of a sentence that starts with a name followed by a
+/// lower-case word ("Putin congratulated ...", "The KCNA insisted ..."), or
+/// a pronoun subject lower-cased ("They reaffirmed" → "they").
+pub(crate) fn subject_at_start(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let first = *words.first()?;
+    if matches!(first, "He" | "She" | "They" | "It") {
+        return Some(first.to_lowercase());
+    }
+    let mut i = 0;
+    while i < words.len() && starts_upper(words[i]) && !has_quote_mark(words[i]) {
+        let punct = words[i].ends_with([',', '.', ':', ';']);
+        i += 1;
+        if punct {
+            return None;
+        }
+    }
+    let next = words.get(i)?;
+    if i == 0
+        || !next.chars().next().is_some_and(char::is_lowercase)
+        || matches!(
+            *next,
+            "of" | "in" | "on" | "at" | "for" | "from" | "with" | "and" | "to" | "by" | "as"
+        )
+    {
+        return None;
+    }
+    clean_name(&words[..i].join(" "))
+}
+
+static NAME_RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)+").expect("valid regex"));
+
+/// The full names (two to four words, titles dropped) printed in a text,
+/// with their byte offsets, for [`expand_name_in`].
+pub(crate) fn full_names(text: &str) -> Vec<(usize, String)> {
+    NAME_RUN
+        .find_iter(text)
+        .filter_map(|m| clean_name(m.as_str()).map(|n| (m.start(), n)))
+        .filter(|(_, n)| {
+            // Not an organisation with an article, not a place ("Kim Il Sung
+            // Square").
+            n.contains(' ')
+                && !n.starts_with("the ")
+                && !n.split_whitespace().any(|w| NOT_NAMES.contains(&w))
+                && !n.ends_with("Square")
+                && n.split_whitespace().count() <= 4
+        })
+        .collect()
+}
+
+/// Expands a one-word name ("Trump", "Kim") to the most recent longer name
+/// containing it in `text` before `pos` (else anywhere in `text`):
+/// "Donald Trump", "Kim Jong-un". Other names are returned unchanged.
+#[cfg(test)]
+pub(crate) fn expand_name(text: &str, pos: usize, name: &str) -> String {
+    expand_name_in(text, &full_names(text), pos, name)
+}
+
+/// [`expand_name`] with the text's [`full_names`] computed once.
+pub(crate) fn expand_name_in(
+    text: &str,
+    names: &[(usize, String)],
+    pos: usize,
+    name: &str,
+) -> String {
+    if name.contains(' ') {
+        return name.to_string();
+    }
+    // An acronym the text also writes with an article: "KCNA" → "the KCNA".
+    if name.chars().all(|c| !c.is_lowercase()) {
+        let with_the = format!("the {name}");
+        return if text.contains(&with_the) || text.contains(&format!("The {name}")) {
+            with_the
+        } else {
+            name.to_string()
+        };
+    }
+    let contains = |run: &str| {
+        run.split_whitespace()
+            .any(|w| w == name || w.strip_prefix(name).is_some_and(|r| r.starts_with('-')))
+    };
+    names
+        .iter()
+        .rev()
+        .find(|(at, n)| *at < pos && contains(n))
+        .or_else(|| names.iter().find(|(_, n)| contains(n)))
+        .map_or_else(|| name.to_string(), |(_, n)| n.clone())
+}
+
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\baccording to (?P<src>[^,.;:“”\n]{2,120})").expect("valid regex")
+});
+
+static EVIDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?P<t1>believe|believes|estimate|estimates|said|says|say|reported|found|finds|stated|states|insisted|insists|declared|indicate|indicates|indicated|suggest|suggests|suggested|told|wrote)|(?P<t2>confirmed|confirms|announced|claimed|claims|alleged|alleges|estimated))\b")
+        .expect("valid regex")
+});
+
+static BY_AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:reported|stated|announced|confirmed|cited|quoted) by (?P<src>(?:the )?[A-Z][^,.;:“”\n]{1,60})")
+        .expect("valid regex")
+});
+
+/// Words that mark a subject as a source even without a capital letter.
+fn is_source_noun(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches(['’', '\'', 's']),
+        "official"
+            | "intelligence"
+            | "media"
+            | "report"
+            | "source"
+            | "analyst"
+            | "agency"
+            | "agencie"
+            | "investigation"
+            | "ministry"
+            | "government"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "observer"
+            | "expert"
+            | "commander"
+            | "military"
+            | "army"
+            | "police"
+            | "authoritie"
+            | "statement"
+            | "study"
+            | "analyse"
+            | "analysi"
+            | "survey"
+            | "leader"
+            | "diplomat"
+            | "researcher"
+            | "outlet"
+            | "mayor"
+            | "lawyer"
+            | "attorney"
+            | "network"
+            | "governor"
+            | "senator"
+            | "lawmaker"
+            | "campaign"
+            | "poll"
+            | "ruling"
+            | "court"
+            | "judge"
+            | "prosecutor"
+            | "aide"
+            | "adviser"
+            | "advisor"
+            | "economist"
+            | "president"
+            | "minister"
+            | "secretary"
+            | "general"
+            | "representative"
+            | "newspaper"
+            | "department"
+            | "committee"
+            | "council"
+            | "company"
+            | "witnesse"
+            | "resident"
+            | "activist"
+            | "critic"
+            | "scientist"
+            | "researche"
+            | "document"
+            | "filing"
+            | "paper"
+    )
+}
+
+/// Who asserts `sentence`, as printed: "according to X", or the subject of
+/// an evidential verb ("Ukrainian officials believe", ", Sky News
+/// reported."), the leftmost one found. Pronoun subjects give `None` (a quote
+/// speaker may then stand in).
+pub fn find_attribution(sentence: &str) -> Option<String> {
+    // (tier, position, source); tier 0 beats tier 1, then leftmost wins.
+    let mut best: Option<(u8, usize, String)> = None;
+    fn offer(best: &mut Option<(u8, usize, String)>, tier: u8, pos: usize, src: String) {
+        if best.as_ref().map_or(true, |b| (tier, pos) < (b.0, b.1)) {
+            *best = Some((tier, pos, src));
+        }
+    }
+    if let Some(c) = ACCORDING.captures(sentence) {
+        if let Some(m) = c.name("src") {
+            let src = m.as_str();
+            let src = src.split(" that ").next().unwrap_or(src);
+            let words: Vec<&str> = src.split_whitespace().take(10).collect();
+            // "according to an order given by ..." names no source.
+            let sourced = words
+                .iter()
+                .take(3)
+                .any(|w| starts_upper(w) || is_source_noun(&w.to_lowercase()))
+                || words.first().is_some_and(|w| *w == "the");
+            if sourced && !words.is_empty() {
+                offer(&mut best, 0, m.start(), words.join(" "));
+            }
+        }
+    }
+    if let Some(m) = BY_AGENT.captures(sentence).and_then(|c| c.name("src")) {
+        let words: Vec<&str> = m.as_str().split_whitespace().take(8).collect();
+        offer(&mut best, 0, m.start(), words.join(" "));
+    }
+    for c in EVIDENTIAL.captures_iter(sentence) {
+        let Some(v) = c.get(0) else { continue };
+        let tier = if c.name("t1").is_some() { 0 } else { 1 };
+        if best
+            .as_ref()
+            .is_some_and(|b| (tier, v.start()) >= (b.0, b.1))
+        {
+            continue;
+        }
+        let before = sentence.get(..v.start()).unwrap_or("");
+        // Passive "is believed to", "was estimated at": no source here.
+        let prev_word = before.split_whitespace().next_back().unwrap_or("");
+        if matches!(
+            prev_word,
+            "is" | "are" | "was" | "were" | "been" | "be" | "being"
+        ) {
+            continue;
+        }
+        let clause_start = before.rfind([',', ';', ':', '(', '—', '–']).map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+        let clause_start = before
+            .get(clause_start..)
+            .and_then(|c| c.rfind(" that ").map(|p| clause_start + p + 6))
+            .unwrap_or(clause_start);
+        let clause = before.get(clause_start..).unwrap_or("");
+        let mut words: Vec<&str> = clause.split_whitespace().collect();
+        while words.last().is_some_and(|w| {
+            is_filler(w) || matches!(*w, "not" | "never" | "also" | "long") || w.ends_with("ly")
+        }) {
+            words.pop();
+        }
+        // "Alan Cole, an economist at the Tax Foundation, said": the name
+        // before the appositive.
+        if words.is_empty() && before.trim_end().ends_with(',') {
+            if let Some(n) = name_before(before) {
+                if !matches!(n.as_str(), "he" | "she" | "they" | "it") {
+                    offer(&mut best, tier, v.start(), n);
+                }
+            }
+            continue;
+        }
+        while words.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "as" | "when" | "while" | "because" | "if" | "since" | "although" | "though" | "so"
+            )
+        }) {
+            words.remove(0);
+        }
+        while words.first().is_some_and(|w| is_leading_drop(w)) {
+            words.remove(0);
+        }
+        if words.is_empty() || words.len() > 9 {
+            continue;
+        }
+        let first = words[0].to_lowercase().replace('’', "'");
+        let first = first.split('\'').next().unwrap_or("");
+        if matches!(
+            first,
+            "he" | "she" | "they" | "it" | "we" | "i" | "this" | "that" | "who" | "which" | "you"
+        ) {
+            continue;
+        }
+        if words
+            .iter()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()) || has_quote_mark(w))
+        {
+            continue;
+        }
+        let named = words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| starts_upper(w) && (i > 0 || !NOT_NAMES.contains(w)));
+        let sourced = words.iter().any(|w| is_source_noun(&w.to_lowercase()));
+        if named || sourced {
+            offer(&mut best, tier, v.start(), words.join(" "));
+        }
+    }
+    // A sentence-initial "The" is not part of the source's name.
+    best.map(|b| match b.2.strip_prefix("The ") {
+        Some(rest) => canonical_source(&format!("the {rest}")),
+        None => canonical_source(&b.2),
+    })
+}
+
+/// A source described by its role and then named is given by its name, as
+/// quote speakers are: "Ukraine’s military intelligence chief Kyrylo
+/// Budanov" → "Kyrylo Budanov", "South Korean media outlet Yonhap" →
+/// "Yonhap". Sources without a trailing name ("Ukrainian officials", "a
+/// Reuters investigation", "State media in North Korea", "the US State
+/// Department") are kept as printed.
+fn canonical_source(src: &str) -> String {
+    let words: Vec<&str> = src.split_whitespace().collect();
+    let run_start = words
+        .iter()
+        .rposition(|w| !starts_upper(w) && !w.starts_with('('))
+        .map_or(0, |p| p + 1);
+    if run_start == 0 || run_start >= words.len() {
+        return src.to_string();
+    }
+    let descriptor = words[run_start - 1];
+    if matches!(
+        descriptor,
+        "the" | "a" | "an" | "in" | "of" | "from" | "at" | "for" | "and" | "to" | "by" | "with"
+    ) {
+        return src.to_string();
+    }
+    clean_name(&words[run_start..].join(" ")).unwrap_or_else(|| src.to_string())
+}
+
+/// Words dropped from the start of a source: bullet marks, conjunctions,
+/// sentence adverbs and time phrases ("On Friday", "In March").
+fn is_leading_drop(w: &str) -> bool {
+    matches!(
+        w,
+        "-" | "•"
+            | "*"
+            | "and"
+            | "but"
+            | "And"
+            | "But"
+            | "However"
+            | "Meanwhile"
+            | "Earlier"
+            | "Later"
+            | "On"
+            | "In"
+            | "At"
+            | "Since"
+            | "Back"
+            | "Last"
+            | "night"
+            | "evening"
+            | "morning"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
+}
+
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:reportedly|allegedly|purportedly|apparently|is believed|are believed|was believed|were believed|is thought|are thought|unconfirmed|unverified|appeared to|appears to)\b")
+        .expect("valid regex")
+});
+
+/// Whether `sentence` hedges its claim ("reportedly", "allegedly", "is
+/// believed to"), with or without naming a source.
+pub fn is_hedged(sentence: &str) -> bool {
+    HEDGE.is_match(sentence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_as_printed() {
+        for (s, want) in [
+            ("Ukrainian officials believe the hermetic kingdom has deployed as many as 14,000 troops, which includes 3,000 to replace previous losses, Sky News reported.", "Ukrainian officials"),
+            ("Ukrainian officials believe the hermetic kingdom has deployed as many as 14,000 troops to the frontlines", "Ukrainian officials"),
+            ("North Korea has also reportedly supplied millions of shells to Russia, a Reuters investigation found.", "a Reuters investigation"),
+            ("The DPRK has also provided ballistic missiles, Ukraine’s military intelligence chief Kyrylo Budanov said.", "Kyrylo Budanov"),
+            ("South Korean intelligence estimates an additional 3,000 were deployed to Kursk earlier this year.", "South Korean intelligence"),
+            ("According to the KCNA, Kim hailed North Korean troops.", "the KCNA"),
+            ("North Korean units participated in the operation, the KCNA said.", "the KCNA"),
+            ("North Korea has officially confirmed it sent troops, South Korean media outlet Yonhap reported on April 28.", "Yonhap"),
+            ("State media in North Korea said fighters had made an ‘important contribution’.", "State media in North Korea"),
+            ("Meanwhile, the US State Department said in a statement on Sunday evening that", "the US State Department"),
+            ("The announcement, reported by Yonhap News Agency, claims North Korean forces helped.", "Yonhap News Agency"),
+            ("- Western intelligence reports suggested at least 1,000 North Korean soldiers were killed.", "Western intelligence reports"),
+            ("On Friday Ukrainian president Volodymyr Zelensky claimed a North Korean missile was used.", "Volodymyr Zelensky"),
+            ("In March, South Korean officials reported that North Korea had sent an additional 3,000 troops.", "South Korean officials"),
+            ("Moscow has claimed it has regained control of the Kursk region.", "Moscow"),
+        ] {
+            assert_eq!(find_attribution(s).as_deref(), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn no_source() {
+        for s in [
+            "Moscow is reportedly supplying Pyongyang with badly needed economic assistance.",
+            "Ukraine has denied the claim.",
+            "The total North Korean deployment was estimated at between 11,000-12,000 troops.",
+            "He also said that a monument will be erected soon.",
+            "That would represent the most significant direct military package.",
+            "soldiers were deployed “according to an order given by the North Korean leader Kim Jong Un.",
+        ] {
+            assert_eq!(find_attribution(s), None, "{s}");
+        }
+        assert!(is_hedged("Moscow is reportedly supplying Pyongyang"));
+        assert!(is_hedged("who is believed to have been held"));
+        assert!(!is_hedged("Ukraine has denied the claim."));
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            clean_name("President Vladimir Putin").as_deref(),
+            Some("Vladimir Putin")
+        );
+        assert_eq!(
+            clean_name("Ukrainian Commander-in-Chief General Oleksandr Syrskyi").as_deref(),
+            Some("Oleksandr Syrskyi")
+        );
+        assert_eq!(clean_name("The KCNA").as_deref(), Some("the KCNA"));
+        assert_eq!(
+            clean_name("the US State Department").as_deref(),
+            Some("the US State Department")
+        );
+        assert_eq!(clean_name("North Korea").as_deref(), Some("North Korea"));
+        assert_eq!(clean_name("North Korean"), None);
+        assert_eq!(clean_name("However"), None);
+        assert_eq!(
+            name_before("North Korean ‘supreme leader’ Kim Jong Un was quoted ").as_deref(),
+            Some("Kim Jong Un")
+        );
+        assert_eq!(
+            name_before("Valery Gerasimov, the Russian chief of general staff, ").as_deref(),
+            Some("Valery Gerasimov")
+        );
+        assert_eq!(
+            name_before("In a brief statement, they ").as_deref(),
+            Some("they")
+        );
+        let t = "US president Donald Trump spoke. Later Trump said more.";
+        assert_eq!(expand_name(t, t.len(), "Trump"), "Donald Trump");
+        assert_eq!(expand_name(t, t.len(), "KCNA"), "KCNA");
+        assert_eq!(expand_name("as the KCNA said", 0, "KCNA"), "the KCNA");
+    }
+}
