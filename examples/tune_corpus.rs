@@ -2,71 +2,58 @@
 //! of the bundled articles (`tests/gold/seeds.toml`) and prints it as Rust,
 //! with the quality it reaches at a range of thresholds.
 //!
-//! `cargo run --release --example tune_corpus`
+//! `cargo run --release --example tune_corpus [-- -v]`
 //!
-//! Labels: a pair of claims from two articles is positive when both state one
-//! gold fact, negative when one is a gold claim and the other states none of
-//! its facts. Pairs of two non-gold claims are left out (unknown).
+//! Training pairs are what the matcher decides on: each gold claim's best
+//! candidate in each other article. Positive when both state one gold fact.
+//! Context features come from a first-stage model fitted without them.
 
 use crosscheck::evaluation::{evaluate, gold_claims, Gold};
-use crosscheck::matching::features::{features, Idf, Profile, FEATURE_NAMES};
+use crosscheck::matching::features::CONTEXT_FEATURES;
 use crosscheck::matching::learn::fit;
+use crosscheck::matching::matcher::best_candidates;
 use crosscheck::matching::{MatchConfig, Model};
 use crosscheck::{corpus, Analysis};
 
 fn main() {
+    let verbose = std::env::args().any(|a| a == "-v");
     let gold = Gold::parse(include_str!("../tests/gold/seeds.toml")).expect("gold parses");
     let base = Analysis::build(corpus::bundled());
     let (facts, _) = gold_claims(&base, &gold);
     let claims = &base.claims;
-    let idf = Idf::from_texts(claims.iter().map(|c| c.text.as_str()));
-    let profiles: Vec<Profile> = claims
-        .iter()
-        .map(|c| Profile::new(&c.text, c.figures.clone(), &idf))
-        .collect();
     let in_gold = |c: usize| facts.iter().any(|f| f.contains(&c));
     let same = |a: usize, b: usize| facts.iter().any(|f| f.contains(&a) && f.contains(&b));
 
-    let mutual = FEATURE_NAMES.len() - 1;
-    let mut samples = Vec::new();
-    for a in 0..claims.len() {
-        for b in 0..claims.len() {
-            if claims[a].article == claims[b].article || !(in_gold(a) || in_gold(b)) {
+    let samples = |model: &Model| {
+        let config = MatchConfig {
+            model: model.clone(),
+            candidates: 1000,
+            ..MatchConfig::default()
+        };
+        let rows = best_candidates(&base.articles, claims, &config);
+        let mut out = Vec::new();
+        for (a, row) in rows.iter().enumerate() {
+            if !in_gold(a) {
                 continue;
             }
-            samples.push((
-                a,
-                b,
-                features(&profiles[a], &profiles[b]).values,
-                same(a, b),
-            ));
+            for c in row {
+                out.push((c.vector.values, same(a, c.other)));
+            }
         }
-    }
-    // Stage 1 without mutual_best, to find each claim's best per article.
-    let stage1 = fit(
-        &samples.iter().map(|s| (s.2, s.3)).collect::<Vec<_>>(),
-        0.01,
-        &[mutual],
-    );
-    let mut best = std::collections::HashMap::new();
-    for (a, b, x, _) in &samples {
-        let s = stage1.score(x).0;
-        let key = (*a, claims[*b].article);
-        let e = best.entry(key).or_insert((*b, s));
-        if s > e.1 {
-            *e = (*b, s);
-        }
-    }
-    let data: Vec<_> = samples
-        .iter()
-        .map(|(a, b, x, y)| {
-            let mut x = *x;
-            let ab = best.get(&(*a, claims[*b].article)).map(|e| e.0) == Some(*b);
-            let ba = best.get(&(*b, claims[*a].article)).map(|e| e.0) == Some(*a);
-            x[mutual] = f32::from(u8::from(ab && ba));
-            (x, *y)
+        out
+    };
+    // Stage 1: pair features only; stage 2: with context features.
+    let lexical: Vec<_> = samples(&Model::CORPUS)
+        .into_iter()
+        .map(|(mut x, y)| {
+            for k in CONTEXT_FEATURES {
+                x[k] = 0.0;
+            }
+            (x, y)
         })
         .collect();
+    let stage1 = fit(&lexical, 0.01, &CONTEXT_FEATURES);
+    let data = samples(&stage1);
     let positives = data.iter().filter(|d| d.1).count();
     println!("// {} pairs, {} positive", data.len(), positives);
     let model = fit(&data, 0.01, &[]);
@@ -74,11 +61,14 @@ fn main() {
         "pub const CORPUS: Model = Model {{\n    bias: {:.3},\n    weights: [",
         model.bias
     );
-    for (n, w) in FEATURE_NAMES.iter().zip(model.weights) {
+    for (n, w) in crosscheck::matching::features::FEATURE_NAMES
+        .iter()
+        .zip(model.weights)
+    {
         println!("        {w:.3}, // {n}");
     }
     println!("    ],\n}};");
-    for t in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8] {
+    for t in [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8] {
         let config = MatchConfig {
             model: model.clone(),
             min_score: t,
@@ -98,6 +88,13 @@ fn main() {
             s.differs_right,
             s.differs_found
         );
+        if verbose && (t - 0.5).abs() < 1e-6 {
+            for (a, b) in &s.wrong {
+                println!("WRONG\n  {a}\n  -> {b}");
+            }
+            for (a, art) in &s.missed {
+                println!("MISSED in {art}\n  {a}");
+            }
+        }
     }
-    let _ = Model::CORPUS;
 }

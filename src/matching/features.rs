@@ -9,7 +9,7 @@
 use super::synonyms::canonical;
 use super::{Feature, FigureComparison};
 use crate::claims::figures::{comparable_units, find_figures};
-use crate::claims::Figure;
+use crate::claims::{Claim, Figure};
 use crate::text::normalize::{entities, tokenize};
 use std::collections::{HashMap, HashSet};
 
@@ -96,12 +96,35 @@ pub struct Profile {
     pub figures: Vec<Figure>,
     /// Bare numbers stated (years and counts alike), as printed digits.
     pub numbers: Vec<String>,
+    /// Content-stem keys inside the claim's direct quotes, sorted, distinct.
+    pub quoted: Vec<u64>,
     /// Sum of term weights.
     pub mass: f32,
 }
 
 impl Profile {
-    /// Builds the profile of `text` with `figures` already extracted.
+    /// The profile of a claim, with its figures and direct quotes.
+    pub fn of_claim(claim: &Claim, idf: &Idf) -> Profile {
+        let mut p = Profile::new(&claim.text, claim.figures.clone(), idf);
+        let mut quoted: Vec<u64> = claim
+            .quotes
+            .iter()
+            .filter(|q| !q.scare)
+            .flat_map(|q| {
+                stems(&q.text)
+                    .filter(|s| !s.0)
+                    .map(|s| key(&s.1))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        quoted.sort_unstable();
+        quoted.dedup();
+        p.quoted = quoted;
+        p
+    }
+
+    /// Builds the profile of `text` with `figures` already extracted (and no
+    /// quotes).
     pub fn new(text: &str, figures: Vec<Figure>, idf: &Idf) -> Profile {
         let mut terms: Vec<(u64, f32, String)> = Vec::new();
         let mut bigrams = Vec::new();
@@ -130,7 +153,7 @@ impl Profile {
             v.dedup();
         }
         let mass = terms.iter().map(|t| t.1).sum();
-        let mut ents: Vec<String> = entities(text).into_iter().map(|e| e.canonical).collect();
+        let mut ents: Vec<String> = entities(text).into_iter().map(|e| e.key).collect();
         ents.sort();
         ents.dedup();
         numbers.sort();
@@ -145,6 +168,7 @@ impl Profile {
             entities: ents,
             figures,
             numbers,
+            quoted: Vec::new(),
             mass,
         }
     }
@@ -168,7 +192,8 @@ fn shared_count(a: &[u64], b: &[u64]) -> usize {
 }
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
-pub const FEATURE_NAMES: [&str; 10] = [
+/// The last two are context features, filled in by the corpus matcher.
+pub const FEATURE_NAMES: [&str; 12] = [
     "term_overlap",
     "min_coverage",
     "bigram_overlap",
@@ -178,8 +203,19 @@ pub const FEATURE_NAMES: [&str; 10] = [
     "same_quantity",
     "number_mismatch",
     "length_ratio",
+    "quote_overlap",
     "mutual_best",
+    "margin",
 ];
+
+/// Index of `mutual_best`: 1 when each claim is the other's best candidate
+/// in the other's article.
+pub const MUTUAL_BEST: usize = 10;
+/// Index of `margin`: how far the best candidate in an article scores above
+/// the second best there (without context features).
+pub const MARGIN: usize = 11;
+/// Features that need other pairs to compute; zero for free-standing pairs.
+pub const CONTEXT_FEATURES: [usize; 2] = [MUTUAL_BEST, MARGIN];
 
 /// Index of a feature in [`FEATURE_NAMES`].
 pub fn feature_index(name: &str) -> Option<usize> {
@@ -199,8 +235,8 @@ pub struct FeatureVector {
     pub figures: Vec<FigureComparison>,
 }
 
-/// Computes the features of the pair `(a, b)`; `mutual_best` is left 0 for
-/// the matcher to fill in.
+/// Computes the features of the pair `(a, b)`; the context features are left
+/// 0 for the matcher to fill in.
 pub fn features(a: &Profile, b: &Profile) -> FeatureVector {
     let (mut i, mut j) = (0, 0);
     let mut shared_mass = 0.0;
@@ -246,6 +282,10 @@ pub fn features(a: &Profile, b: &Profile) -> FeatureVector {
     } else {
         0.0
     };
+    let quote_overlap = ratio(
+        2.0 * shared_count(&a.quoted, &b.quoted) as f32,
+        (a.quoted.len() + b.quoted.len()) as f32,
+    );
     let (la, lb) = (a.terms.len() as f32, b.terms.len() as f32);
     let length_ratio = ratio(la.min(lb), la.max(lb));
     shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
@@ -264,6 +304,8 @@ pub fn features(a: &Profile, b: &Profile) -> FeatureVector {
             same_quantity,
             number_mismatch,
             length_ratio,
+            quote_overlap,
+            0.0,
             0.0,
         ],
         shared_terms,
@@ -288,14 +330,14 @@ impl Model {
     pub const PAIRS: Model = Model {
         bias: -6.0931,
         weights: [
-            6.6201, -1.2982, -3.5017, 5.9606, -0.2407, 0.0, 0.0, -0.6249, 1.5838, 0.0,
+            6.6201, -1.2982, -3.5017, 5.9606, -0.2407, 0.0, 0.0, -0.6249, 1.5838, 0.0, 0.0, 0.0,
         ],
     };
 
     /// Weights for claims of articles about one story.
     pub const CORPUS: Model = Model {
         bias: -6.0,
-        weights: [6.0, 3.0, 2.0, 0.0, 1.0, 2.0, 1.5, 0.0, 0.5, 1.0],
+        weights: [6.0, 3.0, 2.0, 0.0, 1.0, 2.0, 1.5, 0.0, 0.5, 1.0, 1.0, 1.0],
     };
 
     /// The score (0-1) and each feature's contribution, largest first.

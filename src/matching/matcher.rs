@@ -1,6 +1,12 @@
 //! Matching every claim against the other articles of its story.
+//!
+//! Two stages: [`best_candidates`] finds each claim's best candidate in each
+//! other article (inverted-index candidates, scored on the pair features)
+//! and fills in the context features (`mutual_best`, `margin`);
+//! [`match_claims`] scores those with the full model and keeps the ones
+//! above the threshold, with their relation.
 
-use super::features::{features, FeatureVector, Idf, Model, Profile};
+use super::features::{features, FeatureVector, Idf, Model, Profile, MARGIN, MUTUAL_BEST};
 use super::index::Index;
 use super::{Explanation, Match, Relation};
 use crate::claims::Claim;
@@ -36,25 +42,27 @@ impl Default for MatchConfig {
     }
 }
 
-/// The best-scoring candidate of one claim in one other article.
-struct Best {
-    other: usize,
-    article: usize,
-    vector: FeatureVector,
+/// The best-scoring candidate of one claim in one other article, with all
+/// features (context included).
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The candidate claim.
+    pub other: usize,
+    /// Its article.
+    pub article: usize,
+    /// Its features against the claim.
+    pub vector: FeatureVector,
 }
 
-/// For each claim, the best counterpart in each other article of its story,
-/// best first.
-pub fn match_claims(
+/// For each claim, its best candidate in each other article of its story
+/// (sorted by article), ranked by `config.model` without context features.
+pub fn best_candidates(
     articles: &[Article],
     claims: &[Claim],
     config: &MatchConfig,
-) -> Vec<Vec<Match>> {
+) -> Vec<Vec<Candidate>> {
     let idf = Idf::from_texts(claims.iter().map(|c| c.text.as_str()));
-    let profiles: Vec<Profile> = claims
-        .iter()
-        .map(|c| Profile::new(&c.text, c.figures.clone(), &idf))
-        .collect();
+    let profiles: Vec<Profile> = claims.iter().map(|c| Profile::of_claim(c, &idf)).collect();
     let model = &config.model;
 
     // One index per story: only claims of the same story are compared.
@@ -64,9 +72,7 @@ pub fn match_claims(
         stories.entry(story).or_default().push(i);
     }
 
-    // Pass 1: each claim's best candidate per other article, on the features
-    // that do not depend on other pairs.
-    let mut bests: Vec<Vec<Best>> = (0..claims.len()).map(|_| Vec::new()).collect();
+    let mut rows: Vec<Vec<Candidate>> = (0..claims.len()).map(|_| Vec::new()).collect();
     for members in stories.values() {
         let index = Index::build(members.iter().map(|&i| &profiles[i]), config.max_key_share);
         for &ci in members {
@@ -74,72 +80,100 @@ pub fn match_claims(
             let cands = index.candidates(&profiles[ci], config.candidates, |local| {
                 claims[members[local]].article != claim.article
             });
-            let mut per_article: HashMap<usize, (usize, f32, FeatureVector)> = HashMap::new();
+            // Per article: (best, its score, its features, second-best score).
+            let mut per_article: HashMap<usize, (usize, f32, FeatureVector, f32)> = HashMap::new();
             for (local, _) in cands {
                 let other = members[local];
                 let vector = features(&profiles[ci], &profiles[other]);
                 let score = model.score(&vector.values).0;
                 let article = claims[other].article;
-                let better = per_article.get(&article).is_none_or(|b| score > b.1);
-                if better {
-                    per_article.insert(article, (other, score, vector));
+                match per_article.get_mut(&article) {
+                    None => {
+                        per_article.insert(article, (other, score, vector, 0.0));
+                    }
+                    Some(e) if score > e.1 => *e = (other, score, vector, e.1),
+                    Some(e) => e.3 = e.3.max(score),
                 }
             }
-            let mut row: Vec<Best> = per_article
+            let mut row: Vec<Candidate> = per_article
                 .into_iter()
-                .map(|(article, (other, _, vector))| Best {
-                    other,
-                    article,
-                    vector,
+                .map(|(article, (other, score, mut vector, second))| {
+                    vector.values[MARGIN] = score - second;
+                    Candidate {
+                        other,
+                        article,
+                        vector,
+                    }
                 })
                 .collect();
             row.sort_by_key(|b| b.article);
-            bests[ci] = row;
+            rows[ci] = row;
         }
     }
+    // Mutual best: the candidate's own best in this claim's article is it.
+    let mutual: Vec<Vec<bool>> = rows
+        .iter()
+        .enumerate()
+        .map(|(ci, row)| {
+            row.iter()
+                .map(|b| {
+                    rows[b.other]
+                        .iter()
+                        .find(|r| r.article == claims[ci].article)
+                        .is_some_and(|r| r.other == ci)
+                })
+                .collect()
+        })
+        .collect();
+    for (row, flags) in rows.iter_mut().zip(mutual) {
+        for (b, m) in row.iter_mut().zip(flags) {
+            b.vector.values[MUTUAL_BEST] = f32::from(u8::from(m));
+        }
+    }
+    rows
+}
 
-    // Pass 2: mark mutual best pairs, score, decide the relation.
-    let best_of = |c: usize, article: usize| -> Option<usize> {
-        bests[c]
-            .iter()
-            .find(|b| b.article == article)
-            .map(|b| b.other)
-    };
-    let mut all = Vec::with_capacity(claims.len());
-    for (ci, row) in bests.iter().enumerate() {
-        let mut matches = Vec::new();
-        for b in row {
-            let mut values = b.vector.values;
-            if best_of(b.other, claims[ci].article) == Some(ci) {
-                values[super::features::FEATURE_NAMES.len() - 1] = 1.0;
-            }
-            let (score, contributions) = model.score(&values);
-            if score < config.min_score {
-                continue;
-            }
-            let figures = &b.vector.figures;
-            let relation = if score < config.same_score {
-                Relation::Related
-            } else if !figures.is_empty() && !figures.iter().any(|f| f.same) {
-                Relation::Differs
-            } else {
-                Relation::Agrees
-            };
-            matches.push(Match {
-                claim: b.other,
-                article: b.article,
-                score,
-                relation,
-                why: Explanation {
-                    features: contributions,
-                    shared_terms: b.vector.shared_terms.clone(),
-                    shared_entities: b.vector.shared_entities.clone(),
-                    figures: figures.clone(),
-                },
-            });
-        }
-        matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)));
-        all.push(matches);
-    }
-    all
+/// For each claim, the best counterpart in each other article of its story
+/// that passes the threshold, best first.
+pub fn match_claims(
+    articles: &[Article],
+    claims: &[Claim],
+    config: &MatchConfig,
+) -> Vec<Vec<Match>> {
+    let rows = best_candidates(articles, claims, config);
+    rows.into_iter()
+        .map(|row| {
+            let mut matches: Vec<Match> = row
+                .into_iter()
+                .filter_map(|b| {
+                    let (score, contributions) = config.model.score(&b.vector.values);
+                    if score < config.min_score {
+                        return None;
+                    }
+                    let figures = b.vector.figures;
+                    let relation = if score < config.same_score {
+                        Relation::Related
+                    } else if !figures.is_empty() && !figures.iter().any(|f| f.same) {
+                        Relation::Differs
+                    } else {
+                        Relation::Agrees
+                    };
+                    Some(Match {
+                        claim: b.other,
+                        article: b.article,
+                        score,
+                        relation,
+                        why: Explanation {
+                            features: contributions,
+                            shared_terms: b.vector.shared_terms,
+                            shared_entities: b.vector.shared_entities,
+                            figures,
+                        },
+                    })
+                })
+                .collect();
+            matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)));
+            matches
+        })
+        .collect()
 }

@@ -14,7 +14,7 @@ mod facts;
 pub mod features;
 mod index;
 pub mod learn;
-mod matcher;
+pub mod matcher;
 pub mod synonyms;
 
 pub use facts::group_facts;
