@@ -5,7 +5,9 @@
 //! (default `../shared/data/msrp/msr_paraphrase_train.txt`). Never point it
 //! at the test split.
 
-use crosscheck::matching::features::{pair_features, sigmoid, Idf, FEATURE_NAMES};
+use crosscheck::matching::features::{
+    pair_features, sigmoid, Idf, CONTEXT_FEATURES, FEATURE_NAMES,
+};
 use crosscheck::matching::learn::fit;
 
 fn main() {
@@ -32,8 +34,7 @@ fn main() {
         .iter()
         .map(|(y, a, b)| (pair_features(a, b, &idf).values, *y))
         .collect();
-    let frozen = [FEATURE_NAMES.len() - 1];
-    let model = fit(&samples, 0.001, &frozen);
+    let model = fit(&samples, 0.001, &CONTEXT_FEATURES, false);
     // Threshold on train: best accuracy.
     let mut best = (0.0, 0.5);
     for t in (20..80).map(|t| t as f32 / 100.0) {

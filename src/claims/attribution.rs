@@ -580,7 +580,7 @@ pub fn find_attribution(sentence: &str) -> Option<String> {
     // (tier, position, source); tier 0 beats tier 1, then leftmost wins.
     let mut best: Option<(u8, usize, String)> = None;
     fn offer(best: &mut Option<(u8, usize, String)>, tier: u8, pos: usize, src: String) {
-        if best.as_ref().map_or(true, |b| (tier, pos) < (b.0, b.1)) {
+        if best.as_ref().is_none_or(|b| (tier, pos) < (b.0, b.1)) {
             *best = Some((tier, pos, src));
         }
     }

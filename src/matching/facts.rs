@@ -1,59 +1,57 @@
 //! Grouping claims that state the same fact into [`Fact`]s.
+//!
+//! Claims are clustered by average linkage over their `agrees`/`differs`
+//! matches, so that one loose match cannot chain two facts together the way
+//! connected components would.
 
+use super::cluster::average_linkage;
 use super::{Fact, FactRelation, Match, Relation};
 use crate::claims::Claim;
 use crate::corpus::Article;
+use std::collections::BTreeMap;
 
-/// Groups claims joined by `agrees`/`differs` matches (union-find) into
-/// facts, sorted by number of sources; returns the facts and each claim's
-/// fact index.
+/// Average match score (missing matches count 0) at which groups of claims
+/// merge into one fact.
+pub const FACT_LINKAGE: f32 = 0.3;
+
+/// Groups claims into facts, sorted by number of sources (then text order);
+/// returns the facts and each claim's fact index.
 pub fn group_facts(
     _articles: &[Article],
     claims: &[Claim],
     matches: &[Vec<Match>],
 ) -> (Vec<Fact>, Vec<usize>) {
-    let mut parent: Vec<usize> = (0..claims.len()).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
-    let mut differs = vec![false; claims.len()];
+    let mut edges = Vec::new();
     for (a, ms) in matches.iter().enumerate() {
-        for m in ms {
-            if m.relation == Relation::Related {
-                continue;
-            }
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, m.claim));
-            if ra != rb {
-                parent[ra] = rb;
-            }
-            if m.relation == Relation::Differs {
-                differs[a] = true;
-            }
+        for m in ms.iter().filter(|m| m.relation != Relation::Related) {
+            edges.push((a, m.claim, m.score));
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for c in 0..claims.len() {
-        let r = find(&mut parent, c);
-        groups.entry(r).or_default().push(c);
+    let cluster = average_linkage(claims.len(), &edges, FACT_LINKAGE);
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (c, &id) in cluster.iter().enumerate() {
+        groups.entry(id).or_default().push(c);
     }
     let mut facts: Vec<Fact> = groups
         .into_values()
-        .map(|members| {
+        .map(|mut members| {
+            members.sort_unstable();
             let mut arts: Vec<usize> = members.iter().map(|&c| claims[c].article).collect();
             arts.sort_unstable();
             arts.dedup();
+            let differs = members.iter().any(|&c| {
+                matches[c].iter().any(|m| {
+                    m.relation == Relation::Differs && members.binary_search(&m.claim).is_ok()
+                })
+            });
             let relation = if arts.len() < 2 {
                 FactRelation::Single
-            } else if members.iter().any(|&c| differs[c]) {
+            } else if differs {
                 FactRelation::Differs
             } else {
                 FactRelation::Agrees
             };
-            let label = label_for(claims, &members);
+            let label = label_for(claims, matches, &members, relation);
             Fact {
                 id: String::new(),
                 label,
@@ -79,19 +77,88 @@ pub fn group_facts(
     (facts, claim_fact)
 }
 
-/// A short label: the first words of the group's shortest claim.
-fn label_for(claims: &[Claim], members: &[usize]) -> String {
-    let Some(rep) = members
-        .iter()
-        .map(|&c| &claims[c])
-        .min_by_key(|c| c.text.len())
-    else {
+/// Most words a label takes from its claim.
+const LABEL_WORDS: usize = 12;
+
+/// A short label: the most central claim (highest summed match score inside
+/// the group), without a leading "According to X," or trailing ", X said.",
+/// cut to a dozen words; for differing figures, the figures side by side.
+fn label_for(
+    claims: &[Claim],
+    matches: &[Vec<Match>],
+    members: &[usize],
+    relation: FactRelation,
+) -> String {
+    let centrality = |c: usize| -> f32 {
+        matches[c]
+            .iter()
+            .filter(|m| members.binary_search(&m.claim).is_ok())
+            .map(|m| m.score)
+            .sum()
+    };
+    let Some(&rep) = members.iter().max_by(|&&a, &&b| {
+        centrality(a)
+            .total_cmp(&centrality(b))
+            .then(claims[b].text.len().cmp(&claims[a].text.len()))
+    }) else {
         return String::new();
     };
-    let words: Vec<&str> = rep.text.split_whitespace().collect();
-    if words.len() <= 12 {
+    let mut label = shorten(&claims[rep].text);
+    if relation == FactRelation::Differs {
+        let mut figures: Vec<&str> = Vec::new();
+        for &c in members {
+            for f in &claims[c].figures {
+                let t = f.text.as_str();
+                let comparable = claims[rep].figures.iter().any(|r| {
+                    crate::claims::figures::comparable_units(r.unit.as_deref(), f.unit.as_deref())
+                });
+                if comparable && !figures.contains(&t) {
+                    figures.push(t);
+                }
+            }
+        }
+        if figures.len() > 1 {
+            label = format!("{label} [{}]", figures.join(" / "));
+        }
+    }
+    label
+}
+
+/// Drops a leading "According to X," and a trailing ", X reported." from a
+/// claim and keeps its first [`LABEL_WORDS`] words.
+fn shorten(text: &str) -> String {
+    let mut t = text.trim();
+    if let Some(rest) = t.strip_prefix("According to ") {
+        if let Some(i) = rest.find(", ") {
+            t = &rest[i + 2..];
+        }
+    }
+    let t = t.trim_end_matches(['.', '’', '”', '"', '\'']);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let mut out = if words.len() <= LABEL_WORDS {
         words.join(" ")
     } else {
-        format!("{} …", words[..12].join(" "))
+        format!("{} …", words[..LABEL_WORDS].join(" "))
+    };
+    if let Some(first) = out.chars().next() {
+        if first.is_lowercase() {
+            out = first.to_uppercase().chain(out.chars().skip(1)).collect();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorten_drops_attribution_lead_in_and_cuts() {
+        assert_eq!(
+            shorten("According to the KCNA, Kim hailed the troops."),
+            "Kim hailed the troops"
+        );
+        let long = "one two three four five six seven eight nine ten eleven twelve thirteen";
+        assert!(shorten(long).ends_with("twelve …"));
     }
 }

@@ -90,8 +90,10 @@ pub struct Profile {
     pub bigrams: Vec<u64>,
     /// Keys of all word stems, stop words included, sorted, distinct.
     pub words: Vec<u64>,
-    /// Canonical names mentioned, sorted, distinct.
+    /// Identity keys of the names mentioned, sorted, distinct.
     pub entities: Vec<String>,
+    /// Identity keys of the names mentioned, in text order.
+    pub entities_in_order: Vec<String>,
     /// Figures stated.
     pub figures: Vec<Figure>,
     /// Bare numbers stated (years and counts alike), as printed digits.
@@ -153,7 +155,8 @@ impl Profile {
             v.dedup();
         }
         let mass = terms.iter().map(|t| t.1).sum();
-        let mut ents: Vec<String> = entities(text).into_iter().map(|e| e.key).collect();
+        let entities_in_order: Vec<String> = entities(text).into_iter().map(|e| e.key).collect();
+        let mut ents = entities_in_order.clone();
         ents.sort();
         ents.dedup();
         numbers.sort();
@@ -166,6 +169,7 @@ impl Profile {
             bigrams,
             words,
             entities: ents,
+            entities_in_order,
             figures,
             numbers,
             quoted: Vec::new(),
@@ -192,30 +196,39 @@ fn shared_count(a: &[u64], b: &[u64]) -> usize {
 }
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
-/// The last two are context features, filled in by the corpus matcher.
-pub const FEATURE_NAMES: [&str; 12] = [
+/// The last three are context features, filled in by the corpus matcher.
+pub const FEATURE_NAMES: [&str; 16] = [
     "term_overlap",
     "min_coverage",
     "bigram_overlap",
     "word_overlap",
     "entity_overlap",
     "same_figure",
-    "same_quantity",
+    "close_figure",
+    "figure_conflict",
     "number_mismatch",
     "length_ratio",
     "quote_overlap",
+    "lead_entity",
+    "entity_disjoint",
     "mutual_best",
     "margin",
+    "fact_support",
 ];
 
+/// Index of `quote_overlap`: shared words inside direct quotes.
+pub const QUOTE_OVERLAP: usize = 10;
 /// Index of `mutual_best`: 1 when each claim is the other's best candidate
 /// in the other's article.
-pub const MUTUAL_BEST: usize = 10;
+pub const MUTUAL_BEST: usize = 13;
 /// Index of `margin`: how far the best candidate in an article scores above
 /// the second best there (without context features).
-pub const MARGIN: usize = 11;
+pub const MARGIN: usize = 14;
+/// Index of `fact_support`: the mean link score between the candidate and
+/// the other claims of the claim's fact cluster.
+pub const FACT_SUPPORT: usize = 15;
 /// Features that need other pairs to compute; zero for free-standing pairs.
-pub const CONTEXT_FEATURES: [usize; 2] = [MUTUAL_BEST, MARGIN];
+pub const CONTEXT_FEATURES: [usize; 3] = [MUTUAL_BEST, MARGIN, FACT_SUPPORT];
 
 /// Index of a feature in [`FEATURE_NAMES`].
 pub fn feature_index(name: &str) -> Option<usize> {
@@ -274,8 +287,17 @@ pub fn features(a: &Profile, b: &Profile) -> FeatureVector {
         a.entities.len().min(b.entities.len()) as f32,
     );
     let figures = compare_figures(&a.figures, &b.figures);
-    let same_figure = f32::from(u8::from(figures.iter().any(|f| f.same)));
-    let same_quantity = f32::from(u8::from(!figures.is_empty()));
+    let flag = |b: bool| f32::from(u8::from(b));
+    let same_figure = flag(figures.iter().any(|f| f.same));
+    let close_figure = flag(!figures.iter().any(|f| f.same) && figures.iter().any(|f| f.close));
+    let figure_conflict = flag(!figures.is_empty() && !figures.iter().any(|f| f.same || f.close));
+    let entity_disjoint =
+        flag(!a.entities.is_empty() && !b.entities.is_empty() && shared_entities.is_empty());
+    let lead_entity = flag(
+        a.entities_in_order
+            .first()
+            .is_some_and(|e| b.entities_in_order.first() == Some(e)),
+    );
     let number_mismatch = if !a.numbers.is_empty() && !b.numbers.is_empty() {
         let shared = a.numbers.iter().filter(|n| b.numbers.contains(n)).count() as f32;
         1.0 - shared / a.numbers.len().max(b.numbers.len()) as f32
@@ -301,10 +323,14 @@ pub fn features(a: &Profile, b: &Profile) -> FeatureVector {
             word_overlap,
             entity_overlap,
             same_figure,
-            same_quantity,
+            close_figure,
+            figure_conflict,
             number_mismatch,
             length_ratio,
             quote_overlap,
+            lead_entity,
+            entity_disjoint,
+            0.0,
             0.0,
             0.0,
         ],
@@ -328,16 +354,75 @@ impl Model {
     /// learned by logistic regression on the MSRP training split
     /// (`cargo run --release --example train_pairs`).
     pub const PAIRS: Model = Model {
-        bias: -6.0931,
+        bias: -5.1651,
         weights: [
-            6.6201, -1.2982, -3.5017, 5.9606, -0.2407, 0.0, 0.0, -0.6249, 1.5838, 0.0, 0.0, 0.0,
+            6.3133,  // term_overlap
+            -1.6738, // min_coverage
+            -3.0928, // bigram_overlap
+            6.4451,  // word_overlap
+            -0.2667, // entity_overlap
+            -0.1402, // same_figure
+            0.2696,  // close_figure
+            -0.0689, // figure_conflict
+            -0.5267, // number_mismatch
+            0.4779,  // length_ratio
+            0.0000,  // quote_overlap
+            -0.1043, // lead_entity
+            -0.2242, // entity_disjoint
+            0.0000,  // mutual_best
+            0.0000,  // margin
+            0.0000,  // fact_support
         ],
     };
 
-    /// Weights for claims of articles about one story.
+    /// Weights for ranking candidates and linking claims into fact clusters
+    /// (no `fact_support`), learned on the hand-made gold of the bundled
+    /// articles with signs kept (`cargo run --release --example tune_corpus`).
+    pub const LINK: Model = Model {
+        bias: -7.013,
+        weights: [
+            5.924,  // term_overlap
+            3.748,  // min_coverage
+            0.000,  // bigram_overlap
+            1.939,  // word_overlap
+            1.058,  // entity_overlap
+            4.666,  // same_figure
+            3.847,  // close_figure
+            -1.192, // figure_conflict
+            0.000,  // number_mismatch
+            2.070,  // length_ratio
+            2.605,  // quote_overlap
+            0.529,  // lead_entity
+            0.000,  // entity_disjoint
+            0.862,  // mutual_best
+            1.954,  // margin
+            0.000,  // fact_support
+        ],
+    };
+
+    /// Weights for the final decision on a claim's counterpart in another
+    /// article of its story, learned like [`Model::LINK`] with
+    /// `fact_support` (thresholds: link 0.4, match 0.5).
     pub const CORPUS: Model = Model {
-        bias: -6.0,
-        weights: [6.0, 3.0, 2.0, 0.0, 1.0, 2.0, 1.5, 0.0, 0.5, 1.0, 1.0, 1.0],
+        bias: -5.764,
+        weights: [
+            6.276, // term_overlap
+            2.885, // min_coverage
+            0.000, // bigram_overlap
+            0.336, // word_overlap
+            0.793, // entity_overlap
+            3.324, // same_figure
+            2.907, // close_figure
+            0.000, // figure_conflict
+            0.000, // number_mismatch
+            1.645, // length_ratio
+            5.359, // quote_overlap
+            0.868, // lead_entity
+            0.000, // entity_disjoint
+            0.227, // mutual_best
+            2.207, // margin
+            1.982, // fact_support
+        ],
     };
 
     /// The score (0-1) and each feature's contribution, largest first.
@@ -368,24 +453,59 @@ pub fn compare_figures(a: &[Figure], b: &[Figure]) -> Vec<FigureComparison> {
                 continue;
             }
             let same = fa.low == fb.low && fa.high == fb.high && fa.qualifier == fb.qualifier;
-            let lo = fa
-                .low
-                .unwrap_or(f64::NEG_INFINITY)
-                .max(fb.low.unwrap_or(f64::NEG_INFINITY));
-            let hi = fa
-                .high
-                .unwrap_or(f64::INFINITY)
-                .min(fb.high.unwrap_or(f64::INFINITY));
+            // Different but comparable measures (a death toll and a toll of
+            // killed or injured) are compatible when the narrower can fit
+            // inside the wider; the same measure, when the plausible ranges
+            // of the two statements overlap.
+            let compatible = if fa.unit == fb.unit {
+                let ((la, ha), (lb, hb)) = (plausible_range(fa), plausible_range(fb));
+                la.max(lb) <= ha.min(hb)
+            } else {
+                true
+            };
             out.push(FigureComparison {
                 ours: fa.text.clone(),
                 theirs: fb.text.clone(),
                 unit: fa.unit.clone().or_else(|| fb.unit.clone()),
                 same,
-                compatible: lo <= hi,
+                compatible,
+                close: compatible || within_factor(fa, fb, 1.5),
             });
         }
     }
     out
+}
+
+/// The values a figure plausibly means, as a closed interval: news writing
+/// uses one-sided bounds as estimates ("as many as 14,000" is not a claim
+/// that 3,000 is possible), so they are read as within a factor of two of
+/// the bound, and "about" as within 10%.
+fn plausible_range(f: &Figure) -> (f64, f64) {
+    use crate::claims::Qualifier::*;
+    let (lo, hi) = (
+        f.low.unwrap_or(f64::NEG_INFINITY),
+        f.high.unwrap_or(f64::INFINITY),
+    );
+    match f.qualifier {
+        AtMost | LessThan if hi.is_finite() => (hi / 2.0, hi),
+        AtLeast | MoreThan if lo.is_finite() => (lo, lo * 2.0),
+        About if lo.is_finite() && hi.is_finite() => (lo * 0.9, hi * 1.1),
+        _ => (lo, hi),
+    }
+}
+
+/// Whether the two figures' central values are within `factor` of each
+/// other (so they plausibly estimate the same quantity).
+fn within_factor(a: &Figure, b: &Figure, factor: f64) -> bool {
+    let mid = |f: &Figure| match (f.low, f.high) {
+        (Some(l), Some(h)) => Some((l + h) / 2.0),
+        (Some(v), None) | (None, Some(v)) => Some(v),
+        (None, None) => None,
+    };
+    match (mid(a), mid(b)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) <= factor,
+        _ => false,
+    }
 }
 
 /// The logistic function.

@@ -6,9 +6,18 @@ use super::features::{Model, FEATURE_NAMES};
 
 const N: usize = FEATURE_NAMES.len();
 
+/// The sign each feature's weight must keep: similarity evidence (shared
+/// terms, names, figures, context) can only raise a score, disagreement
+/// (`figure_conflict`, `number_mismatch`, `entity_disjoint`) only lower it; 0 leaves it free
+/// (`length_ratio`).
+pub const SIGNS: [i8; N] = [1, 1, 1, 1, 1, 1, 1, -1, -1, 0, 1, 1, -1, 1, 1, 1];
+
 /// Fits a model to `(features, label)` pairs; features listed in `frozen`
-/// keep weight 0 (e.g. `mutual_best` for context-free pairs).
-pub fn fit(samples: &[([f32; N], bool)], l2: f32, frozen: &[usize]) -> Model {
+/// keep weight 0 (e.g. the context features for free-standing pairs). With
+/// `signed`, every weight keeps the sign [`SIGNS`] gives its feature, so that
+/// a shared phrase never counts against a match in an explanation shown to
+/// users (projected gradient descent).
+pub fn fit(samples: &[([f32; N], bool)], l2: f32, frozen: &[usize], signed: bool) -> Model {
     if samples.is_empty() {
         return Model {
             bias: 0.0,
@@ -56,6 +65,13 @@ pub fn fit(samples: &[([f32; N], bool)], l2: f32, frozen: &[usize]) -> Model {
                 continue;
             }
             w[k] -= rate * (gw[k] + f64::from(l2) * w[k]);
+            if signed {
+                w[k] = match SIGNS[k] {
+                    1 => w[k].max(0.0),
+                    -1 => w[k].min(0.0),
+                    _ => w[k],
+                };
+            }
         }
     }
     // Back to the raw feature scale.
@@ -75,20 +91,41 @@ pub fn fit(samples: &[([f32; N], bool)], l2: f32, frozen: &[usize]) -> Model {
 mod tests {
     use super::*;
 
+    fn samples() -> Vec<([f32; N], bool)> {
+        (0..200)
+            .map(|i| {
+                let mut x = [0f32; N];
+                x[0] = (i % 10) as f32 / 10.0;
+                // figure_conflict, correlated with a positive label here.
+                x[7] = x[0];
+                (x, x[0] > 0.45)
+            })
+            .collect()
+    }
+
     #[test]
     fn learns_a_separable_feature() {
-        let mut samples = Vec::new();
-        for i in 0..200 {
-            let mut x = [0f32; N];
-            x[0] = (i % 10) as f32 / 10.0;
-            samples.push((x, x[0] > 0.45));
-        }
-        let m = fit(&samples, 0.0, &[]);
+        let m = fit(&samples(), 0.0, &[], true);
         assert!(m.weights[0] > 1.0, "{m:?}");
-        let (lo, _) = m.score(&[0.0; N]);
-        let mut hi_x = [0f32; N];
-        hi_x[0] = 0.9;
-        let (hi, _) = m.score(&hi_x);
-        assert!(hi > 0.5 && lo < 0.5);
+        let mut lo = [0f32; N];
+        lo[0] = 0.1;
+        lo[7] = 0.1;
+        let mut hi = [0f32; N];
+        hi[0] = 0.9;
+        hi[7] = 0.9;
+        assert!(m.score(&hi).0 > 0.5 && m.score(&lo).0 < 0.5, "{m:?}");
+    }
+
+    #[test]
+    fn signs_are_kept_only_when_asked() {
+        assert!(fit(&samples(), 0.0, &[], true).weights[7] <= 0.0);
+        let free = fit(&samples(), 0.0, &[], false);
+        assert!(free.weights[7] > 0.0, "{free:?}");
+    }
+
+    #[test]
+    fn frozen_features_keep_weight_zero() {
+        let m = fit(&samples(), 0.0, &[0], false);
+        assert_eq!(m.weights[0], 0.0);
     }
 }

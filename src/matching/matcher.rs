@@ -1,22 +1,33 @@
 //! Matching every claim against the other articles of its story.
 //!
-//! Two stages: [`best_candidates`] finds each claim's best candidate in each
-//! other article (inverted-index candidates, scored on the pair features)
-//! and fills in the context features (`mutual_best`, `margin`);
-//! [`match_claims`] scores those with the full model and keeps the ones
-//! above the threshold, with their relation.
+//! Three steps:
+//! 1. [`best_candidates`]: each claim's best candidate in each other article
+//!    (inverted-index candidates ranked by the link model), with the context
+//!    features `mutual_best` and `margin`;
+//! 2. those links are clustered (average linkage) into candidate facts, and
+//!    every candidate gets `fact_support`: how well it matches the rest of
+//!    the claim's cluster; cluster members join the candidates;
+//! 3. [`match_claims`] scores the candidates with the full model and keeps,
+//!    per article, the best one at or above the threshold, with its relation.
 
-use super::features::{features, FeatureVector, Idf, Model, Profile, MARGIN, MUTUAL_BEST};
+use super::cluster::average_linkage;
+use super::features::{
+    features, FeatureVector, Idf, Model, Profile, FACT_SUPPORT, MARGIN, MUTUAL_BEST, QUOTE_OVERLAP,
+};
 use super::index::Index;
 use super::{Explanation, Match, Relation};
 use crate::claims::Claim;
 use crate::corpus::Article;
 use std::collections::HashMap;
 
-/// Thresholds and weights of the corpus matcher.
+/// Models and thresholds of the corpus matcher.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatchConfig {
-    /// Pair model.
+    /// Ranks candidates and links claims into fact clusters.
+    pub link_model: Model,
+    /// Average link score at which clusters merge.
+    pub link_threshold: f32,
+    /// Scores the final candidates (with `fact_support`).
     pub model: Model,
     /// A counterpart is reported only at or above this score.
     pub min_score: f32,
@@ -33,17 +44,19 @@ pub struct MatchConfig {
 impl Default for MatchConfig {
     fn default() -> Self {
         MatchConfig {
+            link_model: Model::LINK,
+            link_threshold: 0.4,
             model: Model::CORPUS,
             min_score: 0.5,
-            same_score: 0.6,
+            same_score: 0.5,
             candidates: 64,
             max_key_share: 0.25,
         }
     }
 }
 
-/// The best-scoring candidate of one claim in one other article, with all
-/// features (context included).
+/// A candidate counterpart of a claim in one other article, with all its
+/// features.
 #[derive(Debug, Clone)]
 pub struct Candidate {
     /// The candidate claim.
@@ -54,24 +67,36 @@ pub struct Candidate {
     pub vector: FeatureVector,
 }
 
-/// For each claim, its best candidate in each other article of its story
-/// (sorted by article), ranked by `config.model` without context features.
+/// Profiles of all claims, with IDF over the claims.
+fn profiles(claims: &[Claim]) -> Vec<Profile> {
+    let idf = Idf::from_texts(claims.iter().map(|c| c.text.as_str()));
+    claims.iter().map(|c| Profile::of_claim(c, &idf)).collect()
+}
+
+/// Step 1: for each claim, its best candidate in each other article of its
+/// story (sorted by article), ranked by `config.link_model` on the pair
+/// features, with `mutual_best` and `margin` filled in.
 pub fn best_candidates(
     articles: &[Article],
     claims: &[Claim],
     config: &MatchConfig,
 ) -> Vec<Vec<Candidate>> {
-    let idf = Idf::from_texts(claims.iter().map(|c| c.text.as_str()));
-    let profiles: Vec<Profile> = claims.iter().map(|c| Profile::of_claim(c, &idf)).collect();
-    let model = &config.model;
+    best_with(articles, claims, config, &profiles(claims))
+}
 
+fn best_with(
+    articles: &[Article],
+    claims: &[Claim],
+    config: &MatchConfig,
+    profiles: &[Profile],
+) -> Vec<Vec<Candidate>> {
+    let model = &config.link_model;
     // One index per story: only claims of the same story are compared.
     let mut stories: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
         let story = articles.get(c.article).map_or("", |a| a.story.as_str());
         stories.entry(story).or_default().push(i);
     }
-
     let mut rows: Vec<Vec<Candidate>> = (0..claims.len()).map(|_| Vec::new()).collect();
     for members in stories.values() {
         let index = Index::build(members.iter().map(|&i| &profiles[i]), config.max_key_share);
@@ -133,24 +158,100 @@ pub fn best_candidates(
     rows
 }
 
+/// Steps 1 and 2: every claim's candidates per other article (its best
+/// candidate there and the members of its fact cluster there), each with all
+/// features including `fact_support`.
+pub fn candidates(
+    articles: &[Article],
+    claims: &[Claim],
+    config: &MatchConfig,
+) -> Vec<Vec<Candidate>> {
+    let profiles = profiles(claims);
+    let rows = best_with(articles, claims, config, &profiles);
+    let mut link: HashMap<(usize, usize), f32> = HashMap::new();
+    for (a, row) in rows.iter().enumerate() {
+        for c in row {
+            let s = config.link_model.score(&c.vector.values).0;
+            let e = link.entry((a.min(c.other), a.max(c.other))).or_insert(0.0);
+            *e = e.max(s);
+        }
+    }
+    let edges: Vec<(usize, usize, f32)> = link.iter().map(|(&(a, b), &s)| (a, b, s)).collect();
+    let cluster = average_linkage(claims.len(), &edges, config.link_threshold);
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (c, &id) in cluster.iter().enumerate() {
+        members.entry(id).or_default().push(c);
+    }
+    let link_of = |a: usize, b: usize| link.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+    let support = |a: usize, b: usize| {
+        let mates: Vec<usize> = members[&cluster[a]]
+            .iter()
+            .copied()
+            .filter(|&c| c != a && c != b)
+            .collect();
+        if mates.is_empty() {
+            0.0
+        } else {
+            mates.iter().map(|&c| link_of(b, c)).sum::<f32>() / mates.len() as f32
+        }
+    };
+    rows.into_iter()
+        .enumerate()
+        .map(|(a, row)| {
+            let mut out: Vec<Candidate> = Vec::with_capacity(row.len());
+            for mut c in row {
+                c.vector.values[FACT_SUPPORT] = support(a, c.other);
+                out.push(c);
+            }
+            // Cluster mates in other articles join as candidates.
+            for &b in &members[&cluster[a]] {
+                if claims[b].article == claims[a].article || out.iter().any(|c| c.other == b) {
+                    continue;
+                }
+                let mut vector = features(&profiles[a], &profiles[b]);
+                vector.values[FACT_SUPPORT] = support(a, b);
+                out.push(Candidate {
+                    other: b,
+                    article: claims[b].article,
+                    vector,
+                });
+            }
+            out
+        })
+        .collect()
+}
+
+/// Whether two claims share an anchor: a name, a comparable figure or
+/// quoted words. Claims that share only common words ("the most significant
+/// ... since the war") are look-alikes, not the same fact.
+fn anchored(v: &FeatureVector) -> bool {
+    !v.shared_entities.is_empty() || !v.figures.is_empty() || v.values[QUOTE_OVERLAP] > 0.0
+}
+
 /// For each claim, the best counterpart in each other article of its story
-/// that passes the threshold, best first.
+/// that passes the threshold and shares an anchor, best first.
 pub fn match_claims(
     articles: &[Article],
     claims: &[Claim],
     config: &MatchConfig,
 ) -> Vec<Vec<Match>> {
-    let rows = best_candidates(articles, claims, config);
-    rows.into_iter()
+    candidates(articles, claims, config)
+        .into_iter()
         .map(|row| {
-            let mut matches: Vec<Match> = row
-                .into_iter()
-                .filter_map(|b| {
-                    let (score, contributions) = config.model.score(&b.vector.values);
-                    if score < config.min_score {
-                        return None;
-                    }
-                    let figures = b.vector.figures;
+            let mut best: HashMap<usize, (f32, Candidate, Vec<super::Feature>)> = HashMap::new();
+            for c in row {
+                let (score, contributions) = config.model.score(&c.vector.values);
+                if score < config.min_score || !anchored(&c.vector) {
+                    continue;
+                }
+                if best.get(&c.article).is_none_or(|b| score > b.0) {
+                    best.insert(c.article, (score, c, contributions));
+                }
+            }
+            let mut matches: Vec<Match> = best
+                .into_values()
+                .map(|(score, c, contributions)| {
+                    let figures = c.vector.figures;
                     let relation = if score < config.same_score {
                         Relation::Related
                     } else if !figures.is_empty() && !figures.iter().any(|f| f.same) {
@@ -158,18 +259,18 @@ pub fn match_claims(
                     } else {
                         Relation::Agrees
                     };
-                    Some(Match {
-                        claim: b.other,
-                        article: b.article,
+                    Match {
+                        claim: c.other,
+                        article: c.article,
                         score,
                         relation,
                         why: Explanation {
                             features: contributions,
-                            shared_terms: b.vector.shared_terms,
-                            shared_entities: b.vector.shared_entities,
+                            shared_terms: c.vector.shared_terms,
+                            shared_entities: c.vector.shared_entities,
                             figures,
                         },
-                    })
+                    }
                 })
                 .collect();
             matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)));

@@ -10,6 +10,7 @@
 //! figures, so the work grows with the number of shared rare terms, not with
 //! the square of the number of claims.
 
+mod cluster;
 mod facts;
 pub mod features;
 mod index;
@@ -23,7 +24,7 @@ pub use matcher::{match_claims, MatchConfig};
 
 /// Score at or above which `crosscheck pairs` says two sentences state the
 /// same claim.
-pub const PAIRS_THRESHOLD: f32 = 0.5;
+pub const PAIRS_THRESHOLD: f32 = 0.53;
 
 use serde::Serialize;
 
@@ -74,6 +75,9 @@ pub struct FigureComparison {
     pub same: bool,
     /// Whether the intervals overlap, so both may be true.
     pub compatible: bool,
+    /// Whether they plausibly estimate the same quantity: compatible, or
+    /// central values within a factor of 1.5.
+    pub close: bool,
 }
 
 impl FigureComparison {
