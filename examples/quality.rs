@@ -16,7 +16,18 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let an = Analysis::build(corpus::bundled());
+    // Optional overrides for exploring thresholds:
+    // CROSSCHECK_LINK=0.6 CROSSCHECK_MIN=0.5 cargo run --example quality
+    let mut config = crosscheck::matching::MatchConfig::default();
+    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f32>().ok());
+    if let Some(v) = env("CROSSCHECK_LINK") {
+        config.link_threshold = v;
+    }
+    if let Some(v) = env("CROSSCHECK_MIN") {
+        config.min_score = v;
+        config.same_score = v;
+    }
+    let an = Analysis::build_with(corpus::bundled(), &config);
     let s = evaluate(&an, &gold);
     println!(
         "claims {}  facts {} ({} shared)",

@@ -30,6 +30,10 @@ pub struct Analysis {
     pub article_claims: Vec<Range<usize>>,
     /// For each claim, its best match in each other article, best first.
     pub matches: Vec<Vec<Match>>,
+    /// For each claim, where its best match in an article does not differ in
+    /// figures, a match there that does (so "14,000 vs more than 10,000" is
+    /// not hidden behind an agreement on "3,000"), best first.
+    pub differing: Vec<Vec<Match>>,
     /// Facts, most-reported first.
     pub facts: Vec<Fact>,
     /// For each claim, the index of its fact.
@@ -57,7 +61,10 @@ impl Analysis {
             claims.extend(claims::extract(i, a, d));
             article_claims.push(start..claims.len());
         }
-        let matches = matching::match_claims(&articles, &claims, config);
+        let matching::matcher::Matched {
+            best: matches,
+            differing,
+        } = matching::match_claims(&articles, &claims, config);
         let (facts, claim_fact) = matching::group_facts(&articles, &claims, &matches);
         Analysis {
             articles,
@@ -65,6 +72,7 @@ impl Analysis {
             claims,
             article_claims,
             matches,
+            differing,
             facts,
             claim_fact,
             warnings,
@@ -82,13 +90,23 @@ impl Analysis {
     /// How claim `i` stands against the other sources.
     pub fn status(&self, claim: usize) -> ClaimStatus {
         let ms = self.matches.get(claim).map(Vec::as_slice).unwrap_or(&[]);
-        if ms.iter().any(|m| m.relation == Relation::Differs) {
+        let differs_elsewhere = self.differing.get(claim).is_some_and(|d| !d.is_empty());
+        if differs_elsewhere || ms.iter().any(|m| m.relation == Relation::Differs) {
             ClaimStatus::Differs
         } else if ms.iter().any(|m| m.relation == Relation::Agrees) {
             ClaimStatus::Corroborated
         } else {
             ClaimStatus::SingleSource
         }
+    }
+
+    /// A match of claim `claim` in article `article` whose figures differ,
+    /// where the best match there agrees on something else.
+    pub fn differing_in(&self, claim: usize, article: usize) -> Option<&Match> {
+        self.differing
+            .get(claim)?
+            .iter()
+            .find(|m| m.article == article)
     }
 
     /// The best match of claim `claim` in article `article`, if any.

@@ -379,49 +379,49 @@ impl Model {
     /// (no `fact_support`), learned on the hand-made gold of the bundled
     /// articles with signs kept (`cargo run --release --example tune_corpus`).
     pub const LINK: Model = Model {
-        bias: -7.013,
+        bias: -6.686,
         weights: [
-            5.924,  // term_overlap
-            3.748,  // min_coverage
+            6.030,  // term_overlap
+            3.248,  // min_coverage
             0.000,  // bigram_overlap
-            1.939,  // word_overlap
-            1.058,  // entity_overlap
-            4.666,  // same_figure
-            3.847,  // close_figure
-            -1.192, // figure_conflict
+            1.278,  // word_overlap
+            1.150,  // entity_overlap
+            4.573,  // same_figure
+            3.073,  // close_figure
+            -2.793, // figure_conflict
             0.000,  // number_mismatch
-            2.070,  // length_ratio
-            2.605,  // quote_overlap
-            0.529,  // lead_entity
+            2.087,  // length_ratio
+            5.087,  // quote_overlap
+            0.352,  // lead_entity
             0.000,  // entity_disjoint
-            0.862,  // mutual_best
-            1.954,  // margin
+            0.616,  // mutual_best
+            2.659,  // margin
             0.000,  // fact_support
         ],
     };
 
     /// Weights for the final decision on a claim's counterpart in another
     /// article of its story, learned like [`Model::LINK`] with
-    /// `fact_support` (thresholds: link 0.4, match 0.5).
+    /// `fact_support` (thresholds: link 0.6, match 0.5).
     pub const CORPUS: Model = Model {
-        bias: -5.764,
+        bias: -5.796,
         weights: [
-            6.276, // term_overlap
-            2.885, // min_coverage
+            4.990, // term_overlap
+            3.059, // min_coverage
             0.000, // bigram_overlap
-            0.336, // word_overlap
-            0.793, // entity_overlap
-            3.324, // same_figure
-            2.907, // close_figure
+            1.033, // word_overlap
+            0.421, // entity_overlap
+            2.376, // same_figure
+            2.410, // close_figure
             0.000, // figure_conflict
             0.000, // number_mismatch
-            1.645, // length_ratio
-            5.359, // quote_overlap
-            0.868, // lead_entity
+            1.910, // length_ratio
+            5.300, // quote_overlap
+            0.812, // lead_entity
             0.000, // entity_disjoint
-            0.227, // mutual_best
-            2.207, // margin
-            1.982, // fact_support
+            0.663, // mutual_best
+            2.671, // margin
+            2.170, // fact_support
         ],
     };
 

@@ -45,7 +45,7 @@ impl Default for MatchConfig {
     fn default() -> Self {
         MatchConfig {
             link_model: Model::LINK,
-            link_threshold: 0.4,
+            link_threshold: 0.6,
             model: Model::CORPUS,
             min_score: 0.5,
             same_score: 0.5,
@@ -65,6 +65,16 @@ pub struct Candidate {
     pub article: usize,
     /// Its features against the claim.
     pub vector: FeatureVector,
+    /// Not the best candidate in its article but the best one stating the
+    /// same quantity with a different figure, kept so that a differing
+    /// figure is not hidden behind a better match on another point.
+    pub alternative: bool,
+}
+
+/// Whether a comparison of figures makes the pair `differs`: a comparable
+/// quantity with a close but different figure, and no identical one.
+fn figures_differ(v: &FeatureVector) -> bool {
+    !v.figures.iter().any(|f| f.same) && v.figures.iter().any(|f| f.close)
 }
 
 /// Profiles of all claims, with IDF over the claims.
@@ -107,11 +117,16 @@ fn best_with(
             });
             // Per article: (best, its score, its features, second-best score).
             let mut per_article: HashMap<usize, (usize, f32, FeatureVector, f32)> = HashMap::new();
+            // Per article: the best candidate whose figures differ.
+            let mut differing: HashMap<usize, (usize, f32, FeatureVector)> = HashMap::new();
             for (local, _) in cands {
                 let other = members[local];
                 let vector = features(&profiles[ci], &profiles[other]);
                 let score = model.score(&vector.values).0;
                 let article = claims[other].article;
+                if figures_differ(&vector) && differing.get(&article).is_none_or(|d| score > d.1) {
+                    differing.insert(article, (other, score, vector.clone()));
+                }
                 match per_article.get_mut(&article) {
                     None => {
                         per_article.insert(article, (other, score, vector, 0.0));
@@ -120,17 +135,26 @@ fn best_with(
                     Some(e) => e.3 = e.3.max(score),
                 }
             }
-            let mut row: Vec<Candidate> = per_article
-                .into_iter()
-                .map(|(article, (other, score, mut vector, second))| {
-                    vector.values[MARGIN] = score - second;
-                    Candidate {
-                        other,
-                        article,
-                        vector,
+            let mut row: Vec<Candidate> = Vec::new();
+            for (article, (other, score, mut vector, second)) in per_article {
+                vector.values[MARGIN] = score - second;
+                if let Some((alt, _, alt_vector)) = differing.remove(&article) {
+                    if alt != other {
+                        row.push(Candidate {
+                            other: alt,
+                            article,
+                            vector: alt_vector,
+                            alternative: true,
+                        });
                     }
-                })
-                .collect();
+                }
+                row.push(Candidate {
+                    other,
+                    article,
+                    vector,
+                    alternative: false,
+                });
+            }
             row.sort_by_key(|b| b.article);
             rows[ci] = row;
         }
@@ -144,7 +168,7 @@ fn best_with(
                 .map(|b| {
                     rows[b.other]
                         .iter()
-                        .find(|r| r.article == claims[ci].article)
+                        .find(|r| r.article == claims[ci].article && !r.alternative)
                         .is_some_and(|r| r.other == ci)
                 })
                 .collect()
@@ -214,6 +238,7 @@ pub fn candidates(
                     other: b,
                     article: claims[b].article,
                     vector,
+                    alternative: false,
                 });
             }
             out
@@ -228,53 +253,93 @@ fn anchored(v: &FeatureVector) -> bool {
     !v.shared_entities.is_empty() || !v.figures.is_empty() || v.values[QUOTE_OVERLAP] > 0.0
 }
 
-/// For each claim, the best counterpart in each other article of its story
-/// that passes the threshold and shares an anchor, best first.
-pub fn match_claims(
-    articles: &[Article],
-    claims: &[Claim],
+/// The matcher's output, per claim.
+#[derive(Debug, Clone, Default)]
+pub struct Matched {
+    /// Per claim: its best counterpart in each other article of its story
+    /// that passes the threshold and shares an anchor, best first.
+    pub best: Vec<Vec<Match>>,
+    /// Per claim: in articles where the best counterpart does not differ in
+    /// figures, a passing counterpart that does (same quantity, different
+    /// figure), best first.
+    pub differing: Vec<Vec<Match>>,
+}
+
+/// The relation of a passing pair: identical figures agree, close but
+/// different figures differ, only far-apart figures (another quantity of the
+/// same kind) make it merely related.
+fn relation(score: f32, v: &FeatureVector, config: &MatchConfig) -> Relation {
+    if score < config.same_score {
+        Relation::Related
+    } else if figures_differ(v) {
+        Relation::Differs
+    } else if !v.figures.is_empty() && !v.figures.iter().any(|f| f.same) {
+        Relation::Related
+    } else {
+        Relation::Agrees
+    }
+}
+
+fn to_match(
+    score: f32,
+    c: Candidate,
+    contributions: Vec<super::Feature>,
     config: &MatchConfig,
-) -> Vec<Vec<Match>> {
-    candidates(articles, claims, config)
-        .into_iter()
-        .map(|row| {
-            let mut best: HashMap<usize, (f32, Candidate, Vec<super::Feature>)> = HashMap::new();
-            for c in row {
-                let (score, contributions) = config.model.score(&c.vector.values);
-                if score < config.min_score || !anchored(&c.vector) {
-                    continue;
-                }
-                if best.get(&c.article).is_none_or(|b| score > b.0) {
-                    best.insert(c.article, (score, c, contributions));
-                }
+) -> Match {
+    let relation = relation(score, &c.vector, config);
+    Match {
+        claim: c.other,
+        article: c.article,
+        score,
+        relation,
+        why: Explanation {
+            features: contributions,
+            shared_terms: c.vector.shared_terms,
+            shared_entities: c.vector.shared_entities,
+            figures: c.vector.figures,
+        },
+    }
+}
+
+/// Matches every claim: its best counterpart per other article, and the
+/// counterparts whose figures differ where the best one's do not.
+pub fn match_claims(articles: &[Article], claims: &[Claim], config: &MatchConfig) -> Matched {
+    let mut out = Matched::default();
+    for row in candidates(articles, claims, config) {
+        let mut best: HashMap<usize, (f32, Candidate, Vec<super::Feature>)> = HashMap::new();
+        let mut differing: HashMap<usize, (f32, Candidate, Vec<super::Feature>)> = HashMap::new();
+        for c in row {
+            let (score, contributions) = config.model.score(&c.vector.values);
+            if score < config.min_score || !anchored(&c.vector) {
+                continue;
             }
-            let mut matches: Vec<Match> = best
-                .into_values()
-                .map(|(score, c, contributions)| {
-                    let figures = c.vector.figures;
-                    let relation = if score < config.same_score {
-                        Relation::Related
-                    } else if !figures.is_empty() && !figures.iter().any(|f| f.same) {
-                        Relation::Differs
-                    } else {
-                        Relation::Agrees
-                    };
-                    Match {
-                        claim: c.other,
-                        article: c.article,
-                        score,
-                        relation,
-                        why: Explanation {
-                            features: contributions,
-                            shared_terms: c.vector.shared_terms,
-                            shared_entities: c.vector.shared_entities,
-                            figures,
-                        },
-                    }
+            if relation(score, &c.vector, config) == Relation::Differs
+                && differing.get(&c.article).is_none_or(|b| score > b.0)
+            {
+                differing.insert(c.article, (score, c.clone(), contributions.clone()));
+            }
+            if best.get(&c.article).is_none_or(|b| score > b.0) {
+                best.insert(c.article, (score, c, contributions));
+            }
+        }
+        let mut matches: Vec<Match> = best
+            .into_values()
+            .map(|(score, c, f)| to_match(score, c, f, config))
+            .collect();
+        let mut others: Vec<Match> = differing
+            .into_values()
+            .map(|(score, c, f)| to_match(score, c, f, config))
+            .filter(|d| {
+                matches.iter().any(|m| {
+                    m.article == d.article && m.claim != d.claim && m.relation != Relation::Differs
                 })
-                .collect();
-            matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)));
-            matches
-        })
-        .collect()
+            })
+            .collect();
+        for list in [&mut matches, &mut others] {
+            list.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)));
+        }
+        out.best.push(matches);
+        out.differing.push(others);
+    }
+    out
 }
