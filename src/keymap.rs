@@ -91,6 +91,9 @@ impl KeyChord {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if crate::ui::sanitize::is_unsafe(c) => {
+                return Err(format!("unknown key '{s}' (a control character)"))
+            }
             (Some(c), None) => {
                 let c = if mods.contains(KeyModifiers::CONTROL) {
                     c.to_ascii_lowercase()

@@ -357,7 +357,8 @@ impl App {
         if ctx == Context::Search {
             // Plain characters always type, whatever they are bound to.
             if let KeyCode::Char(c) = chord.code {
-                if chord.mods.is_empty() {
+                // Control characters never enter the query.
+                if chord.mods.is_empty() && !crate::ui::sanitize::is_unsafe(c) {
                     return Some(Action::Insert(c));
                 }
             }
@@ -590,7 +591,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.overlay = None;
         }
         Action::Insert(c) => {
-            if app.overlay == Some(Overlay::Search) {
+            if app.overlay == Some(Overlay::Search) && !crate::ui::sanitize::is_unsafe(c) {
                 app.query.push(c);
                 app.hits = app.index.search(&app.query);
                 app.hit = 0;

@@ -179,7 +179,7 @@ fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 fn cut_at_width(s: &str, cols: usize) -> usize {
     let mut w = 0;
     for (i, c) in s.char_indices() {
-        let cw = if c.is_control() {
+        let cw = if sanitize::is_unsafe(c) {
             sanitize::width(c.encode_utf8(&mut [0; 4]))
         } else {
             c.width().unwrap_or(0)

@@ -249,3 +249,25 @@ fn plain_characters_type_in_search_even_when_bound() {
     press(&mut a, "e");
     assert_eq!(a.query, "e");
 }
+
+#[test]
+fn control_characters_do_not_enter_the_query_or_the_rows() {
+    let mut a = app(80, 24);
+    update(&mut a, Action::Search);
+    press(&mut a, "a\u{1b}b\u{7}\u{9b}c");
+    update(&mut a, Action::Insert('\u{1b}'));
+    assert_eq!(a.query, "abc");
+    let corpus = crosscheck::Corpus::from_articles([crosscheck::Article::new(
+        "x",
+        "Evil \u{1b}]0;pwned\u{7} title\n\nOfficials said 14,000 troops were sent.",
+    )]);
+    let a = App::new(Analysis::build(corpus), Config::default(), (80, 24));
+    assert!(
+        !a.rows[0].title.chars().any(char::is_control),
+        "{:?}",
+        a.rows[0].title
+    );
+    // The article text itself is untouched: offsets stay exact.
+    let c = &a.analysis.claims[0];
+    assert_eq!(&a.analysis.articles[0].text[c.start..c.end], c.text);
+}
