@@ -381,9 +381,11 @@ impl App {
             .or(ctrl_c.then_some(Action::Quit))
     }
 
-    /// Text columns of the reader (without border and gutter).
+    /// Text columns of the reader (without border and gutter); the width it
+    /// has when shown, so that narrow terminals, which show only the focused
+    /// pane, keep one layout whatever the focus.
     fn reader_width(&self) -> u16 {
-        self.areas()
+        layout::areas(self.size, Pane::Reader, self.rows.len())
             .reader
             .map_or(60, |r| {
                 layout::inner(r).width.saturating_sub(layout::GUTTER)
@@ -978,5 +980,7 @@ fn update_browse(app: &mut App, action: Action) -> Option<Effect> {
     None
 }
 
+#[cfg(test)]
+mod storm_tests;
 #[cfg(test)]
 mod tests;
