@@ -837,7 +837,10 @@ fn update_browse(app: &mut App, action: Action) -> Option<Effect> {
             source.extend(a.outlet.clone());
             source.extend(a.date.map(|d| d.to_string()));
             source.extend(a.url.clone().or(a.path.clone()));
-            let text = format!("{}\n— {}", c.text, source.join(", "));
+            // The clipboard gets the visible form: a later paste into a
+            // terminal carries no escape sequence from the article either.
+            use crate::ui::sanitize::sanitize;
+            let text = format!("{}\n— {}", sanitize(&c.text), sanitize(&source.join(", ")));
             app.message = Some("copied the claim and its source (OSC 52)".into());
             return Some(Effect::Copy(text));
         }

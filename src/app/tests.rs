@@ -330,3 +330,24 @@ fn enter_in_the_comparison_jumps_to_the_matched_claim() {
         assert!(a.message.as_deref().unwrap().contains("does not report"));
     }
 }
+
+#[test]
+fn copied_text_has_no_control_characters() {
+    let mut evil = crosscheck::Article::new(
+        "x",
+        "Officials said 14,000 troops \u{1b}]0;pwned\u{7} were sent, the ministry said.",
+    );
+    evil.outlet = Some("Out\u{1b}[2Jlet".into());
+    let corpus = crosscheck::Corpus::from_articles([evil]);
+    let mut a = App::new(Analysis::build(corpus), Config::default(), (80, 24));
+    match update(&mut a, Action::Copy) {
+        Some(Effect::Copy(t)) => {
+            assert!(
+                t.contains("^[]0;pwned^G") && t.contains("Out^[[2Jlet"),
+                "{t}"
+            );
+            assert!(!t.chars().any(|c| c.is_control() && c != '\n'), "{t:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
