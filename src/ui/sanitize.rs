@@ -6,8 +6,9 @@
 //! byte offsets (claims, figures, quotes) stay exact, and only the strings
 //! built for display are sanitised.
 
+use ratatui::buffer::CellWidth;
 use std::borrow::Cow;
-use unicode_width::UnicodeWidthStr;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Whether `c` must not reach the terminal as is: C0 and C1 controls, DEL,
 /// line and paragraph separators, and the bidirectional embedding, override
@@ -48,7 +49,54 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 
 /// Display width of `s` once sanitised.
 pub fn width(s: &str) -> usize {
-    sanitize(s).width()
+    drawn_width(&sanitize(s))
+}
+
+/// Columns `s` takes when drawn, measured the way ratatui's buffer draws
+/// it: grapheme by grapheme, each its cell width, graphemes holding a
+/// control character or of no width taking none. (Measuring the whole
+/// string at once can differ: `unicode-width` counts the lam-alef ligature
+/// `لا` as one column and some emoji sequences as two, which the buffer
+/// draws as two and four.)
+pub fn drawn_width(s: &str) -> usize {
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+fn grapheme_width(g: &str) -> usize {
+    if g.contains(char::is_control) {
+        0
+    } else {
+        usize::from(g.cell_width())
+    }
+}
+
+/// The longest prefix of `s` (already sanitised) that fits `cols` columns,
+/// cut between graphemes, and the rest; the prefix is empty only when the
+/// first grapheme does not fit.
+pub fn split_at_width(s: &str, cols: usize) -> (&str, &str) {
+    let mut w = 0;
+    for (i, g) in s.grapheme_indices(true) {
+        let gw = grapheme_width(g);
+        if w + gw > cols {
+            return s.split_at(i);
+        }
+        w += gw;
+    }
+    (s, "")
+}
+
+/// Byte length of the longest prefix of raw text `s` whose sanitised form
+/// fits `cols` columns, cut between graphemes (at least one grapheme).
+pub fn raw_prefix_fitting(s: &str, cols: usize) -> usize {
+    let mut w = 0;
+    for (i, g) in s.grapheme_indices(true) {
+        let gw = width(g);
+        if w + gw > cols {
+            return if i == 0 { g.len() } else { i };
+        }
+        w += gw;
+    }
+    s.len()
 }
 
 #[cfg(test)]
@@ -89,5 +137,25 @@ mod tests {
         assert_eq!(width("\u{1b}"), 2);
         assert_eq!(width("e\u{301}"), 1);
         assert_eq!(width("\u{202e}"), 8);
+        // As the buffer draws them.
+        assert_eq!(width("لا"), 2);
+        assert_eq!(width("✈\u{fe0f}"), 2);
+        assert_eq!(width("👩\u{200d}👩\u{200d}👧"), 2);
+        assert_eq!(width("🇺🇦"), 2);
+    }
+
+    #[test]
+    fn splits_between_graphemes() {
+        assert_eq!(
+            split_at_width("e\u{301}e\u{301}", 1),
+            ("e\u{301}", "e\u{301}")
+        );
+        assert_eq!(split_at_width("日本", 3), ("日", "本"));
+        assert_eq!(split_at_width("日本", 1), ("", "日本"));
+        assert_eq!(raw_prefix_fitting("日本", 1), "日".len());
+        assert_eq!(raw_prefix_fitting("a\u{1b}b", 2), 1);
+        assert_eq!(raw_prefix_fitting("a\u{1b}b", 3), 2);
+        let fam = "👩\u{200d}👩\u{200d}👧";
+        assert_eq!(raw_prefix_fitting(&format!("{fam}{fam}"), 3), fam.len());
     }
 }
