@@ -277,7 +277,8 @@ the ministry\x1b]2;PWNED-2\x1b\\ said. More \u{9b}31m text \u{9d}0;PWNED-C1\u{9c
 #[test]
 fn hostile_article_text_never_reaches_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let evil = dir.path().join("evil.txt");
+    // The file name becomes the article's id, shown in the comparison.
+    let evil = dir.path().join("evil\x1b]0;PWNED-ID\x07.txt");
     std::fs::write(&evil, HOSTILE).unwrap();
     let other = dir.path().join("other.txt");
     std::fs::write(
@@ -293,6 +294,7 @@ fn hostile_article_text_never_reaches_the_terminal() {
     assert!(sc.contains("^[]0;PWNED-TITLE^G"), "{sc}");
     assert!(sc.contains("^[[2J^[[H"), "{sc}");
     assert!(sc.contains("<U+009B>31m"), "{sc}");
+    assert!(sc.contains("claim evil^[]0;PWNED-ID^G/1"), "{sc}");
     // ...and the screen was not cleared or moved over: the panes and the
     // status bar are all there.
     assert!(sc.contains("Reader") && sc.contains("Comparison"), "{sc}");
@@ -350,19 +352,23 @@ fn ctrl_c_quits_and_restores() {
 }
 
 #[test]
-fn tiny_terminal_and_sigterm_restore() {
-    let mut s = Session::start(20, 5);
-    s.wait_for("a first frame", |sc| !sc.trim().is_empty());
-    s.send("j");
-    let pid = s.child.process_id().expect("pid");
-    let ok = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(ok.success());
-    let status = s.wait_exit("SIGTERM");
-    assert_eq!(status.exit_code(), 128 + 15);
-    s.assert_restored("SIGTERM");
+fn signals_restore_the_terminal() {
+    // A tiny terminal for SIGTERM; SIGHUP and SIGINT (sent by `kill`: in raw
+    // mode Ctrl-C is a key, not a signal) at an ordinary size.
+    for (sig, num, cols, rows) in [("TERM", 15, 20, 5), ("HUP", 1, 80, 24), ("INT", 2, 80, 24)] {
+        let mut s = Session::start(cols, rows);
+        s.wait_for("a first frame", |sc| !sc.trim().is_empty());
+        s.send("j");
+        let pid = s.child.process_id().expect("pid");
+        let ok = std::process::Command::new("kill")
+            .args([&format!("-{sig}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let status = s.wait_exit(sig);
+        assert_eq!(status.exit_code(), 128 + num, "SIG{sig}");
+        s.assert_restored(&format!("SIG{sig}"));
+    }
 }
 
 #[test]

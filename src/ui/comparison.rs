@@ -268,7 +268,7 @@ pub fn pane_width(app: &App) -> u16 {
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let s = Styles::new(&app.theme);
     let title = match app.claim.and_then(|c| app.analysis.claims.get(c)) {
-        Some(c) => format!("Comparison: claim {}", c.id),
+        Some(c) => format!("Comparison: claim {}", super::sanitize::sanitize(&c.id)),
         None => "Comparison".into(),
     };
     let block = s.pane_block(title, focused(app, Pane::Comparison));
