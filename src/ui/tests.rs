@@ -287,3 +287,23 @@ fn unicode_text_fits_its_panes_and_keeps_exact_offsets() {
         render(&app);
     }
 }
+
+#[test]
+fn load_warnings_with_escapes_are_shown_visibly() {
+    let mut corpus = Corpus::from_articles([Article::new("a", "Officials said 3 things.")]);
+    corpus.warnings.push(crosscheck::corpus::LoadWarning {
+        path: "/tmp/bad\u{1b}]0;PWNED\u{7}.txt".into(),
+        line: Some(3),
+        message: "not UTF-8 \u{1b}[2J\u{9b}1m".into(),
+    });
+    let mut app = App::new(Analysis::build(corpus), Config::default(), (100, 30));
+    update(&mut app, Action::Warnings);
+    assert_eq!(app.overlay, Some(Overlay::Warnings));
+    let t = render(&app);
+    let shown = t.backend().to_string();
+    assert!(shown.contains("bad^[]0;PWNED^G.txt"), "{shown}");
+    assert!(shown.contains("^[[2J<U+009B>1m"), "{shown}");
+    for cell in &t.backend().buffer().content {
+        assert!(!cell.symbol().chars().any(char::is_control), "{cell:?}");
+    }
+}
