@@ -643,7 +643,7 @@ fn comparison_open(app: &mut App) {
         Some(c) => {
             app.jump(Target::Claim(c));
             app.message = Some(format!(
-                "source {}: its matching claim (Enter in Comparison jumps)",
+                "jumped to source {}'s matching claim",
                 e.source + 1
             ));
         }

@@ -313,7 +313,11 @@ fn enter_in_the_comparison_jumps_to_the_matched_claim() {
         assert_eq!(a.claim, Some(want), "{w}x{h}");
         assert_eq!(a.article, a.analysis.claims[want].article);
         assert_eq!(a.comparison_sel, 0);
-        assert!(a.message.as_deref().unwrap_or("").starts_with("source "));
+        assert!(a
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("jumped to source "));
         // The reader shows the claim.
         let (f, l) = a.reader.lines_of(&a.analysis, want).unwrap();
         let rh = a.pane_height(Pane::Reader);
