@@ -120,9 +120,14 @@ pub struct ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The message quotes the file's text: shown with its control
+        // characters made visible, never raw.
+        use crate::ui::sanitize::sanitize;
+        let path = self.path.display().to_string();
+        let (path, message) = (sanitize(&path), sanitize(&self.message));
         match self.line {
-            Some(l) => write!(f, "{}:{l}: {}", self.path.display(), self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+            Some(l) => write!(f, "{path}:{l}: {message}"),
+            None => write!(f, "{path}: {message}"),
         }
     }
 }
@@ -272,6 +277,36 @@ mod tests {
             Some(Action::Quit)
         );
         assert_eq!(c.theme.differs, Color::Magenta);
+    }
+
+    #[test]
+    fn control_characters_in_the_file_are_errors_shown_visibly() {
+        // A key that is a control character is not a key.
+        let e = parse("[keys]\nquit = \"\\u001b\"\n", &p()).unwrap_err();
+        assert_eq!(e.line, Some(2));
+        // Names quoted in messages are shown with ^[, never raw.
+        let e = parse(
+            "[keys]\n\"x\\u001b]0;pwned\\u0007\" = \"q\"\n[colors]\n",
+            &p(),
+        )
+        .unwrap_err();
+        let shown = e.to_string();
+        assert!(shown.contains("x^[]0;pwned^G"), "{shown}");
+        let e = parse("[colors]\ndiffers = \"\\u009b2J\"\n", &p()).unwrap_err();
+        let shown = e.to_string();
+        assert!(shown.contains("<U+009B>2J"), "{shown}");
+        for e in [
+            parse("[keys]\n\"\\u001b[2J\" = \"q\"\n", &p()).unwrap_err(),
+            parse("[keys]\nquit = \"ctrl-\\u0007\"\n", &p()).unwrap_err(),
+            ConfigError {
+                path: PathBuf::from("/tmp/\u{1b}]0;t\u{7}/config.toml"),
+                line: None,
+                message: "m".into(),
+            },
+        ] {
+            let shown = e.to_string();
+            assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        }
     }
 
     #[test]

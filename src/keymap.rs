@@ -91,6 +91,9 @@ impl KeyChord {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if crate::ui::sanitize::is_unsafe(c) => {
+                return Err(format!("unknown key '{s}' (a control character)"))
+            }
             (Some(c), None) => {
                 let c = if mods.contains(KeyModifiers::CONTROL) {
                     c.to_ascii_lowercase()
@@ -193,14 +196,14 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
         Browse,
         ["j", "down"],
         Down,
-        "next item (reader: next claim)",
+        "next item (reader: next claim; comparison: next source)",
         "move"
     ),
     b!(
         Browse,
         ["k", "up"],
         Up,
-        "previous item (reader: previous claim)"
+        "previous item (reader: previous claim; comparison: previous source)"
     ),
     b!(Browse, ["g", "home"], Top, "first item"),
     b!(Browse, ["G", "end"], Bottom, "last item"),
@@ -214,7 +217,7 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
         Browse,
         ["enter"],
         Open,
-        "open the article / show the claim's comparison"
+        "open the article / show the claim's comparison / jump to the matched claim"
     ),
     b!(
         Browse,

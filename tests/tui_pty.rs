@@ -1,6 +1,14 @@
 //! End to end: the real binary in a pseudo-terminal, read through a vt100
-//! parser. Open, search `14,000`, Enter, read the comparison, `?`, `q`, and
-//! check the exit status and that the alternate screen was left.
+//! parser that records what the program asks of the terminal (title,
+//! clipboard, bell, unknown OSC) and the raw bytes it writes.
+//!
+//! * open, search `14,000`, Enter, read the comparison, `?`, `q`;
+//! * hostile article text (OSC title, clear screen, OSC 52, C1 CSI, bidi
+//!   override) is shown as `^[`... and never reaches the terminal;
+//! * the terminal is restored (alternate screen left, cursor shown, the
+//!   tty's modes as before, checked with `stty -g`) on `q`, Ctrl-C, SIGTERM
+//!   and a panic (debug builds: `CROSSCHECK_DEBUG_PANIC`), and the panic
+//!   message comes after the restore.
 //!
 //! The comparison depends on the engine's matches, so only structure is
 //! checked (a badge per other source; figures shown side by side wherever a
@@ -8,18 +16,68 @@
 
 use portable_pty::{native_pty_system, CommandBuilder, PtySize};
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// What the program asked of the terminal besides drawing.
+#[derive(Default, Debug)]
+struct Requests {
+    titles: Vec<Vec<u8>>,
+    clipboard: Vec<Vec<u8>>,
+    bells: usize,
+    osc: Vec<Vec<Vec<u8>>>,
+}
+
+impl vt100::Callbacks for Requests {
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.titles.push(name.to_vec());
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8], data: &[u8]) {
+        self.clipboard.push(data.to_vec());
+    }
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+    fn unhandled_osc(&mut self, _: &mut vt100::Screen, params: &[&[u8]]) {
+        self.osc.push(params.iter().map(|p| p.to_vec()).collect());
+    }
+}
+
+type Parser = vt100::Parser<Requests>;
+
 struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
+    parser: Arc<Mutex<Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    tty: PathBuf,
+    /// `stty -g` of the pty before the program started.
+    modes_before: String,
     _config: tempfile::TempDir,
+}
+
+/// The tty's modes (`stty -g`), read through its device.
+fn stty(tty: &Path) -> String {
+    let out = std::process::Command::new("stty")
+        .arg("-g")
+        .arg("-F")
+        .arg(tty)
+        .output()
+        .expect("run stty");
+    assert!(out.status.success(), "stty: {out:?}");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
 impl Session {
     fn start(cols: u16, rows: u16) -> Session {
+        Session::start_with(cols, rows, &[], &[])
+    }
+
+    fn start_with(cols: u16, rows: u16, args: &[&Path], env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -28,21 +86,31 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("openpty");
+        let tty = pair.master.tty_name().expect("pty name");
+        let modes_before = stty(&tty);
         let config = tempfile::tempdir().unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_crosscheck"));
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_CONFIG_HOME", config.path());
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("CROSSCHECK_DEBUG_PANIC");
+        cmd.env("RUST_BACKTRACE", "0");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn crosscheck");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+        let parser = Arc::new(Mutex::new(Parser::new_with_callbacks(
             std::num::NonZeroU16::new(rows).unwrap(),
             std::num::NonZeroU16::new(cols).unwrap(),
             0,
+            Requests::default(),
         )));
-        let p = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
         std::thread::spawn(move || {
             let _master = pair.master; // keep the pty open while reading
             let mut buf = [0u8; 8192];
@@ -50,19 +118,27 @@ impl Session {
                 if n == 0 {
                     break;
                 }
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
                 p.lock().unwrap().process(&buf[..n]);
             }
         });
         Session {
             parser,
+            raw,
             writer,
             child,
+            tty,
+            modes_before,
             _config: config,
         }
     }
 
     fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
     }
 
     fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
@@ -86,6 +162,44 @@ impl Session {
         // Keep keys apart so that Esc is not read as Alt+key.
         std::thread::sleep(Duration::from_millis(150));
     }
+
+    fn wait_exit(&mut self, what: &str) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let status = loop {
+            if let Some(st) = self.child.try_wait().unwrap() {
+                break st;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "crosscheck did not exit on {what}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        // Let the reader thread take the last bytes.
+        std::thread::sleep(Duration::from_millis(300));
+        status
+    }
+
+    /// The terminal is as it was: main screen, cursor shown, mouse reporting
+    /// off, and the tty's modes (raw mode off: echo, canonical input, signals)
+    /// exactly as before the program started.
+    fn assert_restored(&self, what: &str) {
+        let p = self.parser.lock().unwrap();
+        let sc = p.screen();
+        assert!(!sc.alternate_screen(), "{what}: alternate screen not left");
+        assert!(!sc.hide_cursor(), "{what}: cursor not shown again");
+        assert_eq!(
+            sc.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "{what}: mouse capture left on"
+        );
+        drop(p);
+        assert_eq!(
+            stty(&self.tty),
+            self.modes_before,
+            "{what}: tty modes not restored (raw mode left on?)"
+        );
+    }
 }
 
 /// The comparison pane's column of each screen row (right of the reader).
@@ -99,6 +213,10 @@ fn comparison_text(screen: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[test]
@@ -144,41 +262,134 @@ fn search_compare_help_quit() {
     );
 
     s.send("q");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let status = loop {
-        if let Some(st) = s.child.try_wait().unwrap() {
-            break st;
-        }
-        assert!(Instant::now() < deadline, "crosscheck did not quit");
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let status = s.wait_exit("q");
     assert!(status.success(), "exit status {status:?}");
-    std::thread::sleep(Duration::from_millis(200));
+    s.assert_restored("q");
+}
+
+/// Article text that tries to take over the terminal.
+const HOSTILE: &str = "Evil \x1b]0;PWNED-TITLE\x07 headline \x1b[2J\x1b[H\n\n\
+Officials said 14,000 troops \x1b]52;c;ZXZpbA==\x07 were sent to Kursk in October, \
+the ministry\x1b]2;PWNED-2\x1b\\ said. More \u{9b}31m text \u{9d}0;PWNED-C1\u{9c} and \
+\u{202e}reversed\u{202c} words \x1b[5mblink\x07\x07 follow.\n\n\
+日本語のテキスト 👩\u{200d}👩\u{200d}👧 שלום café\u{301} 3,000 soldiers, officials said.\n";
+
+#[test]
+fn hostile_article_text_never_reaches_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // The file name becomes the article's id, shown in the comparison.
+    let evil = dir.path().join("evil\x1b]0;PWNED-ID\x07.txt");
+    std::fs::write(&evil, HOSTILE).unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "Officials said 11,000 troops were sent to Kursk in October, the ministry said.\n",
+    )
+    .unwrap();
+    let mut s = Session::start_with(140, 45, &[&evil, &other], &[]);
+    let sc = s.wait_for("the panes with the article", |sc| {
+        sc.contains("Articles (2)") && sc.contains("PWNED-TITLE")
+    });
+    // Shown visibly, in caret notation...
+    assert!(sc.contains("^[]0;PWNED-TITLE^G"), "{sc}");
+    assert!(sc.contains("^[[2J^[[H"), "{sc}");
+    assert!(sc.contains("<U+009B>31m"), "{sc}");
+    assert!(sc.contains("claim evil^[]0;PWNED-ID^G/1"), "{sc}");
+    // ...and the screen was not cleared or moved over: the panes and the
+    // status bar are all there.
+    assert!(sc.contains("Reader") && sc.contains("Comparison"), "{sc}");
+    assert!(sc.contains("2 articles"), "{sc}");
+    // Walk the claims, open the search, the help, the stories; copy.
+    s.send("jjj");
+    s.send("/");
+    s.send("PWNED");
+    s.send("\x1b");
+    s.send("s");
+    s.send("\x1b");
+    s.send("k");
+    s.send("y");
+    s.send("q");
+    let status = s.wait_exit("q");
+    assert!(status.success(), "{status:?}");
+    s.assert_restored("q after hostile text");
+
+    let raw = s.raw();
     let p = s.parser.lock().unwrap();
-    assert!(!p.screen().alternate_screen(), "alternate screen left");
-    assert!(!p.screen().hide_cursor(), "cursor shown again");
+    let req = p.callbacks();
+    assert!(req.titles.is_empty(), "title changed: {:?}", req.titles);
+    assert_eq!(req.bells, 0, "bell rung");
+    assert!(req.osc.is_empty(), "unknown OSC: {:?}", req.osc);
+    // The only OSC written is the copy (`y`), base64 of the visible form.
+    assert_eq!(req.clipboard.len(), 1, "{:?}", req.clipboard);
+    for (what, bytes) in [
+        ("OSC 0 (title)", &b"\x1b]0;"[..]),
+        ("OSC 2 (title)", b"\x1b]2;"),
+        ("BEL", b"\x07PWNED"),
+        ("C1 CSI", "\u{9b}".as_bytes()),
+        ("C1 OSC", "\u{9d}".as_bytes()),
+        ("bidi override", "\u{202e}".as_bytes()),
+        ("blink", b"\x1b[5m"),
+        ("the article's home", b"\x1b[2J\x1b[H"),
+    ] {
+        assert!(find(&raw, bytes).is_none(), "{what} reached the terminal");
+    }
+    let osc: usize = raw.windows(2).filter(|w| w == b"\x1b]").count();
+    assert_eq!(osc, 1, "one OSC (the copy), no other");
 }
 
 #[test]
-fn tiny_terminal_and_sigterm_restore() {
-    let mut s = Session::start(20, 5);
-    s.wait_for("a first frame", |sc| !sc.trim().is_empty());
+fn ctrl_c_quits_and_restores() {
+    let mut s = Session::start(100, 30);
+    s.wait_for("a first frame", |sc| sc.contains("Articles (5)"));
+    s.send("/");
+    s.wait_for("the search popup", |sc| {
+        sc.contains("Search claims and titles")
+    });
+    s.send("\x03");
+    let status = s.wait_exit("Ctrl-C");
+    assert!(status.success(), "Ctrl-C quits normally: {status:?}");
+    s.assert_restored("Ctrl-C");
+}
+
+#[test]
+fn signals_restore_the_terminal() {
+    // A tiny terminal for SIGTERM; SIGHUP and SIGINT (sent by `kill`: in raw
+    // mode Ctrl-C is a key, not a signal) at an ordinary size.
+    for (sig, num, cols, rows) in [("TERM", 15, 20, 5), ("HUP", 1, 80, 24), ("INT", 2, 80, 24)] {
+        let mut s = Session::start(cols, rows);
+        s.wait_for("a first frame", |sc| !sc.trim().is_empty());
+        s.send("j");
+        let pid = s.child.process_id().expect("pid");
+        let ok = std::process::Command::new("kill")
+            .args([&format!("-{sig}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let status = s.wait_exit(sig);
+        assert_eq!(status.exit_code(), 128 + num, "SIG{sig}");
+        s.assert_restored(&format!("SIG{sig}"));
+    }
+}
+
+#[test]
+fn panic_restores_the_terminal_before_the_message() {
+    if !cfg!(debug_assertions) {
+        return; // the panic hook exists in debug builds only
+    }
+    let mut s = Session::start_with(100, 30, &[], &[("CROSSCHECK_DEBUG_PANIC", "1")]);
+    s.wait_for("a first frame", |sc| sc.contains("Articles (5)"));
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
     s.send("j");
-    let pid = s.child.process_id().expect("pid");
-    let ok = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(ok.success());
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let status = loop {
-        if let Some(st) = s.child.try_wait().unwrap() {
-            break st;
-        }
-        assert!(Instant::now() < deadline, "no exit on SIGTERM");
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert_eq!(status.exit_code(), 128 + 15);
-    std::thread::sleep(Duration::from_millis(200));
-    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+    let status = s.wait_exit("a panic");
+    assert_eq!(status.exit_code(), 101, "a panic's exit status");
+    s.assert_restored("panic");
+    // The message is on the main screen, so it was printed after the
+    // alternate screen was left (else it would have vanished with it)...
+    let sc = s.screen();
+    assert!(sc.contains("deliberate panic for testing"), "{sc}");
+    // ...and in the byte stream it comes after the restore.
+    let raw = s.raw();
+    let left = find(&raw, b"\x1b[?1049l").expect("alternate screen left");
+    let msg = find(&raw, b"deliberate panic").expect("panic message");
+    assert!(left < msg, "restore at {left}, message at {msg}");
 }

@@ -252,6 +252,9 @@ pub struct App {
     pub reader_scroll: usize,
     /// First comparison line shown.
     pub comparison_scroll: usize,
+    /// Selected entry (other source) of the comparison pane: Enter jumps
+    /// to its matching claim.
+    pub comparison_sel: usize,
     /// The reader's layout for the selected article and current width.
     pub reader: ReaderLayout,
     /// Search query being typed.
@@ -299,6 +302,7 @@ impl App {
             claim: None,
             reader_scroll: 0,
             comparison_scroll: 0,
+            comparison_sel: 0,
             reader: ReaderLayout::default(),
             query: String::new(),
             hits: Vec::new(),
@@ -357,7 +361,8 @@ impl App {
         if ctx == Context::Search {
             // Plain characters always type, whatever they are bound to.
             if let KeyCode::Char(c) = chord.code {
-                if chord.mods.is_empty() {
+                // Control characters never enter the query.
+                if chord.mods.is_empty() && !crate::ui::sanitize::is_unsafe(c) {
                     return Some(Action::Insert(c));
                 }
             }
@@ -376,9 +381,11 @@ impl App {
             .or(ctrl_c.then_some(Action::Quit))
     }
 
-    /// Text columns of the reader (without border and gutter).
+    /// Text columns of the reader (without border and gutter); the width it
+    /// has when shown, so that narrow terminals, which show only the focused
+    /// pane, keep one layout whatever the focus.
     fn reader_width(&self) -> u16 {
-        self.areas()
+        layout::areas(self.size, Pane::Reader, self.rows.len())
             .reader
             .map_or(60, |r| {
                 layout::inner(r).width.saturating_sub(layout::GUTTER)
@@ -561,13 +568,92 @@ fn step(v: usize, delta: isize, len: usize) -> usize {
 /// redrawing.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     app.message = None;
+    let claim = app.claim;
     let effect = apply(app, action);
+    if app.claim != claim {
+        app.comparison_sel = 0;
+    }
     if app.overlay.is_none() {
         let h = app.pane_height(Pane::Comparison);
-        let max = crate::ui::comparison::content_len(app).saturating_sub(h);
+        let (lines, entries) =
+            crate::ui::comparison::content_and_entries(app, crate::ui::comparison::pane_width(app));
+        let max = lines.len().saturating_sub(h);
         app.comparison_scroll = app.comparison_scroll.min(max);
+        app.comparison_sel = app.comparison_sel.min(entries.len().saturating_sub(1));
     }
     effect
+}
+
+/// Selects entry `i` of the comparison pane and scrolls it into view (its
+/// head line at least, the whole entry where it fits).
+fn select_entry(app: &mut App, entries: &[crate::ui::comparison::Entry], i: usize, len: usize) {
+    let Some(e) = entries.get(i) else {
+        return;
+    };
+    app.comparison_sel = i;
+    let end = entries.get(i + 1).map_or(len, |n| n.line);
+    let h = app.pane_height(Pane::Comparison);
+    if e.line < app.comparison_scroll {
+        app.comparison_scroll = e.line;
+    } else if end > app.comparison_scroll + h {
+        app.comparison_scroll = e.line.min(end.saturating_sub(h));
+    }
+}
+
+/// Up, Down, Top and Bottom in the comparison pane: move between the other
+/// sources' entries, scrolling past the ends.
+fn comparison_move(app: &mut App, action: Action) {
+    let (lines, entries) =
+        crate::ui::comparison::content_and_entries(app, crate::ui::comparison::pane_width(app));
+    let len = lines.len();
+    let sel = app.comparison_sel.min(entries.len().saturating_sub(1));
+    let h = app.pane_height(Pane::Comparison);
+    let top = app.comparison_scroll;
+    // A selected entry out of view is first brought into view.
+    let hidden = entries
+        .get(sel)
+        .is_some_and(|e| e.line < top || e.line >= top + h);
+    match action {
+        Action::Down if hidden && entries[sel].line >= top => select_entry(app, &entries, sel, len),
+        Action::Up if hidden && entries[sel].line < top => select_entry(app, &entries, sel, len),
+        Action::Top => {
+            app.comparison_sel = 0;
+            app.comparison_scroll = 0;
+        }
+        Action::Bottom => {
+            select_entry(app, &entries, entries.len().saturating_sub(1), len);
+            app.comparison_scroll = usize::MAX / 2;
+        }
+        Action::Down if sel + 1 < entries.len() => select_entry(app, &entries, sel + 1, len),
+        Action::Up if sel > 0 && !entries.is_empty() => select_entry(app, &entries, sel - 1, len),
+        Action::Down => app.comparison_scroll = app.comparison_scroll.saturating_add(1),
+        _ => app.comparison_scroll = app.comparison_scroll.saturating_sub(1),
+    }
+}
+
+/// Enter in the comparison pane: jump to the selected source's matching
+/// claim (its article and the claim selected, its comparison shown).
+fn comparison_open(app: &mut App) {
+    let entries = crate::ui::comparison::entries(app);
+    let Some(e) = entries.get(app.comparison_sel).copied() else {
+        app.message = Some("no other source to jump to".into());
+        return;
+    };
+    match e.claim {
+        Some(c) => {
+            app.jump(Target::Claim(c));
+            app.message = Some(format!(
+                "jumped to source {}'s matching claim",
+                e.source + 1
+            ));
+        }
+        None => {
+            app.message = Some(format!(
+                "source {} does not report this claim",
+                e.source + 1
+            ))
+        }
+    }
 }
 
 fn apply(app: &mut App, action: Action) -> Option<Effect> {
@@ -590,7 +676,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.overlay = None;
         }
         Action::Insert(c) => {
-            if app.overlay == Some(Overlay::Search) {
+            if app.overlay == Some(Overlay::Search) && !crate::ui::sanitize::is_unsafe(c) {
                 app.query.push(c);
                 app.hits = app.index.search(&app.query);
                 app.hit = 0;
@@ -751,7 +837,10 @@ fn update_browse(app: &mut App, action: Action) -> Option<Effect> {
             source.extend(a.outlet.clone());
             source.extend(a.date.map(|d| d.to_string()));
             source.extend(a.url.clone().or(a.path.clone()));
-            let text = format!("{}\n— {}", c.text, source.join(", "));
+            // The clipboard gets the visible form: a later paste into a
+            // terminal carries no escape sequence from the article either.
+            use crate::ui::sanitize::sanitize;
+            let text = format!("{}\n— {}", sanitize(&c.text), sanitize(&source.join(", ")));
             app.message = Some("copied the claim and its source (OSC 52)".into());
             return Some(Effect::Copy(text));
         }
@@ -777,7 +866,7 @@ fn update_browse(app: &mut App, action: Action) -> Option<Effect> {
                     app.ensure_layout();
                 }
             }
-            Pane::Comparison => {}
+            Pane::Comparison => comparison_open(app),
         },
         Action::Click(x, y) => {
             let (pane, rect) = app.pane_at(x, y)?;
@@ -814,7 +903,14 @@ fn update_browse(app: &mut App, action: Action) -> Option<Effect> {
                         app.comparison_scroll = 0;
                     }
                 }
-                Pane::Comparison => {}
+                Pane::Comparison => {
+                    // A click on an entry selects it (Enter jumps to it).
+                    let line = app.comparison_scroll + row;
+                    let entries = crate::ui::comparison::entries(app);
+                    if let Some(i) = entries.iter().rposition(|e| e.line <= line) {
+                        app.comparison_sel = i;
+                    }
+                }
             }
         }
         Action::ScrollUp(x, y) | Action::ScrollDown(x, y) => {
@@ -860,17 +956,7 @@ fn update_browse(app: &mut App, action: Action) -> Option<Effect> {
                     }
                 }
                 Pane::Reader => app.step_claim(forward),
-                Pane::Comparison => {
-                    app.comparison_scroll = match action {
-                        Action::Top => 0,
-                        Action::Bottom => usize::MAX / 2,
-                        _ => app.comparison_scroll.saturating_add_signed(if forward {
-                            1
-                        } else {
-                            -1
-                        }),
-                    };
-                }
+                Pane::Comparison => comparison_move(app, action),
             }
         }
         Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
@@ -897,5 +983,7 @@ fn update_browse(app: &mut App, action: Action) -> Option<Effect> {
     None
 }
 
+#[cfg(test)]
+mod storm_tests;
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,6 @@ use crate::ui::sanitize;
 use crosscheck::text::BlockKind;
 use crosscheck::Analysis;
 use std::ops::Range;
-use unicode_width::UnicodeWidthChar;
 
 /// One display line of the reader.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -175,21 +174,9 @@ fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// Byte length of the longest prefix of `s` that fits `cols` columns (at
-/// least one char).
+/// least one grapheme).
 fn cut_at_width(s: &str, cols: usize) -> usize {
-    let mut w = 0;
-    for (i, c) in s.char_indices() {
-        let cw = if c.is_control() {
-            sanitize::width(c.encode_utf8(&mut [0; 4]))
-        } else {
-            c.width().unwrap_or(0)
-        };
-        if w + cw > cols {
-            return if i == 0 { c.len_utf8() } else { i };
-        }
-        w += cw;
-    }
-    s.len()
+    sanitize::raw_prefix_fitting(s, cols)
 }
 
 #[cfg(test)]

@@ -25,6 +25,8 @@ pub fn run(analysis: Analysis, config: Config) -> ExitCode {
             term.draw(|f| crate::ui::draw(f, &app))?;
             // Block until something happens: no timers, no idle redraws.
             let ev = event::read()?;
+            #[cfg(debug_assertions)]
+            debug_panic(&ev);
             let Some(action) = app.action_for(&ev) else {
                 continue;
             };
@@ -53,5 +55,17 @@ pub fn run(analysis: Analysis, config: Config) -> ExitCode {
             eprintln!("crosscheck: terminal error: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Debug and test builds only: with `CROSSCHECK_DEBUG_PANIC` set, the first
+/// key press panics, so that a test can check that the terminal is restored
+/// before the panic message is printed. Release builds have no such hook.
+#[cfg(debug_assertions)]
+fn debug_panic(ev: &event::Event) {
+    if matches!(ev, event::Event::Key(k) if k.kind == event::KeyEventKind::Press)
+        && std::env::var_os("CROSSCHECK_DEBUG_PANIC").is_some()
+    {
+        panic!("deliberate panic for testing (CROSSCHECK_DEBUG_PANIC is set)");
     }
 }

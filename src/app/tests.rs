@@ -249,3 +249,109 @@ fn plain_characters_type_in_search_even_when_bound() {
     press(&mut a, "e");
     assert_eq!(a.query, "e");
 }
+
+#[test]
+fn control_characters_do_not_enter_the_query_or_the_rows() {
+    let mut a = app(80, 24);
+    update(&mut a, Action::Search);
+    press(&mut a, "a\u{1b}b\u{7}\u{9b}c");
+    update(&mut a, Action::Insert('\u{1b}'));
+    assert_eq!(a.query, "abc");
+    let corpus = crosscheck::Corpus::from_articles([crosscheck::Article::new(
+        "x",
+        "Evil \u{1b}]0;pwned\u{7} title\n\nOfficials said 14,000 troops were sent.",
+    )]);
+    let a = App::new(Analysis::build(corpus), Config::default(), (80, 24));
+    assert!(
+        !a.rows[0].title.chars().any(char::is_control),
+        "{:?}",
+        a.rows[0].title
+    );
+    // The article text itself is untouched: offsets stay exact.
+    let c = &a.analysis.claims[0];
+    assert_eq!(&a.analysis.articles[0].text[c.start..c.end], c.text);
+}
+
+#[test]
+fn enter_in_the_comparison_jumps_to_the_matched_claim() {
+    for (w, h) in [(140, 45), (80, 24), (40, 12)] {
+        let mut a = app(w, h);
+        // The first claim of the bundled set is reported elsewhere.
+        let entries = crate::ui::comparison::entries(&a);
+        let target = entries
+            .iter()
+            .position(|e| e.claim.is_some())
+            .expect("a source reporting the first claim");
+        let want = entries[target].claim.unwrap();
+        while a.focus != Pane::Comparison {
+            update(&mut a, Action::FocusNext);
+        }
+        update(&mut a, Action::Top);
+        // Down first brings the selected source into view, then moves.
+        let in_view = |a: &App| {
+            let line = crate::ui::comparison::entries(a)[a.comparison_sel].line;
+            line >= a.comparison_scroll
+                && line < a.comparison_scroll + a.pane_height(Pane::Comparison)
+        };
+        for _ in 0..20 {
+            if a.comparison_sel == target && in_view(&a) {
+                break;
+            }
+            update(&mut a, Action::Down);
+        }
+        assert_eq!(a.comparison_sel, target);
+        // The selected entry is in view.
+        let line = crate::ui::comparison::entries(&a)[target].line;
+        let ph = a.pane_height(Pane::Comparison);
+        assert!(
+            line >= a.comparison_scroll && line < a.comparison_scroll + ph,
+            "{w}x{h}: line {line} scroll {} height {ph} sel {}",
+            a.comparison_scroll,
+            a.comparison_sel
+        );
+        update(&mut a, Action::Open);
+        assert_eq!(a.claim, Some(want), "{w}x{h}");
+        assert_eq!(a.article, a.analysis.claims[want].article);
+        assert_eq!(a.comparison_sel, 0);
+        assert!(a
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("jumped to source "));
+        // The reader shows the claim.
+        let (f, l) = a.reader.lines_of(&a.analysis, want).unwrap();
+        let rh = a.pane_height(Pane::Reader);
+        assert!(l >= a.reader_scroll && f < a.reader_scroll + rh);
+    }
+    // A source that does not report the claim: a message, no jump.
+    let mut a = app(140, 45);
+    let entries = crate::ui::comparison::entries(&a);
+    if let Some(i) = entries.iter().position(|e| e.claim.is_none()) {
+        a.focus = Pane::Comparison;
+        a.comparison_sel = i;
+        update(&mut a, Action::Open);
+        assert_eq!(a.claim, Some(0));
+        assert!(a.message.as_deref().unwrap().contains("does not report"));
+    }
+}
+
+#[test]
+fn copied_text_has_no_control_characters() {
+    let mut evil = crosscheck::Article::new(
+        "x",
+        "Officials said 14,000 troops \u{1b}]0;pwned\u{7} were sent, the ministry said.",
+    );
+    evil.outlet = Some("Out\u{1b}[2Jlet".into());
+    let corpus = crosscheck::Corpus::from_articles([evil]);
+    let mut a = App::new(Analysis::build(corpus), Config::default(), (80, 24));
+    match update(&mut a, Action::Copy) {
+        Some(Effect::Copy(t)) => {
+            assert!(
+                t.contains("^[]0;pwned^G") && t.contains("Out^[[2Jlet"),
+                "{t}"
+            );
+            assert!(!t.chars().any(|c| c.is_control() && c != '\n'), "{t:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -5,6 +5,12 @@ use crosscheck::analysis::ClaimStatus;
 use crosscheck::matching::Relation;
 use crosscheck::Analysis;
 
+/// The display form of untrusted text (control characters made visible),
+/// computed once at load.
+fn shown(s: &str) -> String {
+    crate::ui::sanitize::sanitize(s).into_owned()
+}
+
 /// One row of the articles pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleRow {
@@ -31,13 +37,13 @@ impl ArticleRow {
                 let (corroborated, differs, _) = analysis.status_counts(i);
                 let mut meta = Vec::new();
                 if let Some(o) = &a.outlet {
-                    meta.push(o.clone());
+                    meta.push(shown(o));
                 }
                 if let Some(d) = a.date {
                     meta.push(d.format("%Y-%m-%d").to_string());
                 }
                 ArticleRow {
-                    title: a.display_title(),
+                    title: shown(&a.display_title()),
                     meta: meta.join(" · "),
                     claims: analysis.claims_of(i).len(),
                     corroborated,
@@ -128,7 +134,7 @@ impl Matrix {
                 MatrixRow {
                     fact: fi,
                     id: f.id.clone(),
-                    label: f.label.clone(),
+                    label: shown(&f.label),
                     cells,
                     coverage,
                 }

@@ -17,11 +17,34 @@ use std::collections::HashSet;
 /// Badge for a source that reports nothing matching.
 pub const NOT_REPORTED: &str = "NOT REPORTED";
 
+/// One other source's entry in the comparison pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The entry's first line in the pane's content.
+    pub line: usize,
+    /// The other source (article index).
+    pub source: usize,
+    /// Its matching claim, if it reports one.
+    pub claim: Option<usize>,
+}
+
 /// The pane's lines for `app` wrapped to `width` columns.
 pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
+    content_and_entries(app, width).0
+}
+
+/// The other sources' entries, in content order, at the current size.
+pub fn entries(app: &App) -> Vec<Entry> {
+    content_and_entries(app, pane_width(app)).1
+}
+
+/// The pane's lines for `app` wrapped to `width` columns, and where each
+/// other source's entry starts.
+pub fn content_and_entries(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<Entry>) {
     let s = Styles::new(&app.theme);
     let a = &app.analysis;
     let mut out: Vec<Line<'static>> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
     let push = |pieces: Vec<(String, Style)>, indent: &str, out: &mut Vec<Line<'static>>| {
         out.extend(wrap(pieces, width, indent));
     };
@@ -31,10 +54,10 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
             "",
             &mut out,
         );
-        return out;
+        return (out, entries);
     };
     let Some(claim) = a.claims.get(ci) else {
-        return out;
+        return (out, entries);
     };
     let status = a.status(ci);
     let (mark, label) = status_marker(status);
@@ -119,10 +142,19 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
         let Some(art) = a.articles.get(j) else {
             continue;
         };
-        let mut head = vec![(
-            format!("{} {}", j + 1, art.display_title()),
-            Style::new().add_modifier(Modifier::BOLD),
-        )];
+        let m = a.match_in(ci, j);
+        // The selected entry (Enter jumps to its claim) is reversed while
+        // the pane has the focus.
+        let mut head_style = Style::new().add_modifier(Modifier::BOLD);
+        if entries.len() == app.comparison_sel && focused(app, Pane::Comparison) {
+            head_style = head_style.add_modifier(Modifier::REVERSED);
+        }
+        entries.push(Entry {
+            line: out.len(),
+            source: j,
+            claim: m.map(|m| m.claim),
+        });
+        let mut head = vec![(format!("{} {}", j + 1, art.display_title()), head_style)];
         let meta: Vec<String> = art
             .outlet
             .iter()
@@ -133,7 +165,7 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
             head.push((format!(" · {}", meta.join(" · ")), s.dim()));
         }
         push(head, "  ", &mut out);
-        let Some(m) = a.match_in(ci, j) else {
+        let Some(m) = m else {
             push(
                 vec![
                     (
@@ -222,23 +254,21 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
             );
         }
     }
-    out
+    (out, entries)
 }
 
-/// Number of lines of the pane's content at the current size.
-pub fn content_len(app: &App) -> usize {
-    let w = app
-        .areas()
+/// Text columns of the pane at the current size.
+pub fn pane_width(app: &App) -> u16 {
+    app.areas()
         .comparison
-        .map_or(40, |r| layout::inner(r).width);
-    content(app, w).len()
+        .map_or(40, |r| layout::inner(r).width)
 }
 
 /// Draws the comparison pane in `area`.
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let s = Styles::new(&app.theme);
     let title = match app.claim.and_then(|c| app.analysis.claims.get(c)) {
-        Some(c) => format!("Comparison: claim {}", c.id),
+        Some(c) => format!("Comparison: claim {}", super::sanitize::sanitize(&c.id)),
         None => "Comparison".into(),
     };
     let block = s.pane_block(title, focused(app, Pane::Comparison));

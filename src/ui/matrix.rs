@@ -75,7 +75,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             label_w as u16 - 1,
         );
         let label: String = label.spans.iter().map(|s| s.content.as_ref()).collect();
-        let pad = label_w.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+        let pad = label_w.saturating_sub(super::sanitize::drawn_width(&label));
         let mut pieces = vec![(format!("{}{}", label, " ".repeat(pad)), rs)];
         for (j, cell) in row.cells.iter().enumerate() {
             let (text, st) = match cell {

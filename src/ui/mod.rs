@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// the terminal (each cell's symbol is checked).
 fn scrub(buf: &mut Buffer) {
     for cell in &mut buf.content {
-        if cell.symbol().chars().any(char::is_control) {
+        if cell.symbol().chars().any(sanitize::is_unsafe) {
             let shown = sanitize::sanitize(cell.symbol())
                 .chars()
                 .next()

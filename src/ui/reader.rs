@@ -50,8 +50,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
+    let gutter = usize::from(layout::GUTTER).min(usize::from(inner.width));
+    let lines = lines(app, app.reader_scroll, usize::from(inner.height), gutter);
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The reader's display lines `first..first + count` of the selected
+/// article's layout, each with a `gutter`-column gutter.
+pub fn lines(app: &App, first: usize, count: usize, gutter: usize) -> Vec<Line<'static>> {
+    let s = Styles::new(&app.theme);
+    let a = &app.analysis;
+    let claims = a.claims_of(app.article);
+    let base = a.article_claims.get(app.article).map_or(0, |r| r.start);
     let Some(article) = a.articles.get(app.article) else {
-        return;
+        return Vec::new();
     };
     let text = article.text.as_str();
     let figures: Vec<Range<usize>> = claims
@@ -83,13 +95,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         }
         (st, claim)
     };
-    let gutter = usize::from(layout::GUTTER).min(usize::from(inner.width));
-    let lines: Vec<Line> = app
-        .reader
+    app.reader
         .lines
         .iter()
-        .skip(app.reader_scroll)
-        .take(usize::from(inner.height))
+        .skip(first)
+        .take(count)
         .map(|l| {
             let mut spans = Vec::new();
             let (mark, mstyle) = match l.claim_start {
@@ -133,8 +143,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             }
             Line::from(spans)
         })
-        .collect();
-    Paragraph::new(lines).render(inner, buf);
+        .collect()
 }
 
 /// Pushes the word `text[range]`, split into runs of equal style.

@@ -1,13 +1,13 @@
 //! The status bar: focused pane, counts, load warnings, a message, and key
 //! hints generated from the keymap.
 
+use super::sanitize::width as drawn_width;
 use super::{wrap::fit, Styles};
 use crate::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Paragraph, Widget};
-use unicode_width::UnicodeWidthStr;
 
 /// Draws the status bar in `area` (one line).
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
@@ -43,7 +43,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     if let Some(m) = &app.message {
         pieces.push((format!(" {m} "), Style::new().add_modifier(Modifier::BOLD)));
     }
-    let used: usize = pieces.iter().map(|p| p.0.width()).sum();
+    let used: usize = pieces.iter().map(|p| drawn_width(&p.0)).sum();
     let hints: Vec<String> = app
         .keymap
         .hints(app.context())
@@ -53,7 +53,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let hints = hints.join("  ");
     let room = usize::from(area.width).saturating_sub(used + 1);
     if room >= 10 {
-        let pad = room.saturating_sub(hints.width());
+        let pad = room.saturating_sub(drawn_width(&hints));
         pieces.push((" ".repeat(pad + 1), Style::new()));
         pieces.push((hints, s.dim()));
     }

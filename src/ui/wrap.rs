@@ -1,11 +1,10 @@
 //! Word-wrapping styled text to a width, measured with unicode-width, so
 //! that line counts are known before drawing (for scrolling).
 
-use super::sanitize::sanitize;
+use super::sanitize::{drawn_width, sanitize, split_at_width};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
-use unicode_width::UnicodeWidthStr;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Wraps one logical line of styled pieces to `width` columns; continuation
 /// lines start with `indent`. Text is sanitised. Always at least one line.
@@ -31,19 +30,19 @@ pub fn wrap(pieces: Vec<(String, Style)>, width: u16, indent: &str) -> Vec<Line<
         }
     }
     // No indent when it would leave no room for a wide character.
-    let indent = if width >= indent.width() + 2 {
+    let indent = if width >= drawn_width(indent) + 2 {
         indent
     } else {
         ""
     };
-    let indent_w = indent.width();
+    let indent_w = drawn_width(indent);
     let indent = indent.to_string();
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut cur: Vec<Span<'static>> = Vec::new();
     let mut used = 0usize;
     let mut first = true;
     for word in words {
-        let ww: usize = word.iter().map(|(t, _)| t.width()).sum();
+        let ww: usize = word.iter().map(|(t, _)| drawn_width(t)).sum();
         let sep = usize::from(used > if first { 0 } else { indent_w });
         if used + sep + ww > width && used > if first { 0 } else { indent_w } {
             lines.push(Line::from(std::mem::take(&mut cur)));
@@ -71,7 +70,7 @@ pub fn wrap(pieces: Vec<(String, Style)>, width: u16, indent: &str) -> Vec<Line<
                 let (mut head, mut tail) = split_at_width(rest, room);
                 if head.is_empty() && used == 0 {
                     // A char wider than the whole line: draw it anyway.
-                    let n = rest.chars().next().map_or(0, char::len_utf8);
+                    let n = rest.graphemes(true).next().map_or(0, str::len);
                     (head, tail) = rest.split_at(n);
                 }
                 if head.is_empty() {
@@ -81,7 +80,7 @@ pub fn wrap(pieces: Vec<(String, Style)>, width: u16, indent: &str) -> Vec<Line<
                     used = indent_w;
                     continue;
                 }
-                used += head.width();
+                used += drawn_width(head);
                 cur.push(Span::styled(head.to_string(), style));
                 rest = tail;
                 if !rest.is_empty() {
@@ -116,20 +115,6 @@ fn split_spaces(s: &str) -> Vec<(bool, &str)> {
     out
 }
 
-/// The longest prefix of `s` fitting `cols` columns, and the rest; the
-/// prefix is empty only when the first char does not fit.
-fn split_at_width(s: &str, cols: usize) -> (&str, &str) {
-    let mut w = 0;
-    for (i, c) in s.char_indices() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw > cols {
-            return (&s[..i], &s[i..]);
-        }
-        w += cw;
-    }
-    (s, "")
-}
-
 /// Cuts styled pieces to one line of at most `width` columns (with `…`).
 pub fn fit(pieces: Vec<(String, Style)>, width: u16) -> Line<'static> {
     let width = usize::from(width);
@@ -137,7 +122,7 @@ pub fn fit(pieces: Vec<(String, Style)>, width: u16) -> Line<'static> {
     let mut spans = Vec::new();
     for (text, style) in pieces {
         let text = sanitize(&text).into_owned();
-        let w = text.width();
+        let w = drawn_width(&text);
         if used + w <= width {
             used += w;
             spans.push(Span::styled(text, style));
@@ -145,7 +130,7 @@ pub fn fit(pieces: Vec<(String, Style)>, width: u16) -> Line<'static> {
         }
         let room = width.saturating_sub(used).saturating_sub(1);
         let (head, _) = split_at_width(&text, room);
-        let head = if head.width() > room { "" } else { head };
+        let head = if drawn_width(head) > room { "" } else { head };
         spans.push(Span::styled(head.to_string(), style));
         if width > used {
             spans.push(Span::styled("…", style));
@@ -181,7 +166,11 @@ mod tests {
                 w,
                 "  ",
             ) {
-                assert!(l.width() <= usize::from(w).max(2), "{w}: {:?}", text(&l));
+                assert!(
+                    drawn_width(&text(&l)) <= usize::from(w).max(2),
+                    "{w}: {:?}",
+                    text(&l)
+                );
             }
         }
     }
@@ -193,6 +182,7 @@ mod tests {
             "abc…"
         );
         assert_eq!(text(&fit(vec![("ab".into(), Style::default())], 4)), "ab");
-        assert!(fit(vec![("日本".into(), Style::default())], 2).width() <= 2);
+        assert!(drawn_width(&text(&fit(vec![("日本".into(), Style::default())], 2))) <= 2);
+        assert_eq!(text(&fit(vec![("لالالا".into(), Style::default())], 4)), "لال…");
     }
 }
