@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use crosscheck::corpus::{self, Corpus};
+use crosscheck::text::display::sanitize;
 use crosscheck::matching::features::Idf;
 use crosscheck::{export, matching, Analysis};
 use std::io::{self, BufRead, Write};
@@ -68,7 +69,9 @@ pub fn load(paths: &[PathBuf]) -> Option<Corpus> {
         corpus::load_paths(paths)
     };
     for w in &corpus.warnings {
-        eprintln!("crosscheck: {w}");
+        // File names and messages may hold control characters: never let
+        // them reach the terminal.
+        eprintln!("crosscheck: {}", sanitize(&w.to_string()));
     }
     if corpus.articles.is_empty() {
         eprintln!("crosscheck: no articles loaded");

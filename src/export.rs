@@ -199,7 +199,7 @@ pub fn to_markdown(an: &Analysis) -> String {
             out,
             "| {} | `{}` | {} | {} | {} | {} |",
             i + 1,
-            a.id,
+            md_cell(&a.id),
             md_cell(&a.display_title()),
             md_cell(a.outlet.as_deref().unwrap_or("–")),
             a.date
@@ -223,7 +223,7 @@ pub fn to_markdown(an: &Analysis) -> String {
         let _ = writeln!(
             out,
             "### {} {} ({} sources, {badge})\n",
-            f.id,
+            md_cell(&f.id),
             md_cell(&f.label),
             f.articles.len()
         );
@@ -238,7 +238,7 @@ pub fn to_markdown(an: &Analysis) -> String {
                     text = text.replacen(&t, &format!("**{t}**"), 1);
                 }
             }
-            let _ = writeln!(out, "| `{}` | {} |", an.articles[claim.article].id, text);
+            let _ = writeln!(out, "| `{}` | {} |", md_cell(&an.articles[claim.article].id), text);
         }
         let _ = writeln!(out);
     }
@@ -253,7 +253,7 @@ pub fn to_markdown(an: &Analysis) -> String {
             let _ = writeln!(
                 out,
                 "- `{}`: {}",
-                an.articles[claim.article].id,
+                md_cell(&an.articles[claim.article].id),
                 md_cell(&claim.text)
             );
         }
@@ -261,7 +261,8 @@ pub fn to_markdown(an: &Analysis) -> String {
     out
 }
 
-/// Escapes text for a Markdown table cell: pipes and line breaks.
+/// Escapes text for a Markdown table cell: pipes, line breaks, and control
+/// characters (shown as `^[` so a report printed to a terminal is safe).
 fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+    crate::text::display::sanitize(s).replace('|', "\\|")
 }

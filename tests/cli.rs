@@ -249,3 +249,21 @@ fn pairs_scores_each_line() {
     assert_eq!(rows[1].1, "0");
     assert!(rows[0].0 > rows[1].0);
 }
+
+#[test]
+fn control_characters_in_file_names_and_text_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "bad\x1b]0;pwned\x07.txt", b"\xff\xfe not utf-8");
+    write(d, "evil.txt", "Officials said 12 people died.\x1b[2J\x1b]0;title\x07 More text here.\n".as_bytes());
+    let out = crosscheck(&["export", "--format", "markdown", d.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!out.stderr.contains(&0x1b), "raw ESC on stderr: {}", stderr(&out));
+    assert!(stderr(&out).contains("bad^[]0;pwned^G.txt"), "{}", stderr(&out));
+    assert!(!out.stdout.contains(&0x1b), "raw ESC in the Markdown report");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("^[[2J"));
+    // JSON keeps the exact text, escaped.
+    let (doc, _) = export_json(&[d.to_str().unwrap()]);
+    let text = doc["claims"][0]["text"].as_str().unwrap_or_default();
+    assert!(text.contains('\u{1b}'), "{doc}");
+}

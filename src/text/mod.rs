@@ -4,6 +4,7 @@
 //! Display always uses the original text; normalisation ([`normalize`]) is
 //! for matching only.
 
+pub mod display;
 pub mod normalize;
 mod segment;
 

@@ -7,45 +7,9 @@
 //! built for display are sanitised.
 
 use ratatui::buffer::CellWidth;
-use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Whether `c` must not reach the terminal as is: C0 and C1 controls, DEL,
-/// line and paragraph separators, and the bidirectional embedding, override
-/// and isolate characters (which can make a terminal show text in another
-/// order than it is stored).
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-        )
-}
-
-/// The visible form of `s`: tabs, newlines and other whitespace controls
-/// become spaces, C0 controls and DEL caret notation (`^[`, `^?`), C1
-/// controls and bidi overrides `<U+009B>`-style escapes.
-pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
-                out.push(' ')
-            }
-            '\u{0}'..='\u{1f}' => {
-                out.push('^');
-                out.push((c as u8 ^ 0x40) as char);
-            }
-            '\u{7f}' => out.push_str("^?"),
-            c if is_unsafe(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
+pub use crosscheck::text::display::{is_unsafe, sanitize};
 
 /// Display width of `s` once sanitised.
 pub fn width(s: &str) -> usize {
@@ -102,6 +66,7 @@ pub fn raw_prefix_fitting(s: &str, cols: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
 
     #[test]
     fn escapes_become_visible() {
