@@ -2,8 +2,8 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use crosscheck::corpus::{self, Corpus};
-use crosscheck::text::display::sanitize;
 use crosscheck::matching::features::Idf;
+use crosscheck::text::display::sanitize;
 use crosscheck::{export, matching, Analysis};
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;

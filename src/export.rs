@@ -238,7 +238,12 @@ pub fn to_markdown(an: &Analysis) -> String {
                     text = text.replacen(&t, &format!("**{t}**"), 1);
                 }
             }
-            let _ = writeln!(out, "| `{}` | {} |", md_cell(&an.articles[claim.article].id), text);
+            let _ = writeln!(
+                out,
+                "| `{}` | {} |",
+                md_cell(&an.articles[claim.article].id),
+                text
+            );
         }
         let _ = writeln!(out);
     }

@@ -255,12 +255,27 @@ fn control_characters_in_file_names_and_text_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, "bad\x1b]0;pwned\x07.txt", b"\xff\xfe not utf-8");
-    write(d, "evil.txt", "Officials said 12 people died.\x1b[2J\x1b]0;title\x07 More text here.\n".as_bytes());
+    write(
+        d,
+        "evil.txt",
+        "Officials said 12 people died.\x1b[2J\x1b]0;title\x07 More text here.\n".as_bytes(),
+    );
     let out = crosscheck(&["export", "--format", "markdown", d.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(!out.stderr.contains(&0x1b), "raw ESC on stderr: {}", stderr(&out));
-    assert!(stderr(&out).contains("bad^[]0;pwned^G.txt"), "{}", stderr(&out));
-    assert!(!out.stdout.contains(&0x1b), "raw ESC in the Markdown report");
+    assert!(
+        !out.stderr.contains(&0x1b),
+        "raw ESC on stderr: {}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("bad^[]0;pwned^G.txt"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "raw ESC in the Markdown report"
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("^[[2J"));
     // JSON keeps the exact text, escaped.
     let (doc, _) = export_json(&[d.to_str().unwrap()]);

@@ -34,6 +34,10 @@ pub struct MatchConfig {
     /// At or above this score the two claims state the same thing (agrees or
     /// differs); below it, `related`.
     pub same_score: f32,
+    /// A lower bar for the secondary `differing` matches: a candidate that
+    /// states the same quantity with a close but different figure is shown
+    /// beside the best match from this score on.
+    pub differing_min_score: f32,
     /// Candidates fully scored per claim (across all other articles).
     pub candidates: usize,
     /// Index keys held by more than this share of claims are not used to
@@ -49,6 +53,7 @@ impl Default for MatchConfig {
             model: Model::CORPUS,
             min_score: 0.5,
             same_score: 0.5,
+            differing_min_score: 0.25,
             candidates: 64,
             max_key_share: 0.25,
         }
@@ -117,15 +122,20 @@ fn best_with(
             });
             // Per article: (best, its score, its features, second-best score).
             let mut per_article: HashMap<usize, (usize, f32, FeatureVector, f32)> = HashMap::new();
-            // Per article: the best candidate whose figures differ.
-            let mut differing: HashMap<usize, (usize, f32, FeatureVector)> = HashMap::new();
+            // Per article and figure of this claim: the best candidate whose
+            // figure for the same quantity is close but different.
+            let mut differing: HashMap<(usize, String), (usize, f32, FeatureVector)> =
+                HashMap::new();
             for (local, _) in cands {
                 let other = members[local];
                 let vector = features(&profiles[ci], &profiles[other]);
                 let score = model.score(&vector.values).0;
                 let article = claims[other].article;
-                if figures_differ(&vector) && differing.get(&article).is_none_or(|d| score > d.1) {
-                    differing.insert(article, (other, score, vector.clone()));
+                for f in vector.figures.iter().filter(|f| f.close && !f.same) {
+                    let key = (article, f.ours.clone());
+                    if differing.get(&key).is_none_or(|d| score > d.1) {
+                        differing.insert(key, (other, score, vector.clone()));
+                    }
                 }
                 match per_article.get_mut(&article) {
                     None => {
@@ -138,22 +148,25 @@ fn best_with(
             let mut row: Vec<Candidate> = Vec::new();
             for (article, (other, score, mut vector, second)) in per_article {
                 vector.values[MARGIN] = score - second;
-                if let Some((alt, _, alt_vector)) = differing.remove(&article) {
-                    if alt != other {
-                        row.push(Candidate {
-                            other: alt,
-                            article,
-                            vector: alt_vector,
-                            alternative: true,
-                        });
-                    }
-                }
                 row.push(Candidate {
                     other,
                     article,
                     vector,
                     alternative: false,
                 });
+            }
+            let mut alternatives: Vec<((usize, String), (usize, f32, FeatureVector))> =
+                differing.into_iter().collect();
+            alternatives.sort_by(|a, b| a.0.cmp(&b.0));
+            for ((article, _), (alt, _, vector)) in alternatives {
+                if !row.iter().any(|c| c.other == alt) {
+                    row.push(Candidate {
+                        other: alt,
+                        article,
+                        vector,
+                        alternative: true,
+                    });
+                }
             }
             row.sort_by_key(|b| b.article);
             rows[ci] = row;
@@ -306,40 +319,74 @@ fn to_match(
 pub fn match_claims(articles: &[Article], claims: &[Claim], config: &MatchConfig) -> Matched {
     let mut out = Matched::default();
     for row in candidates(articles, claims, config) {
-        let mut best: HashMap<usize, (f32, Candidate, Vec<super::Feature>)> = HashMap::new();
-        let mut differing: HashMap<usize, (f32, Candidate, Vec<super::Feature>)> = HashMap::new();
-        for c in row {
-            let (score, contributions) = config.model.score(&c.vector.values);
-            if score < config.min_score || !anchored(&c.vector) {
+        let scored: Vec<(f32, Candidate, Vec<super::Feature>)> = row
+            .into_iter()
+            .map(|c| {
+                let (score, contributions) = config.model.score(&c.vector.values);
+                (score, c, contributions)
+            })
+            .filter(|(score, c, _)| *score >= config.differing_min_score && anchored(&c.vector))
+            .collect();
+        let mut best: HashMap<usize, usize> = HashMap::new();
+        for (i, (score, c, _)) in scored.iter().enumerate() {
+            if *score < config.min_score {
                 continue;
             }
-            if relation(score, &c.vector, config) == Relation::Differs
-                && differing.get(&c.article).is_none_or(|b| score > b.0)
+            if best.get(&c.article).is_none_or(|&b| *score > scored[b].0) {
+                best.insert(c.article, i);
+            }
+        }
+        // Where the best match does not differ, the best candidate whose
+        // figures differ on a figure the best match does not agree on.
+        let mut differing: HashMap<usize, usize> = HashMap::new();
+        for (i, (score, c, _)) in scored.iter().enumerate() {
+            let Some(&b) = best.get(&c.article) else {
+                continue;
+            };
+            let (b_score, b_cand, _) = &scored[b];
+            if b == i || relation(*b_score, &b_cand.vector, config) == Relation::Differs {
+                continue;
+            }
+            let agreed: Vec<&str> = b_cand
+                .vector
+                .figures
+                .iter()
+                .filter(|f| f.same)
+                .map(|f| f.ours.as_str())
+                .collect();
+            let new_difference = c
+                .vector
+                .figures
+                .iter()
+                .any(|f| f.close && !f.same && !agreed.contains(&f.ours.as_str()));
+            if figures_differ(&c.vector)
+                && new_difference
+                && differing
+                    .get(&c.article)
+                    .is_none_or(|&d| *score > scored[d].0)
             {
-                differing.insert(c.article, (score, c.clone(), contributions.clone()));
-            }
-            if best.get(&c.article).is_none_or(|b| score > b.0) {
-                best.insert(c.article, (score, c, contributions));
+                differing.insert(c.article, i);
             }
         }
-        let mut matches: Vec<Match> = best
-            .into_values()
-            .map(|(score, c, f)| to_match(score, c, f, config))
-            .collect();
-        let mut others: Vec<Match> = differing
-            .into_values()
-            .map(|(score, c, f)| to_match(score, c, f, config))
-            .filter(|d| {
-                matches.iter().any(|m| {
-                    m.article == d.article && m.claim != d.claim && m.relation != Relation::Differs
+        let pick = |ids: Vec<usize>| -> Vec<Match> {
+            let mut list: Vec<Match> = ids
+                .into_iter()
+                .map(|i| {
+                    let (score, c, f) = &scored[i];
+                    let mut m = to_match(*score, c.clone(), f.clone(), config);
+                    if figures_differ(&c.vector) {
+                        // Secondary matches are about the figure, whatever
+                        // their score.
+                        m.relation = Relation::Differs;
+                    }
+                    m
                 })
-            })
-            .collect();
-        for list in [&mut matches, &mut others] {
+                .collect();
             list.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)));
-        }
-        out.best.push(matches);
-        out.differing.push(others);
+            list
+        };
+        out.best.push(pick(best.into_values().collect()));
+        out.differing.push(pick(differing.into_values().collect()));
     }
     out
 }

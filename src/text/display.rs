@@ -44,4 +44,3 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     }
     Cow::Owned(out)
 }
-

@@ -179,82 +179,102 @@ pub fn content_and_entries(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<En
             );
             continue;
         };
-        push(
-            vec![
-                (
-                    format!("[{}]", m.relation.badge()),
-                    s.relation(Some(m.relation)),
-                ),
-                (format!(" score {:.2}", m.score), s.dim()),
-            ],
-            "  ",
-            &mut out,
-        );
-        // The matched sentence with shared terms highlighted.
-        let theirs = a.claims.get(m.claim).map_or("", |c| c.text.as_str());
-        let shared: HashSet<String> = m
-            .why
-            .shared_terms
-            .iter()
-            .chain(&m.why.shared_entities)
-            .flat_map(|t| tokenize(t))
-            .filter(|t| !t.stop)
-            .map(|t| t.stem)
-            .collect();
-        let mut pieces = vec![("│".to_string(), s.dim()), (" ".to_string(), Style::new())];
-        let mut last = 0;
-        for t in tokenize(theirs) {
-            if t.stop || !shared.contains(&t.stem) {
-                continue;
-            }
-            pieces.push((theirs[last..t.start].to_string(), Style::new()));
-            pieces.push((theirs[t.start..t.end].to_string(), s.highlight()));
-            last = t.end;
-        }
-        pieces.push((theirs[last..].to_string(), Style::new()));
-        push(pieces, "│ ", &mut out);
-        for f in &m.why.figures {
-            let verdict = f.describe();
-            let verdict = verdict
-                .rsplit_once(": ")
-                .map_or(String::new(), |(_, v)| v.to_string());
-            let vstyle = if f.same {
-                s.relation(Some(crosscheck::matching::Relation::Agrees))
-            } else {
-                s.relation(Some(crosscheck::matching::Relation::Differs))
-                    .remove_modifier(Modifier::REVERSED)
-            };
-            push(
-                vec![
-                    ("  ".into(), Style::new()),
-                    (f.ours.clone(), Style::new().add_modifier(Modifier::BOLD)),
-                    (" vs ".into(), s.dim()),
-                    (f.theirs.clone(), Style::new().add_modifier(Modifier::BOLD)),
-                    (": ".into(), s.dim()),
-                    (verdict, vstyle),
-                ],
-                "    ",
-                &mut out,
-            );
-        }
-        let mut terms: Vec<String> = Vec::new();
-        for t in m.why.shared_entities.iter().chain(&m.why.shared_terms) {
-            if !terms.iter().any(|x| x.eq_ignore_ascii_case(t)) {
-                terms.push(t.clone());
-            }
-        }
-        if !terms.is_empty() {
-            push(
-                vec![
-                    ("  shared: ".into(), s.dim()),
-                    (terms.join(", "), s.highlight()),
-                ],
-                "    ",
-                &mut out,
-            );
+        match_block(a, m, "", &s, width, &mut out);
+        if let Some(d) = a.differing_in(ci, j) {
+            match_block(a, d, "also ", &s, width, &mut out);
         }
     }
     (out, entries)
+}
+
+/// One match of another source: its badge and score (after `lead`, e.g.
+/// "also "), the matched sentence with shared terms highlighted, the figures
+/// compared side by side and the shared terms.
+fn match_block(
+    a: &crosscheck::Analysis,
+    m: &crosscheck::matching::Match,
+    lead: &str,
+    s: &Styles,
+    width: u16,
+    out: &mut Vec<Line<'static>>,
+) {
+    let push = |pieces: Vec<(String, Style)>, indent: &str, out: &mut Vec<Line<'static>>| {
+        out.extend(wrap(pieces, width, indent));
+    };
+    push(
+        vec![
+            (
+                format!("{lead}[{}]", m.relation.badge()),
+                s.relation(Some(m.relation)),
+            ),
+            (format!(" score {:.2}", m.score), s.dim()),
+        ],
+        "  ",
+        out,
+    );
+    // The matched sentence with shared terms highlighted.
+    let theirs = a.claims.get(m.claim).map_or("", |c| c.text.as_str());
+    let shared: HashSet<String> = m
+        .why
+        .shared_terms
+        .iter()
+        .chain(&m.why.shared_entities)
+        .flat_map(|t| tokenize(t))
+        .filter(|t| !t.stop)
+        .map(|t| t.stem)
+        .collect();
+    let mut pieces = vec![("│".to_string(), s.dim()), (" ".to_string(), Style::new())];
+    let mut last = 0;
+    for t in tokenize(theirs) {
+        if t.stop || !shared.contains(&t.stem) {
+            continue;
+        }
+        pieces.push((theirs[last..t.start].to_string(), Style::new()));
+        pieces.push((theirs[t.start..t.end].to_string(), s.highlight()));
+        last = t.end;
+    }
+    pieces.push((theirs[last..].to_string(), Style::new()));
+    push(pieces, "│ ", out);
+    for f in &m.why.figures {
+        let verdict = f.describe();
+        let verdict = verdict
+            .rsplit_once(": ")
+            .map_or(String::new(), |(_, v)| v.to_string());
+        let vstyle = if f.same {
+            s.relation(Some(crosscheck::matching::Relation::Agrees))
+        } else {
+            s.relation(Some(crosscheck::matching::Relation::Differs))
+                .remove_modifier(Modifier::REVERSED)
+        };
+        push(
+            vec![
+                ("  ".into(), Style::new()),
+                (f.ours.clone(), Style::new().add_modifier(Modifier::BOLD)),
+                (" vs ".into(), s.dim()),
+                (f.theirs.clone(), Style::new().add_modifier(Modifier::BOLD)),
+                (": ".into(), s.dim()),
+                (verdict, vstyle),
+            ],
+            "    ",
+            out,
+        );
+    }
+    let mut terms: Vec<String> = Vec::new();
+    for t in m.why.shared_entities.iter().chain(&m.why.shared_terms) {
+        if !terms.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            terms.push(t.clone());
+        }
+    }
+    if !terms.is_empty() {
+        push(
+            vec![
+                ("  shared: ".into(), s.dim()),
+                (terms.join(", "), s.highlight()),
+            ],
+            "    ",
+            out,
+        );
+    }
 }
 
 /// Text columns of the pane at the current size.
