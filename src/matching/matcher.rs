@@ -76,6 +76,9 @@ pub struct Candidate {
     pub alternative: bool,
 }
 
+/// A candidate claim with its link score and features.
+type Scored = (usize, f32, FeatureVector);
+
 /// Whether a comparison of figures makes the pair `differs`: a comparable
 /// quantity with a close but different figure, and no identical one.
 fn figures_differ(v: &FeatureVector) -> bool {
@@ -124,8 +127,7 @@ fn best_with(
             let mut per_article: HashMap<usize, (usize, f32, FeatureVector, f32)> = HashMap::new();
             // Per article and figure of this claim: the best candidate whose
             // figure for the same quantity is close but different.
-            let mut differing: HashMap<(usize, String), (usize, f32, FeatureVector)> =
-                HashMap::new();
+            let mut differing: HashMap<(usize, String), Scored> = HashMap::new();
             for (local, _) in cands {
                 let other = members[local];
                 let vector = features(&profiles[ci], &profiles[other]);
@@ -155,8 +157,7 @@ fn best_with(
                     alternative: false,
                 });
             }
-            let mut alternatives: Vec<((usize, String), (usize, f32, FeatureVector))> =
-                differing.into_iter().collect();
+            let mut alternatives: Vec<_> = differing.into_iter().collect();
             alternatives.sort_by(|a, b| a.0.cmp(&b.0));
             for ((article, _), (alt, _, vector)) in alternatives {
                 if !row.iter().any(|c| c.other == alt) {
