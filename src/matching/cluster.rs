@@ -37,9 +37,15 @@ impl PartialOrd for Merge {
     }
 }
 
+/// Most claims in one cluster: a fact is stated a handful of times per
+/// article, and the bound keeps every merge, and everything computed per
+/// cluster member, cheap on stories of any size.
+pub const MAX_CLUSTER: usize = 64;
+
 /// Clusters `n` items linked by `edges` (`(a, b, score)`, any order,
-/// duplicates keep the maximum) with average linkage at `threshold`.
-/// Returns each item's cluster id (ids are item indices of a member).
+/// duplicates keep the maximum) with average linkage at `threshold`; no
+/// cluster grows past [`MAX_CLUSTER`] items. Returns each item's cluster id
+/// (ids are item indices of a member).
 pub fn average_linkage(n: usize, edges: &[(usize, usize, f32)], threshold: f32) -> Vec<usize> {
     // Symmetric link sums between current clusters.
     let mut links: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
@@ -78,6 +84,9 @@ pub fn average_linkage(n: usize, edges: &[(usize, usize, f32)], threshold: f32) 
         }
         if !alive[m.a] || !alive[m.b] || version[m.a] != m.version_a || version[m.b] != m.version_b
         {
+            continue;
+        }
+        if members[m.a].len() + members[m.b].len() > MAX_CLUSTER {
             continue;
         }
         // Merge the smaller cluster into the larger one.
@@ -140,6 +149,23 @@ mod tests {
         assert_eq!(c[1], c[2]);
         // 3's average link to {0,1,2} is 0.6/3 = 0.2 < 0.5.
         assert_ne!(c[3], c[0]);
+    }
+
+    #[test]
+    fn clusters_stop_growing_at_the_bound() {
+        let n = MAX_CLUSTER * 2;
+        let mut edges = Vec::new();
+        for a in 0..n {
+            for b in a + 1..n {
+                edges.push((a, b, 0.9));
+            }
+        }
+        let c = average_linkage(n, &edges, 0.5);
+        let mut sizes = std::collections::HashMap::new();
+        for id in c {
+            *sizes.entry(id).or_insert(0) += 1;
+        }
+        assert!(sizes.values().all(|&s| s <= MAX_CLUSTER), "{sizes:?}");
     }
 
     #[test]

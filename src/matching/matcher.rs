@@ -220,18 +220,27 @@ pub fn candidates(
     for (c, &id) in cluster.iter().enumerate() {
         members.entry(id).or_default().push(c);
     }
-    let link_of = |a: usize, b: usize| link.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+    // Links of each claim, to compute support from the candidate's side in
+    // time proportional to its links rather than to the cluster's size.
+    let mut adjacency: Vec<Vec<(usize, f32)>> = vec![Vec::new(); claims.len()];
+    for (&(a, b), &s) in &link {
+        adjacency[a].push((b, s));
+        adjacency[b].push((a, s));
+    }
+    for list in &mut adjacency {
+        list.sort_by_key(|e| e.0);
+    }
     let support = |a: usize, b: usize| {
-        let mates: Vec<usize> = members[&cluster[a]]
-            .iter()
-            .copied()
-            .filter(|&c| c != a && c != b)
-            .collect();
-        if mates.is_empty() {
-            0.0
-        } else {
-            mates.iter().map(|&c| link_of(b, c)).sum::<f32>() / mates.len() as f32
+        let mates = members[&cluster[a]].len().saturating_sub(1 + usize::from(cluster[b] == cluster[a]));
+        if mates == 0 {
+            return 0.0;
         }
+        let sum: f32 = adjacency[b]
+            .iter()
+            .filter(|&&(c, _)| c != a && c != b && cluster[c] == cluster[a])
+            .map(|&(_, s)| s)
+            .sum();
+        sum / mates as f32
     };
     rows.into_iter()
         .enumerate()
