@@ -434,7 +434,7 @@ mod tests {
     #[test]
     fn readme_key_table_is_the_keymap() {
         let table = markdown_table(&Keymap::default());
-        let docs: Vec<String> = ["README.md", "TUI_README.md"]
+        let docs: Vec<String> = ["README.md"]
             .iter()
             .filter_map(|f| {
                 std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_owned() + f)
@@ -443,7 +443,7 @@ mod tests {
             .collect();
         assert!(
             docs.iter().any(|d| d.contains(&table)),
-            "README.md or TUI_README.md must contain the key table generated from the keymap:\n{table}"
+            "README.md must contain the key table generated from the keymap:\n{table}"
         );
     }
 

@@ -231,7 +231,9 @@ pub fn candidates(
         list.sort_by_key(|e| e.0);
     }
     let support = |a: usize, b: usize| {
-        let mates = members[&cluster[a]].len().saturating_sub(1 + usize::from(cluster[b] == cluster[a]));
+        let mates = members[&cluster[a]]
+            .len()
+            .saturating_sub(1 + usize::from(cluster[b] == cluster[a]));
         if mates == 0 {
             return 0.0;
         }
