@@ -2,10 +2,12 @@
 //! counted quantities, so that each claim is scored against a bounded number
 //! of candidates rather than against every claim.
 //!
-//! Keys held by too many claims are not used to
-//! select candidates (they say little and would make the work quadratic), and
-//! only the best [`MatchConfig::candidates`](super::MatchConfig) candidates
-//! by summed key weight are scored in full.
+//! Keys held by more than `max(64, 4·√n)` of a story's `n` claims are not
+//! used to select candidates (they say little and would make the work
+//! quadratic), and only the best
+//! [`MatchConfig::candidates`](super::MatchConfig) candidates by summed key
+//! weight are scored in full: at most `O(n·√n)` posting visits and `O(n)`
+//! pair scorings per story.
 
 use super::features::{key, Profile};
 use std::collections::HashMap;
@@ -20,7 +22,7 @@ pub struct Index {
 
 impl Index {
     /// Indexes the profiles. A key selects candidates only while at most
-    /// `max_share` of the claims (and never more than `max(64, 8·√n)`) hold it.
+    /// `max_share` of the claims (and never more than `max(64, 4·√n)`) hold it.
     pub fn build<'a>(profiles: impl IntoIterator<Item = &'a Profile>, max_share: f32) -> Index {
         let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
         let mut n = 0usize;
@@ -31,7 +33,7 @@ impl Index {
             }
         }
         let by_share = (n as f32 * max_share).ceil() as usize;
-        let by_sqrt = ((n as f64).sqrt() * 8.0) as usize;
+        let by_sqrt = ((n as f64).sqrt() * 4.0) as usize;
         let max_postings = by_share.min(by_sqrt.max(64)).max(8);
         Index {
             postings,
@@ -62,8 +64,13 @@ impl Index {
             }
         }
         let mut out: Vec<(usize, f32)> = acc.into_iter().map(|(c, w)| (c as usize, w)).collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // Select the best `limit` in linear time, then sort only those.
+        if out.len() > limit && limit > 0 {
+            out.select_nth_unstable_by(limit - 1, order);
+        }
         out.truncate(limit);
+        out.sort_by(order);
         out
     }
 }

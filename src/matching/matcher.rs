@@ -252,16 +252,28 @@ pub fn candidates(
                 c.vector.values[FACT_SUPPORT] = support(a, c.other);
                 out.push(c);
             }
-            // Cluster mates in other articles join as candidates.
+            // Cluster mates join as candidates: per other article, the one
+            // best supported by the rest of the cluster (cheap to rank from
+            // the links), so the extra work is bounded by the articles.
+            let mut mates: HashMap<usize, (usize, f32)> = HashMap::new();
             for &b in &members[&cluster[a]] {
                 if claims[b].article == claims[a].article || out.iter().any(|c| c.other == b) {
                     continue;
                 }
+                let sup = support(a, b);
+                let article = claims[b].article;
+                if mates.get(&article).is_none_or(|m| sup > m.1) {
+                    mates.insert(article, (b, sup));
+                }
+            }
+            let mut mates: Vec<(usize, (usize, f32))> = mates.into_iter().collect();
+            mates.sort_by_key(|m| m.0);
+            for (article, (b, sup)) in mates {
                 let mut vector = features(&profiles[a], &profiles[b]);
-                vector.values[FACT_SUPPORT] = support(a, b);
+                vector.values[FACT_SUPPORT] = sup;
                 out.push(Candidate {
                     other: b,
-                    article: claims[b].article,
+                    article,
                     vector,
                     alternative: false,
                 });
