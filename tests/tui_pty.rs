@@ -287,8 +287,13 @@ fn hostile_article_text_never_reaches_the_terminal() {
     )
     .unwrap();
     let mut s = Session::start_with(140, 45, &[&evil, &other], &[]);
+    // Wait for the whole first frame (output may arrive in pieces).
     let sc = s.wait_for("the panes with the article", |sc| {
-        sc.contains("Articles (2)") && sc.contains("PWNED-TITLE")
+        sc.contains("Articles (2)")
+            && sc.contains("PWNED-TITLE")
+            && sc.contains("<U+009B>31m")
+            && sc.contains("claim evil")
+            && sc.contains("Comparison")
     });
     // Shown visibly, in caret notation...
     assert!(sc.contains("^[]0;PWNED-TITLE^G"), "{sc}");

@@ -130,7 +130,10 @@ pub fn content_and_entries(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<En
             );
         }
     }
-    let others = a.other_sources(claim.article);
+    // Differences first: sources whose figures differ, then agreeing, then
+    // related ones, then those that do not report the claim.
+    let mut others = a.other_sources(claim.article);
+    others.sort_by_key(|&j| source_rank(a, ci, j));
     out.push(Line::default());
     push(
         vec![(format!("Other sources ({})", others.len()), s.title())],
@@ -142,7 +145,9 @@ pub fn content_and_entries(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<En
         let Some(art) = a.articles.get(j) else {
             continue;
         };
-        let m = a.match_in(ci, j);
+        // Where a secondary match differs in figures, it leads.
+        let secondary = a.differing_in(ci, j);
+        let m = secondary.or_else(|| a.match_in(ci, j));
         // The selected entry (Enter jumps to its claim) is reversed while
         // the pane has the focus.
         let mut head_style = Style::new().add_modifier(Modifier::BOLD);
@@ -180,8 +185,10 @@ pub fn content_and_entries(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<En
             continue;
         };
         match_block(a, m, "", &s, width, &mut out);
-        if let Some(d) = a.differing_in(ci, j) {
-            match_block(a, d, "also ", &s, width, &mut out);
+        if secondary.is_some() {
+            if let Some(best) = a.match_in(ci, j) {
+                match_block(a, best, "also ", &s, width, &mut out);
+            }
         }
     }
     (out, entries)
@@ -274,6 +281,21 @@ fn match_block(
             "    ",
             out,
         );
+    }
+}
+
+/// Order of another source in the comparison: differing figures first, then
+/// agreement, relation, and no match.
+fn source_rank(a: &crosscheck::Analysis, claim: usize, source: usize) -> u8 {
+    use crosscheck::matching::Relation;
+    if a.differing_in(claim, source).is_some() {
+        return 0;
+    }
+    match a.match_in(claim, source).map(|m| m.relation) {
+        Some(Relation::Differs) => 0,
+        Some(Relation::Agrees) => 1,
+        Some(Relation::Related) => 2,
+        None => 3,
     }
 }
 
