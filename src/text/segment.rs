@@ -204,11 +204,14 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:https?://|www\.|pic\.twitter\.com/|\bt\.co/)\S+").expect("valid regex")
 });
 
-static HANDLE_ATTRIBUTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[—–-]+\s*.{0,80}\(@\w{1,30}\)").expect("valid regex"));
+static HANDLE_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    // ASCII handles and `[^\n]` rather than `\w`/`.`: the same lines, but
+    // Unicode classes under counted repetition cost ~15 ms to compile.
+    Regex::new(r"^[—–-]+\s*[^\n]{0,80}?\(@[A-Za-z0-9_]{1,30}\)").expect("valid regex")
+});
 
 static HANDLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(@\w{1,30}\)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\(@[A-Za-z0-9_]{1,30}\)").expect("valid regex"));
 
 /// An embedded post's attribution line: "— Name (@handle) April 28, 2025".
 fn is_attribution(line: &str) -> bool {
@@ -228,15 +231,20 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("valid regex")
 });
 
+/// Longest dateline prefix accepted ("FLINT, Mich., Oct. 4 (UPI) —" is 28).
+const MAX_DATELINE_BYTES: usize = 120;
+
 static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     // Place (one to four capitalised words, or ALL CAPS), optional
     // "[Region]" / "(Region)" or ", State", then a date, an agency in
     // brackets, or both, and a dash or plain space before the prose.
     let place = r"(?:[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3})";
-    let region = r"(?:\s*[\[(][^\])]{2,40}[\])]|,\s+[A-Z][\p{L}]*\.?(?:\s+[A-Z][\p{L}]*\.?)?)?";
+    // No counted repetition of Unicode classes here ([^\])]{2,40} alone
+    // cost ~25 ms to compile at start-up): lengths are checked in code.
+    let region = r"(?:\s*[\[(][^\])\n]{2,}[\])]|,\s+[A-Z][\p{L}]*\.?(?:\s+[A-Z][\p{L}]*\.?)?)?";
     let date = format!(r",?\s+{m}\s+\d{{1,2}}(?:,\s*\d{{4}})?", m = MONTHS);
     let known_agency = r"\((?:AP|AFP|Reuters|Xinhua|ANI|Yonhap|IANS|PTI|Bloomberg|UPI|dpa|TASS|Kyodo|CNN|BBC|AA)\)";
-    let any_agency = r"\([A-Z][\w&. ]{1,20}\)";
+    let any_agency = r"\([A-Z][\w&. ]+\)";
     let pattern = format!(
         r"^(?:{place}{region}{date}\s*(?:{known_agency}\s*[-–—:]?\s+|{any_agency}\s*[-–—:]\s+|[-–—:]\s+|\s+)|{place}{region}\s*(?:{known_agency}\s*[-–—:]?\s+|{any_agency}\s*[-–—:]\s+)|[A-Z]{{3,}}(?:[ ,][A-Z]{{2,}}){{0,2}}\s*[-–—]\s+)"
     );
@@ -247,6 +255,10 @@ static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// prose after it must start with a capital letter (or opening quote).
 fn dateline_prefix(line: &str) -> Option<usize> {
     let m = DATELINE_PREFIX.find(line)?;
+    // A dateline is short: place, region, date, agency.
+    if m.end() > MAX_DATELINE_BYTES {
+        return None;
+    }
     let first_word = line.split_whitespace().next().unwrap_or_default();
     let first_word = first_word.trim_end_matches(',');
     if is_minor_word(first_word) || is_sentence_opener(first_word) || is_month(first_word) {
@@ -307,7 +319,7 @@ fn is_link_list_heading(line: &str) -> bool {
 
 static BOILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:advertisement|advert|sponsored|share(?: this)?(?: article| story)?|share on \w+|follow us\b.*|sign up\b.*|subscribe\b.*|click here\b.*|read more\b.*|image (?:source|caption)\b.*|getty images|copyright\b.*|©.*|all rights reserved\.?|(?:photo|image|video|picture)(?: credit)?:\s*\S.{0,60}|related:.*|watch:.*|listen:.*)$",
+        r"(?i)^(?:advertisement|advert|sponsored|share(?: this)?(?: article| story)?|share on \w+|follow us\b.*|sign up\b.*|subscribe\b.*|click here\b.*|read more\b.*|image (?:source|caption)\b.*|getty images|copyright\b.*|©.*|all rights reserved\.?|(?:photo|image|video|picture)(?: credit)?:\s*\S[^\n]{0,60}|related:.*|watch:.*|listen:.*)$",
     )
     .expect("valid regex")
 });
