@@ -35,17 +35,7 @@ fn main() {
         an.facts.len(),
         an.shared_facts().count()
     );
-    println!(
-        "precision {:.3} ({}/{})  recall {:.3} ({}/{})  differs {}/{}",
-        s.precision(),
-        s.correct,
-        s.matches,
-        s.recall(),
-        s.found,
-        s.counterparts,
-        s.differs_right,
-        s.differs_found
-    );
+    println!("{s}");
     for m in &s.missing {
         println!("MISSING  {m}");
     }

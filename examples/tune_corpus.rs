@@ -129,17 +129,7 @@ fn main() {
             };
             let an = Analysis::build_with(corpus::bundled(), &c);
             let s = evaluate(&an, &gold);
-            println!(
-                "link {link_t:.2} threshold {t:.2}: precision {:.3} ({}/{})  recall {:.3} ({}/{})  differs {}/{}",
-                s.precision(),
-                s.correct,
-                s.matches,
-                s.recall(),
-                s.found,
-                s.counterparts,
-                s.differs_right,
-                s.differs_found
-            );
+            println!("link {link_t:.2} threshold {t:.2}: {s}");
             // The most recall at a precision of at least 0.85.
             let objective = if s.precision() >= 0.85 {
                 s.recall() + 0.01 * s.precision()

@@ -90,6 +90,24 @@ impl Scores {
     }
 }
 
+impl std::fmt::Display for Scores {
+    /// `precision 0.898 (115/128)  recall 0.644 (121/188)  differs 18/18`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "precision {:.3} ({}/{})  recall {:.3} ({}/{})  differs {}/{}",
+            self.precision(),
+            self.correct,
+            self.matches,
+            self.recall(),
+            self.found,
+            self.counterparts,
+            self.differs_right,
+            self.differs_found
+        )
+    }
+}
+
 impl Gold {
     /// Parses a gold file.
     pub fn parse(text: &str) -> Result<Gold, String> {
