@@ -14,13 +14,30 @@
 //! Pronouns and bare surnames are resolved to the most recent full name in
 //! the text before.
 
-use super::attribution::{
-    capitalised_mid_sentence, expand_name_in, full_names, name_before, subject_at_start,
-};
+use super::attribution::{expand_name_in, full_names, name_before, subject_at_start};
 use super::Quote;
 use crate::text::Document;
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// Longest quote, in bytes: a longer "quote" is a stray or unpaired mark
+/// running over a huge paragraph, not a quotation (and keeping it would make
+/// every claim under it carry megabytes of text).
+pub const MAX_QUOTE_BYTES: usize = 8 * 1024;
+
+/// How far before and after a quote its speaker is looked for, in bytes: a
+/// lead-in ("X said:") or a tag ("..., he said") is short, and a bounded
+/// window keeps a single enormous line from making every quote rescan it.
+const SPEAKER_WINDOW: usize = 1024;
+
+/// `text[..pos]` cut to its last `max` bytes (at a character boundary).
+fn tail(text: &str, pos: usize, max: usize) -> usize {
+    let mut from = pos.saturating_sub(max);
+    while from < pos && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
 
 /// A quote span before speaker detection.
 #[derive(Debug, Clone)]
@@ -138,8 +155,10 @@ fn spans(text: &str) -> Vec<Span> {
         out.push(close(outer, e, e, 0));
     }
     out.retain(|s| {
-        text.get(s.start..s.end)
-            .is_some_and(|t| !t.trim().is_empty())
+        s.end - s.start <= MAX_QUOTE_BYTES
+            && text
+                .get(s.start..s.end)
+                .is_some_and(|t| !t.trim().is_empty())
     });
     out.sort_by_key(|s| (s.open, s.depth));
     out
@@ -235,15 +254,27 @@ pub fn find_quotes(text: &str, doc: &Document) -> Vec<Quote> {
         {
             let head = text.get(..sp.open).unwrap_or("").trim_end();
             if head.ends_with(':') {
-                before_start = head.rfind('\n').map_or(0, |p| p + 1);
+                let from = tail(text, head.len(), SPEAKER_WINDOW);
+                before_start = head
+                    .get(from..)
+                    .and_then(|h| h.rfind('\n'))
+                    .map_or(from, |p| from + p + 1);
             }
         }
+        let before_start = before_start.max(tail(text, sp.open, SPEAKER_WINDOW));
         let before = text.get(before_start..sp.open).unwrap_or("");
-        // After the quote, up to the end of its paragraph.
+        // After the quote, up to the end of its paragraph (or the window).
+        let window_end = {
+            let mut e = (sp.close_end + SPEAKER_WINDOW).min(text.len());
+            while e < text.len() && !text.is_char_boundary(e) {
+                e += 1;
+            }
+            e
+        };
         let after_end = text
-            .get(sp.close_end..)
+            .get(sp.close_end..window_end)
             .and_then(|t| t.find('\n'))
-            .map_or(text.len(), |p| sp.close_end + p);
+            .map_or(window_end, |p| sp.close_end + p);
         let after = text.get(sp.close_end..after_end).unwrap_or("");
         let mut pronoun = None;
         if speaker.is_none() {
@@ -303,7 +334,7 @@ pub fn find_quotes(text: &str, doc: &Document) -> Vec<Quote> {
             if let Some(s) = text.get(sent_start..sp.open).and_then(subject_at_start) {
                 if matches!(s.as_str(), "he" | "she" | "they" | "it") {
                     pronoun = Some(s);
-                } else if s.contains(' ') || capitalised_mid_sentence(text, &s) {
+                } else if s.contains(' ') || names.capitalised_mid_sentence(text, &s) {
                     // A one-word sentence start must be a name elsewhere too
                     // ("Putin congratulated", not "Pressure mounted").
                     speaker = Some(s);
