@@ -117,12 +117,7 @@ pub fn run_export(paths: &[PathBuf], format: Format, output: Option<&PathBuf>) -
 /// or pipe itself.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => {
-            return Err(io::Error::new(
-                io::ErrorKind::IsADirectory,
-                "is a directory",
-            ))
-        }
+        Ok(m) if m.is_dir() => return Err(io::Error::other("is a directory")),
         Ok(m) if !m.is_file() => {
             let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
             return f.write_all(bytes).and_then(|_| f.flush());
