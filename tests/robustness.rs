@@ -162,6 +162,27 @@ fn binary_empty_and_whitespace_files_are_skipped_naming_the_file() {
 }
 
 #[test]
+fn a_file_over_the_limit_is_skipped_without_reading_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let good = write(d, "good.txt", GOOD.as_bytes());
+    // Sparse: takes no disk space or time to create.
+    let huge = write(d, "huge.txt", b"");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&huge)
+        .and_then(|f| f.set_len(crosscheck::corpus::MAX_FILE_BYTES + 1))
+        .expect("sparse file");
+    let (doc, err, code) = export(&[&huge, &good]);
+    assert_eq!(code, Some(0), "{err:?}");
+    assert_eq!(ids(&doc), ["good"]);
+    assert!(
+        has(&err, "huge.txt: larger than 256 MiB: skipped"),
+        "{err:?}"
+    );
+}
+
+#[test]
 fn crlf_line_endings_keep_exact_offsets() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();

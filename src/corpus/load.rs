@@ -232,6 +232,14 @@ fn load_file(path: &Path, format: Format, meta: Option<&Metadata>, corpus: &mut 
 /// Reads a file as text (see [`decode`]), refusing huge and binary files.
 fn read_text(path: &Path, format: Format) -> Result<Decoded, String> {
     let file = fs::File::open(path).map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
+    // Refuse a huge file before reading it; `take` below still bounds a file
+    // that grows while it is read.
+    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+        return Err(format!(
+            "larger than {} MiB: skipped",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
