@@ -3,7 +3,7 @@
 //! sentence splitting (plus claim extraction) and figure parsing.
 //!
 //! * `cargo test --test fuzz_targets` runs every target briefly (a fixed
-//!   seed, `PROPTEST_CASES` cases each, default a few hundred) and replays
+//!   seed, `PROPTEST_CASES` cases each, default 500 to 2,000) and replays
 //!   the saved crashers in `tests/fuzz_corpus/`.
 //! * `FUZZ_SECONDS=600 cargo test --release --test fuzz_targets fuzz_segment`
 //!   runs one target for ten minutes with fresh random seeds and prints the
@@ -530,12 +530,12 @@ fn check_loader(case: LoaderCase) -> Result<(), TestCaseError> {
 
 #[test]
 fn fuzz_loader() {
-    fuzz("loader", loader_case(), 300, check_loader);
+    fuzz("loader", loader_case(), 1000, check_loader);
 }
 
 #[test]
 fn fuzz_segment() {
-    fuzz("segment", article_text(120), 300, |t| check_document(&t));
+    fuzz("segment", article_text(120), 500, |t| check_document(&t));
 }
 
 #[test]
@@ -543,7 +543,7 @@ fn fuzz_figures() {
     fuzz(
         "figures",
         (article_text(30), 0usize..1000),
-        1000,
+        2000,
         |(s, base)| check_figures(&s, base),
     );
 }
