@@ -10,7 +10,8 @@
 //!   number of executions (`scripts/fuzz.sh` runs all of them).
 //! * A failing input is shrunk, printed, and written to `$FUZZ_CRASH_DIR`
 //!   when that is set; copy it into `tests/fuzz_corpus/<target>/` to keep
-//!   it as a regression test.
+//!   it as a regression test (a loader input must still load at least one
+//!   article unless its name starts with `binary-`).
 
 use crosscheck::claims::figures::find_figures;
 use crosscheck::corpus::{load_bytes, Article, Corpus};
@@ -566,8 +567,18 @@ fn fuzz_corpus_regressions() {
             let bytes = std::fs::read(&path).expect("read corpus file");
             let result = match target {
                 "loader" => {
+                    // Saved loader inputs hold good articles next to the bad
+                    // part (unless named `binary-*`): those must still load.
                     let name = Path::new(path.file_name().unwrap_or_default());
-                    check_corpus(name, &load_bytes(name, bytes))
+                    let corpus = load_bytes(name, bytes);
+                    let binary = name.to_string_lossy().starts_with("binary-");
+                    assert!(
+                        binary || !corpus.articles.is_empty(),
+                        "{}: no article loaded: {:?}",
+                        path.display(),
+                        corpus.warnings
+                    );
+                    check_corpus(name, &corpus)
                 }
                 "segment" => check_document(&String::from_utf8_lossy(&bytes)),
                 _ => check_figures(&String::from_utf8_lossy(&bytes), 3),
