@@ -6,7 +6,7 @@ use crosscheck::matching::features::Idf;
 use crosscheck::text::display::sanitize;
 use crosscheck::{export, matching, Analysis};
 use std::io::{self, BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
@@ -109,28 +109,73 @@ pub fn run_export(paths: &[PathBuf], format: Format, output: Option<&PathBuf>) -
     }
 }
 
-/// Writes to a temporary file beside `path`, then renames it into place, so
-/// that a crash never leaves a half-written file.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path
+/// Writes `bytes` to `path` so that a crash or a full disk never leaves a
+/// half-written file: a new temporary file beside the target (never an
+/// existing one), flushed to disk, then renamed over it, and the directory
+/// synced.
+///
+/// A symlink is followed (its target is replaced, the link stays). A path
+/// that exists but is not a regular file (`/dev/null`, `/dev/stdout`, a
+/// FIFO) is written to directly: renaming over it would replace the device
+/// or pipe itself.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => return Err(io::Error::other("is a directory")),
+        Ok(m) if !m.is_file() => {
+            let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+            return f.write_all(bytes).and_then(|_| f.flush());
+        }
+        _ => {}
+    }
+    // Replace a symlink's target, not the link.
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path)?,
+        _ => path.to_path_buf(),
+    };
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
+        .unwrap_or(Path::new("."));
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.crosscheck-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
+    let (mut file, tmp) = create_temp(dir, &name)?;
+    let result = file
+        .write_all(bytes)
+        .and_then(|_| file.sync_all())
+        .and_then(|_| {
+            drop(file);
+            std::fs::rename(&tmp, &target)
+        });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
+        return result;
     }
-    result
+    // Make the rename itself durable; not every system can sync a directory.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// A new, empty temporary file `.<name>.crosscheck-<pid>-<n>.tmp` in `dir`,
+/// created exclusively (an existing file or symlink there is never reused).
+fn create_temp(dir: &Path, name: &str) -> io::Result<(std::fs::File, PathBuf)> {
+    let mut last = None;
+    for n in 0..100 {
+        let tmp = dir.join(format!(".{name}.crosscheck-{}-{n}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => return Ok((f, tmp)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("no temporary file name left")))
 }
 
 /// `crosscheck pairs`.

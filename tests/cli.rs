@@ -200,7 +200,10 @@ fn bad_files_are_reported_and_the_rest_loads() {
     let err = stderr(&out);
     let lines: Vec<&str> = err.lines().collect();
     let has = |needle: &str| lines.iter().any(|l| l.contains(needle));
-    assert!(has("latin1.txt: not UTF-8"), "{err}");
+    assert!(
+        has("latin1.txt: not UTF-8 (invalid byte at offset 3): decoded as Windows-1252"),
+        "{err}"
+    );
     assert!(has("empty.md: empty file"), "{err}");
     assert!(has("binary.txt: binary data"), "{err}");
     assert!(has("broken.json:2: malformed JSON"), "{err}");
@@ -214,7 +217,7 @@ fn bad_files_are_reported_and_the_rest_loads() {
         .iter()
         .map(|a| a["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["good", "j1"]);
+    assert_eq!(ids, ["good", "latin1", "j1"]);
 }
 
 #[test]

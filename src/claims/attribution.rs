@@ -10,6 +10,8 @@
 //! recent full name in the text ("Trump" → "Donald Trump").
 
 use regex::Regex;
+use std::cell::{OnceCell, RefCell};
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Leading words dropped from a speaker's name while at least two words
@@ -399,7 +401,8 @@ pub(crate) fn capitalised_mid_sentence(text: &str, word: &str) -> bool {
 /// lower-case word ("Putin congratulated ...", "The KCNA insisted ..."), or
 /// a pronoun subject lower-cased ("They reaffirmed" → "they").
 pub(crate) fn subject_at_start(sentence: &str) -> Option<String> {
-    let words: Vec<&str> = sentence.split_whitespace().collect();
+    // Only the first words matter; a sentence may be megabytes long.
+    let words: Vec<&str> = sentence.split_whitespace().take(64).collect();
     let first = *words.first()?;
     if matches!(first, "He" | "She" | "They" | "It") {
         return Some(first.to_lowercase());
@@ -430,8 +433,8 @@ static NAME_RUN: LazyLock<Regex> =
 
 /// The full names (two to four words, titles dropped) printed in a text,
 /// with their byte offsets, for [`expand_name_in`].
-pub(crate) fn full_names(text: &str) -> Vec<(usize, String)> {
-    NAME_RUN
+pub(crate) fn full_names(text: &str) -> Names {
+    let list: Vec<(usize, String)> = NAME_RUN
         .find_iter(text)
         .filter_map(|m| clean_name(m.as_str()).map(|n| (m.start(), n)))
         .filter(|(_, n)| {
@@ -443,7 +446,100 @@ pub(crate) fn full_names(text: &str) -> Vec<(usize, String)> {
                 && !n.ends_with("Square")
                 && n.split_whitespace().count() <= 4
         })
-        .collect()
+        .collect();
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (_, n)) in list.iter().enumerate() {
+        let mut keys: Vec<&str> = Vec::new();
+        for w in n.split_whitespace() {
+            keys.push(w);
+            // "Kim" in "Kim-Jong": every part before a hyphen.
+            keys.extend(w.match_indices('-').map(|(p, _)| &w[..p]));
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            by_word.entry(k.to_string()).or_default().push(i);
+        }
+    }
+    Names {
+        list,
+        by_word,
+        with_the: RefCell::new(HashMap::new()),
+        mid_sentence: OnceCell::new(),
+    }
+}
+
+/// A text's full names, indexed by word so that expanding a name does not
+/// rescan the text or the list (an article may be megabytes long).
+#[derive(Debug, Default)]
+pub(crate) struct Names {
+    /// `(byte offset, name)` in text order.
+    list: Vec<(usize, String)>,
+    /// For each word of a name (and each part before a hyphen), the indices
+    /// into `list` of the names containing it, ascending.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Memo: whether the text writes an acronym with an article.
+    with_the: RefCell<HashMap<String, bool>>,
+    /// Capitalised words printed after a lower-case word or a comma, built
+    /// on first use.
+    mid_sentence: OnceCell<HashSet<String>>,
+}
+
+/// Longest word [`Names::capitalised_mid_sentence`] answers from its set.
+const MAX_INDEXED_WORD: usize = 64;
+
+impl Names {
+    /// [`capitalised_mid_sentence`] without rescanning `text` (the text the
+    /// names came from) for every word: capitalised words up to 64 bytes
+    /// are looked up in a set built by one pass over the text.
+    pub(crate) fn capitalised_mid_sentence(&self, text: &str, word: &str) -> bool {
+        let indexed = word.len() <= MAX_INDEXED_WORD
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && !word.contains(char::is_whitespace);
+        if !indexed {
+            return capitalised_mid_sentence(text, word);
+        }
+        self.mid_sentence
+            .get_or_init(|| mid_sentence_words(text))
+            .contains(word)
+    }
+}
+
+/// Every run of non-space characters (up to [`MAX_INDEXED_WORD`] bytes)
+/// that starts with a capital letter right after "<lower-case letter or
+/// comma><space>" and ends before a non-alphanumeric character or the end:
+/// exactly the words [`capitalised_mid_sentence`] would find.
+fn mid_sentence_words(text: &str) -> HashSet<String> {
+    let mut set = HashSet::new();
+    let mut prev2: Option<char> = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let after_lower = prev == Some(' ') && prev2.is_some_and(|p| p.is_lowercase() || p == ',');
+        prev2 = prev;
+        prev = Some(c);
+        if !(after_lower && c.is_uppercase()) {
+            continue;
+        }
+        let rest = text.get(i..).unwrap_or("");
+        let mut ended = true;
+        for (j, d) in rest.char_indices().skip(1) {
+            if j > MAX_INDEXED_WORD {
+                ended = false;
+                break;
+            }
+            if !d.is_alphanumeric() {
+                set.insert(rest[..j].to_string());
+            }
+            if d.is_whitespace() {
+                ended = false;
+                break;
+            }
+        }
+        if ended && rest.len() <= MAX_INDEXED_WORD {
+            set.insert(rest.to_string());
+        }
+    }
+    set
 }
 
 /// Expands a one-word name ("Trump", "Kim") to the most recent longer name
@@ -455,33 +551,31 @@ pub(crate) fn expand_name(text: &str, pos: usize, name: &str) -> String {
 }
 
 /// [`expand_name`] with the text's [`full_names`] computed once.
-pub(crate) fn expand_name_in(
-    text: &str,
-    names: &[(usize, String)],
-    pos: usize,
-    name: &str,
-) -> String {
+pub(crate) fn expand_name_in(text: &str, names: &Names, pos: usize, name: &str) -> String {
     if name.contains(' ') {
         return name.to_string();
     }
     // An acronym the text also writes with an article: "KCNA" → "the KCNA".
     if name.chars().all(|c| !c.is_lowercase()) {
-        let with_the = format!("the {name}");
-        return if text.contains(&with_the) || text.contains(&format!("The {name}")) {
-            with_the
+        let mut memo = names.with_the.borrow_mut();
+        let with = *memo.entry(name.to_string()).or_insert_with(|| {
+            text.contains(&format!("the {name}")) || text.contains(&format!("The {name}"))
+        });
+        return if with {
+            format!("the {name}")
         } else {
             name.to_string()
         };
     }
-    let contains = |run: &str| {
-        run.split_whitespace()
-            .any(|w| w == name || w.strip_prefix(name).is_some_and(|r| r.starts_with('-')))
+    let Some(hits) = names.by_word.get(name) else {
+        return name.to_string();
     };
-    names
-        .iter()
-        .rev()
-        .find(|(at, n)| *at < pos && contains(n))
-        .or_else(|| names.iter().find(|(_, n)| contains(n)))
+    let before = hits.partition_point(|&i| names.list.get(i).is_some_and(|(at, _)| *at < pos));
+    before
+        .checked_sub(1)
+        .and_then(|k| hits.get(k))
+        .or_else(|| hits.first())
+        .and_then(|&i| names.list.get(i))
         .map_or_else(|| name.to_string(), |(_, n)| n.clone())
 }
 
@@ -849,5 +943,38 @@ mod tests {
         assert_eq!(expand_name(t, t.len(), "Trump"), "Donald Trump");
         assert_eq!(expand_name(t, t.len(), "KCNA"), "KCNA");
         assert_eq!(expand_name("as the KCNA said", 0, "KCNA"), "the KCNA");
+        let t = "Kim Jong-un spoke. Later Kim Yo-jong said so. Then Kim left.";
+        assert_eq!(expand_name(t, t.len(), "Kim"), "Kim Yo-jong");
+        assert_eq!(expand_name(t, 5, "Kim"), "Kim Jong-un");
+        assert_eq!(expand_name(t, t.len(), "Yo"), "Kim Yo-jong");
+        assert_eq!(expand_name(t, t.len(), "Lee"), "Lee");
+    }
+
+    #[test]
+    fn indexed_mid_sentence_words_agree_with_the_scan() {
+        let t = "Putin spoke. Pressure mounted, Putin said, and then O’Brien-Smith \
+                 left; met Kim. A Ukrainian-born x Zelensky’s aide, Ünal";
+        let names = full_names(t);
+        for w in [
+            "Putin",
+            "Pressure",
+            "O’Brien-Smith",
+            "O’Brien",
+            "O",
+            "Kim",
+            "Zelensky",
+            "Zelensky’s",
+            "Ünal",
+            "Ukrainian",
+            "A",
+            "Lee",
+            "",
+        ] {
+            assert_eq!(
+                names.capitalised_mid_sentence(t, w),
+                capitalised_mid_sentence(t, w),
+                "{w}"
+            );
+        }
     }
 }

@@ -15,7 +15,7 @@
 use super::attribution::{expand_name_in, find_attribution, full_names, is_hedged};
 use super::dates::find_dates;
 use super::figures::find_figures;
-use super::quotes::find_quotes;
+use super::quotes::{find_quotes, MAX_QUOTE_BYTES};
 use super::{Claim, ClaimKind};
 use crate::corpus::Article;
 use crate::text::{BlockKind, Document};
@@ -118,7 +118,9 @@ pub fn is_claim_text(text: &str) -> bool {
 /// The claims of one article (index `article` in the corpus), in text order.
 pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<Claim> {
     let quotes = find_quotes(&article.text, doc);
-    let mut names: Option<Vec<(usize, String)>> = None;
+    let mut by_start: Vec<usize> = (0..quotes.len()).collect();
+    by_start.sort_by_key(|&qi| quotes.get(qi).map_or(0, |q| q.start));
+    let mut names: Option<super::attribution::Names> = None;
     let mut claims = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let kind = doc.kind_of(si);
@@ -141,10 +143,23 @@ pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<C
         }
         let figures = find_figures(text, s.start);
         let dates = find_dates(text, s.start, article.date);
-        let mut claim_quotes: Vec<_> = quotes
+        // Quotes are at most MAX_QUOTE_BYTES long, so only those starting in
+        // that window before the sentence can overlap it (no scan of all
+        // quotes per sentence).
+        let from = s.start.saturating_sub(MAX_QUOTE_BYTES + 8);
+        let lo = by_start.partition_point(|&qi| quotes.get(qi).is_some_and(|q| q.start < from));
+        let hi = by_start.partition_point(|&qi| quotes.get(qi).is_some_and(|q| q.start < s.end));
+        let mut overlapping: Vec<usize> = by_start
+            .get(lo..hi)
+            .unwrap_or(&[])
             .iter()
-            .filter(|q| q.start < s.end && q.end > s.start)
-            .cloned()
+            .copied()
+            .filter(|&qi| quotes.get(qi).is_some_and(|q| q.end > s.start))
+            .collect();
+        overlapping.sort_unstable();
+        let mut claim_quotes: Vec<_> = overlapping
+            .into_iter()
+            .filter_map(|qi| quotes.get(qi).cloned())
             .collect();
         let stated = claim_quotes.iter().filter(|q| !q.scare);
         let attributed_to = stated
@@ -637,6 +652,37 @@ mod tests {
                         q.text, q.speaker, q.scare
                     );
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod huge_input_tests {
+    use super::*;
+    use crate::claims::quotes::MAX_QUOTE_BYTES;
+    use crate::text::segment;
+
+    /// One enormous line with stray quote marks: no quote longer than the
+    /// cap, and every claim carries only quotes that overlap it (before the
+    /// fix each claim under an unclosed mark copied the rest of the line).
+    #[test]
+    fn stray_quote_marks_on_one_huge_line_stay_bounded() {
+        let unit = "“Officials said 12,000 troops were sent, Kim said. ";
+        let text = unit.repeat(2_000);
+        let article = Article::new("x", text.as_str());
+        let doc = segment(&text);
+        let claims = extract(0, &article, &doc);
+        assert!(claims.len() > 1_000);
+        for c in &claims {
+            assert_eq!(&text[c.start..c.end], c.text);
+            for q in &c.quotes {
+                assert!(q.end - q.start <= MAX_QUOTE_BYTES);
+                assert!(
+                    q.start < c.end && q.end > c.start,
+                    "quote outside its claim"
+                );
+                assert_eq!(&text[q.start..q.end], q.text);
             }
         }
     }

@@ -377,6 +377,10 @@ fn read_number(toks: &[Token<'_>], i: usize) -> Option<RawNumber> {
     if let Some(c) = NUMBER.captures(t.core) {
         let a = parse_num(c.name("a")?.as_str())?;
         let b = c.name("b").and_then(|m| parse_num(m.as_str()));
+        // "2024-0", "3-1": a reversed pair is a score or a code, not a range.
+        if b.is_some_and(|b| b < a) {
+            return None;
+        }
         let currency = c.name("cur").map(|m| match m.as_str() {
             "€" => "eur",
             "£" => "gbp",
@@ -1090,6 +1094,21 @@ mod tests {
             Some(2000.0),
             Some(2000.0),
             Qualifier::Exact,
+            "troops",
+        );
+    }
+
+    #[test]
+    fn reversed_pairs_are_not_ranges() {
+        // Found by the figures fuzz target: low 2024 > high 0.
+        assert!(find_figures("January 5, 2024-0", 0).is_empty());
+        assert!(find_figures("They won 3-1 on Sunday", 0).is_empty());
+        check(
+            "11,000-12,000 troops",
+            "11,000-12,000 troops",
+            Some(11000.0),
+            Some(12000.0),
+            Qualifier::Range,
             "troops",
         );
     }

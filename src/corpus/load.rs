@@ -12,6 +12,27 @@ use std::path::{Path, PathBuf};
 /// Files larger than this are skipped with a warning rather than read.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// At most this many warnings are kept per file; the rest are counted in
+/// one summary line, so that a garbage JSONL file cannot flood stderr.
+pub const MAX_WARNINGS_PER_FILE: usize = 20;
+
+/// Replaces the warnings after the first [`MAX_WARNINGS_PER_FILE`] added
+/// since `from` with one line counting them.
+fn cap_warnings(path: &Path, corpus: &mut Corpus, from: usize) {
+    let added = corpus.warnings.len().saturating_sub(from);
+    if added > MAX_WARNINGS_PER_FILE {
+        corpus.warnings.truncate(from + MAX_WARNINGS_PER_FILE);
+        corpus.warnings.push(LoadWarning::new(
+            path,
+            None,
+            format!(
+                "{} more problems in this file not shown",
+                added - MAX_WARNINGS_PER_FILE
+            ),
+        ));
+    }
+}
+
 /// How an input file is read, decided by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Format {
@@ -62,6 +83,38 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Corpus {
             )),
         }
     }
+    corpus
+}
+
+/// Loads the contents of one file already in memory, as if read from
+/// `name` (whose extension decides the format; no extension: plain text).
+///
+/// The bytes go through the same decoding and checks as a file on disk, so
+/// this is what the fuzz targets exercise.
+pub fn load_bytes(name: &Path, bytes: Vec<u8>) -> Corpus {
+    let mut corpus = Corpus::default();
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        corpus.warnings.push(LoadWarning::new(
+            name,
+            None,
+            format!(
+                "larger than {} MiB: skipped",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+        return corpus;
+    }
+    let format = format_of(name).unwrap_or(Format::Text);
+    match decode(bytes, format) {
+        Ok(decoded) => {
+            if let Some(note) = decoded.note {
+                corpus.warnings.push(LoadWarning::new(name, None, note));
+            }
+            load_text(name, &decoded.text, format, None, &mut corpus);
+        }
+        Err(message) => corpus.warnings.push(LoadWarning::new(name, None, message)),
+    }
+    cap_warnings(name, &mut corpus, 0);
     corpus
 }
 
@@ -143,7 +196,16 @@ fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
                     load_file(&path, format, meta.as_ref(), corpus);
                 }
             }
-            Ok(_) => {}
+            Ok(_) => {
+                // A FIFO or device named like an article: say why it is skipped.
+                if format_of(&path).is_some() {
+                    corpus.warnings.push(LoadWarning::new(
+                        &path,
+                        None,
+                        "not a regular file (device, FIFO or socket): skipped",
+                    ));
+                }
+            }
             Err(e) => corpus.warnings.push(LoadWarning::new(
                 &path,
                 None,
@@ -154,15 +216,30 @@ fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
 }
 
 fn load_file(path: &Path, format: Format, meta: Option<&Metadata>, corpus: &mut Corpus) {
-    match read_text(path) {
-        Ok(text) => load_text(path, &text, format, meta, corpus),
+    let from = corpus.warnings.len();
+    match read_text(path, format) {
+        Ok(decoded) => {
+            if let Some(note) = decoded.note {
+                corpus.warnings.push(LoadWarning::new(path, None, note));
+            }
+            load_text(path, &decoded.text, format, meta, corpus)
+        }
         Err(message) => corpus.warnings.push(LoadWarning::new(path, None, message)),
     }
+    cap_warnings(path, corpus, from);
 }
 
-/// Reads a file as UTF-8 text, refusing huge, binary and non-UTF-8 files.
-fn read_text(path: &Path) -> Result<String, String> {
+/// Reads a file as text (see [`decode`]), refusing huge and binary files.
+fn read_text(path: &Path, format: Format) -> Result<Decoded, String> {
     let file = fs::File::open(path).map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
+    // Refuse a huge file before reading it; `take` below still bounds a file
+    // that grows while it is read.
+    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+        return Err(format!(
+            "larger than {} MiB: skipped",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -173,25 +250,125 @@ fn read_text(path: &Path) -> Result<String, String> {
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
-    decode(bytes)
+    decode(bytes, format)
 }
 
-/// Turns raw bytes into text: strips a UTF-8 BOM, refuses binary and
-/// non-UTF-8 data with a reason.
-pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
+/// Text decoded from a file's bytes, with a note when it was not plain UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Decoded {
+    /// The text as UTF-8; all offsets refer to this, not to the file's bytes.
+    pub text: String,
+    /// Why and how the bytes were converted, for a warning.
+    pub note: Option<String>,
+}
+
+/// Share of bytes >= 0x80, in percent, above which non-UTF-8 data is taken
+/// for binary rather than Latin-1 text (Western European text has a few
+/// percent).
+const MAX_HIGH_BYTE_PERCENT: usize = 30;
+
+/// Turns raw bytes into text.
+///
+/// * a UTF-8 BOM is dropped;
+/// * UTF-16 with a BOM (LE or BE) is decoded, with a note;
+/// * NUL bytes, other C0 control bytes in non-UTF-8 data, or non-UTF-8
+///   data that is mostly high bytes, are binary: refused. In JSONL a rare
+///   NUL byte (under 1% of the bytes) only breaks its own line, which the
+///   line parser reports, so the other lines still load;
+/// * valid UTF-8 is kept byte for byte;
+/// * anything else is decoded as Windows-1252 (a superset of Latin-1's
+///   printable range), with a note naming the first invalid byte.
+pub(crate) fn decode(mut bytes: Vec<u8>, format: Format) -> Result<Decoded, String> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err("UTF-16 text is not supported (save it as UTF-8): skipped".into());
+    let utf16 = if bytes.starts_with(&[0xFF, 0xFE]) {
+        Some(("UTF-16LE", u16::from_le_bytes as fn([u8; 2]) -> u16))
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Some(("UTF-16BE", u16::from_be_bytes as fn([u8; 2]) -> u16))
+    } else {
+        None
+    };
+    if let Some((name, to_unit)) = utf16 {
+        return decode_utf16(&bytes[2..], name, to_unit);
     }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!("binary data (NUL byte at offset {pos}): skipped"));
+        let nuls = bytes.iter().filter(|&&b| b == 0).count();
+        if format != Format::JsonLines || nuls * 100 >= bytes.len() {
+            return Err(format!("binary data (NUL byte at offset {pos}): skipped"));
+        }
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!("not UTF-8 (invalid byte at offset {at}): skipped")
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded { text, note: None }),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            if let Some(pos) = bytes.iter().position(|&b| b == 0 || is_binary_control(b)) {
+                return Err(format!(
+                    "binary data (not UTF-8, control byte at offset {pos}): skipped"
+                ));
+            }
+            let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+            if high * 100 > bytes.len() * MAX_HIGH_BYTE_PERCENT {
+                return Err(format!(
+                    "binary data (not UTF-8 at offset {at}, {}% high bytes): skipped",
+                    high * 100 / bytes.len().max(1)
+                ));
+            }
+            Ok(Decoded {
+                text: bytes.iter().map(|&b| windows_1252(b)).collect(),
+                note: Some(format!(
+                    "not UTF-8 (invalid byte at offset {at}): decoded as Windows-1252/Latin-1"
+                )),
+            })
+        }
+    }
+}
+
+fn decode_utf16(body: &[u8], name: &str, to_unit: fn([u8; 2]) -> u16) -> Result<Decoded, String> {
+    if body.len() % 2 != 0 {
+        return Err(format!("{name} text with an odd number of bytes: skipped"));
+    }
+    let units = body.chunks_exact(2).map(|c| to_unit([c[0], c[1]]));
+    let mut text = String::with_capacity(body.len() / 2);
+    for (i, unit) in char::decode_utf16(units).enumerate() {
+        match unit {
+            Ok('\0') => {
+                return Err(format!("binary data ({name}, NUL character): skipped"));
+            }
+            Ok(c) => text.push(c),
+            Err(e) => {
+                return Err(format!(
+                    "{name} text with an unpaired surrogate {:#06x} near character {i}: skipped",
+                    e.unpaired_surrogate()
+                ));
+            }
+        }
+    }
+    Ok(Decoded {
+        text,
+        note: Some(format!("{name} (byte order mark): decoded to UTF-8")),
     })
+}
+
+/// Control bytes that never occur in text (tab, line feed, vertical tab,
+/// form feed, carriage return and escape are allowed).
+fn is_binary_control(b: u8) -> bool {
+    matches!(b, 0x00..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F)
+}
+
+/// One Windows-1252 byte as a character; the five undefined bytes map to
+/// the C1 control of the same value (as browsers do).
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
 }
 
 /// Parses already-decoded text in the given format and adds its articles.
@@ -467,12 +644,69 @@ mod tests {
         assert_eq!(c.warnings[0].line, Some(3));
     }
 
+    fn decode_text(bytes: Vec<u8>) -> Result<Decoded, String> {
+        decode(bytes, Format::Text)
+    }
+
+    #[test]
+    fn a_nul_byte_in_jsonl_breaks_only_its_line() {
+        let mut bytes =
+            b"{\"id\":\"1\",\"text\":\"a\"}\n{\"id\":\"2\",\"text\":\"b\0\"}\n".to_vec();
+        bytes.extend(b"{\"id\":\"3\",\"text\":\"c\"}\n".repeat(40));
+        let c = load_bytes(Path::new("n.jsonl"), bytes);
+        assert_eq!(c.articles.len(), 2);
+        assert_eq!(c.warnings[0].line, Some(2));
+        assert_eq!(c.warnings.len(), MAX_WARNINGS_PER_FILE + 1);
+        assert_eq!(
+            c.warnings[MAX_WARNINGS_PER_FILE].to_string(),
+            "n.jsonl: 20 more problems in this file not shown"
+        );
+        assert!(decode(b"{}\0\0\n".to_vec(), Format::JsonLines).is_err());
+    }
+
     #[test]
     fn decode_rejects_binary_and_non_utf8_and_strips_bom() {
-        assert!(decode(vec![b'a', 0, b'b']).unwrap_err().contains("binary"));
-        assert!(decode(vec![b'a', 0xE9, b'b'])
+        assert!(decode_text(vec![b'a', 0, b'b'])
             .unwrap_err()
-            .contains("not UTF-8"));
-        assert_eq!(decode(b"\xEF\xBB\xBFhi".to_vec()).unwrap(), "hi");
+            .contains("binary"));
+        assert!(decode_text(vec![b'a', 0xE9, 0x01])
+            .unwrap_err()
+            .contains("binary"));
+        assert!(decode_text(vec![0xFF; 20]).unwrap_err().contains("binary"));
+        let d = decode_text(b"\xEF\xBB\xBFhi".to_vec()).unwrap();
+        assert_eq!((d.text.as_str(), d.note), ("hi", None));
+    }
+
+    #[test]
+    fn decode_latin1_and_windows_1252_with_a_note() {
+        let d = decode_text(b"Caf\xe9 \x93quoted\x94 \x80 5".to_vec()).unwrap();
+        assert_eq!(d.text, "Café “quoted” € 5");
+        assert!(d
+            .note
+            .unwrap()
+            .contains("not UTF-8 (invalid byte at offset 3)"));
+    }
+
+    #[test]
+    fn decode_utf16_with_bom() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Kyiv 😀 é".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Kyiv 😀 é".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le, be] {
+            let d = decode_text(bytes).unwrap();
+            assert_eq!(d.text, "Kyiv 😀 é");
+            assert!(d.note.unwrap().contains("UTF-16"));
+        }
+        assert!(decode_text(vec![0xFF, 0xFE, b'a'])
+            .unwrap_err()
+            .contains("odd"));
+        assert!(decode_text(vec![0xFF, 0xFE, 0x00, 0xD8, b'a', 0])
+            .unwrap_err()
+            .contains("surrogate"));
     }
 }

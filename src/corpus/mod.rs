@@ -9,7 +9,7 @@ mod load;
 mod metadata;
 
 pub use bundled::bundled;
-pub use load::{load_paths, MAX_FILE_BYTES};
+pub use load::{load_bytes, load_paths, MAX_FILE_BYTES, MAX_WARNINGS_PER_FILE};
 pub use metadata::{Metadata, MetadataEntry, METADATA_FILE};
 
 use chrono::NaiveDate;
@@ -112,12 +112,36 @@ impl LoadWarning {
     }
 }
 
-impl fmt::Display for LoadWarning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+/// Longest message [`LoadWarning`]'s `Display` shows, in characters.
+const MAX_MESSAGE_CHARS: usize = 300;
+
+/// Writes `s` with control and bidirectional-override characters escaped
+/// (`\n`, `\u{1b}`), cut after `max` characters: a warning stays one
+/// harmless line on a terminal whatever a file name or field holds.
+fn write_escaped(f: &mut fmt::Formatter<'_>, s: &str, max: usize) -> fmt::Result {
+    for (i, c) in s.chars().enumerate() {
+        if i == max {
+            return f.write_str("…");
         }
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            write!(f, "{}", c.escape_default())?;
+        } else {
+            write!(f, "{c}")?;
+        }
+    }
+    Ok(())
+}
+
+impl fmt::Display for LoadWarning {
+    /// `path:line: message` (or `path: message`) on one line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_escaped(f, &self.path.to_string_lossy(), usize::MAX)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        f.write_str(": ")?;
+        write_escaped(f, &self.message, MAX_MESSAGE_CHARS)
     }
 }
 
@@ -159,5 +183,26 @@ impl Corpus {
             return;
         }
         self.articles.push(article);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_are_one_escaped_bounded_line() {
+        let w = LoadWarning::new(
+            "a\nb.json",
+            Some(3),
+            format!("field 'date' ('x\n\u{1b}[2J\u{202e}') {}", "y".repeat(1000)),
+        );
+        let s = w.to_string();
+        assert!(
+            s.starts_with("a\\nb.json:3: field 'date' ('x\\n\\u{1b}[2J\\u{202e}') yyy"),
+            "{s}"
+        );
+        assert!(!s.chars().any(char::is_control));
+        assert!(s.ends_with('…') && s.chars().count() < 340, "{s}");
     }
 }
