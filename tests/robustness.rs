@@ -325,7 +325,7 @@ fn duplicate_ids_and_hostile_field_values_stay_one_line() {
     assert!(lines[0]
         .ends_with("dups.jsonl:2: duplicate article id 'a': skipped (the first one is kept)"));
     assert!(
-        lines[1].contains("dups.jsonl:4: duplicate article id 'b\\n\\u{1b}[2Jevil'"),
+        lines[1].contains("dups.jsonl:4: duplicate article id 'b ^[[2Jevil'"),
         "{err}"
     );
     assert!(

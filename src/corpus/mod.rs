@@ -115,22 +115,20 @@ impl LoadWarning {
 /// Longest message [`LoadWarning`]'s `Display` shows, in characters.
 const MAX_MESSAGE_CHARS: usize = 300;
 
-/// Writes `s` with control and bidirectional-override characters escaped
-/// (`\n`, `\u{1b}`), cut after `max` characters: a warning stays one
-/// harmless line on a terminal whatever a file name or field holds.
+/// Writes `s` in its visible form (control and bidirectional-override
+/// characters as `^[`, `<U+202E>`, line breaks as spaces, the same notation
+/// as everywhere else, see [`crate::text::display`]), cut after `max`
+/// characters: a warning stays one harmless line whatever a file name or
+/// field holds.
 fn write_escaped(f: &mut fmt::Formatter<'_>, s: &str, max: usize) -> fmt::Result {
-    for (i, c) in s.chars().enumerate() {
-        if i == max {
-            return f.write_str("…");
+    let shown = crate::text::display::sanitize(s);
+    match shown.char_indices().nth(max) {
+        Some((cut, _)) => {
+            f.write_str(&shown[..cut])?;
+            f.write_str("…")
         }
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || bidi {
-            write!(f, "{}", c.escape_default())?;
-        } else {
-            write!(f, "{c}")?;
-        }
+        None => f.write_str(&shown),
     }
-    Ok(())
 }
 
 impl fmt::Display for LoadWarning {
@@ -199,7 +197,7 @@ mod tests {
         );
         let s = w.to_string();
         assert!(
-            s.starts_with("a\\nb.json:3: field 'date' ('x\\n\\u{1b}[2J\\u{202e}') yyy"),
+            s.starts_with("a b.json:3: field 'date' ('x ^[[2J<U+202E>') yyy"),
             "{s}"
         );
         assert!(!s.chars().any(char::is_control));
