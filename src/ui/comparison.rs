@@ -134,6 +134,7 @@ pub fn content_and_entries(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<En
     // related ones, then those that do not report the claim.
     let mut others = a.other_sources(claim.article);
     others.sort_by_key(|&j| source_rank(a, ci, j));
+    figures_at_a_glance(a, ci, &others, &s, width, &mut out);
     out.push(Line::default());
     push(
         vec![(format!("Other sources ({})", others.len()), s.title())],
@@ -281,6 +282,63 @@ fn match_block(
             "    ",
             out,
         );
+    }
+}
+
+/// "Figures elsewhere": one line per figure another source states
+/// differently for the same quantity, so the differences show at a glance
+/// before the sources' full entries.
+fn figures_at_a_glance(
+    a: &crosscheck::Analysis,
+    claim: usize,
+    others: &[usize],
+    s: &Styles,
+    width: u16,
+    out: &mut Vec<Line<'static>>,
+) {
+    let mut lines: Vec<Vec<(String, Style)>> = Vec::new();
+    for &j in others {
+        for m in a
+            .differing_in(claim, j)
+            .into_iter()
+            .chain(a.match_in(claim, j))
+        {
+            for f in m.why.figures.iter().filter(|f| f.close && !f.same) {
+                let verdict = if f.compatible {
+                    "compatible"
+                } else {
+                    "incompatible"
+                };
+                let line = vec![
+                    (
+                        format!("  {} ", j + 1),
+                        Style::new().add_modifier(Modifier::BOLD),
+                    ),
+                    (f.ours.clone(), Style::new().add_modifier(Modifier::BOLD)),
+                    (" vs ".into(), s.dim()),
+                    (f.theirs.clone(), Style::new().add_modifier(Modifier::BOLD)),
+                    (format!(": {verdict}"), s.dim()),
+                ];
+                if !lines.contains(&line) {
+                    lines.push(line);
+                }
+            }
+        }
+    }
+    if lines.is_empty() {
+        return;
+    }
+    out.push(Line::default());
+    out.extend(wrap(
+        vec![(
+            "Figures elsewhere (differ)".to_string(),
+            s.relation(Some(crosscheck::matching::Relation::Differs)),
+        )],
+        width,
+        "",
+    ));
+    for l in lines {
+        out.extend(wrap(l, width, "      "));
     }
 }
 
