@@ -11,9 +11,7 @@
 //! `fact_support` (computed from clusters under the link model).
 
 use crosscheck::evaluation::{evaluate, gold_claims, Gold};
-use crosscheck::matching::features::{
-    CONTEXT_FEATURES, FACT_SUPPORT, FEATURE_NAMES, MARGIN, MUTUAL_BEST,
-};
+use crosscheck::matching::features::{CONTEXT_FEATURES, FACT_SUPPORT, FEATURE_NAMES};
 use crosscheck::matching::learn::fit;
 use crosscheck::matching::matcher::{best_candidates, candidates};
 use crosscheck::matching::{MatchConfig, Model};
@@ -146,7 +144,6 @@ fn main() {
         best.1, best.2
     );
     print_model("CORPUS", &best.3);
-    let _ = (MARGIN, MUTUAL_BEST);
     if verbose {
         let c = MatchConfig {
             min_score: best.2,

@@ -8,7 +8,9 @@
 //!    every candidate gets `fact_support`: how well it matches the rest of
 //!    the claim's cluster; cluster members join the candidates;
 //! 3. [`match_claims`] scores the candidates with the full model and keeps,
-//!    per article, the best one at or above the threshold, with its relation.
+//!    per article, the best one at or above the threshold that shares an
+//!    anchor, with its relation; where that one agrees on one figure, a
+//!    candidate differing on another is kept beside it (`differing`).
 
 use super::cluster::average_linkage;
 use super::features::{
