@@ -3,16 +3,10 @@
 
 use serde_json::Value;
 use std::io::Write;
-use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-fn crosscheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run crosscheck")
-}
+mod common;
+use common::{crosscheck, write};
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -171,13 +165,6 @@ fn nothing_loaded_exits_2_naming_the_path() {
         err.contains("/nonexistent/crosscheck-test: cannot open: no such file or directory"),
         "{err}"
     );
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) {
-    std::fs::File::create(dir.join(name))
-        .unwrap()
-        .write_all(bytes)
-        .unwrap();
 }
 
 #[test]

@@ -4,25 +4,11 @@
 //! 1 usage, 2 nothing loaded) and never panics.
 
 use serde_json::Value;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::Command;
 
-fn crosscheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run crosscheck")
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::File::create(&p)
-        .and_then(|mut f| f.write_all(bytes))
-        .expect("write test file");
-    p
-}
+mod common;
+use common::{crosscheck, write};
 
 const GOOD: &str = "North Korea sent 11,000 troops to Russia, officials said.\n";
 
