@@ -182,12 +182,26 @@ fn create_temp(dir: &Path, name: &str) -> io::Result<(std::fs::File, PathBuf)> {
 pub fn run_pairs() -> ExitCode {
     let stdin = io::stdin();
     let mut pairs = Vec::new();
-    for (i, line) in stdin.lock().lines().enumerate() {
-        let line = match line {
+    // Lines are read as bytes: one line that is not UTF-8 is decoded with
+    // replacement characters and named, and the rest still scores (one
+    // output line per input line, always).
+    for (i, line) in stdin.lock().split(b'\n').enumerate() {
+        let bytes = match line {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("crosscheck: <stdin>:{}: cannot read: {e}", i + 1);
+                return ExitCode::from(2);
+            }
+        };
+        let line = match String::from_utf8(bytes) {
             Ok(l) => l,
             Err(e) => {
-                eprintln!("crosscheck: <stdin>:{}: {e}", i + 1);
-                return ExitCode::from(2);
+                eprintln!(
+                    "crosscheck: <stdin>:{}: not UTF-8 (invalid byte at offset {}): decoded with replacement characters",
+                    i + 1,
+                    e.utf8_error().valid_up_to()
+                );
+                String::from_utf8_lossy(e.as_bytes()).into_owned()
             }
         };
         let line = line.trim_start_matches('\u{feff}');

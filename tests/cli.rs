@@ -272,3 +272,28 @@ fn control_characters_in_file_names_and_text_never_reach_the_terminal() {
     let text = doc["claims"][0]["text"].as_str().unwrap_or_default();
     assert!(text.contains('\u{1b}'), "{doc}");
 }
+
+#[test]
+fn pairs_survives_a_line_that_is_not_utf8() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .arg("pairs")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"a b c\ta b c\nCaf\xe9 opened.\tThe caf\xe9 opened.\nx\ty\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+    assert!(
+        stderr(&out).contains("<stdin>:2: not UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+}
