@@ -2,11 +2,10 @@
 //! codes, bad input files and the pairs command.
 
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 mod common;
-use common::{crosscheck, write};
+use common::{crosscheck, crosscheck_with_stdin, write};
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -209,22 +208,9 @@ fn bad_files_are_reported_and_the_rest_loads() {
 
 #[test]
 fn pairs_scores_each_line() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .arg("pairs")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
     let input = "North Korea sent troops to Russia.\tNorth Korea sent troops to Russia.\n\
                  The cat sat on the mat.\tMarkets fell sharply in Tokyo on Monday.\n";
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = crosscheck_with_stdin(&["pairs"], input.as_bytes());
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let rows: Vec<(f64, &str)> = text
@@ -275,20 +261,10 @@ fn control_characters_in_file_names_and_text_never_reach_the_terminal() {
 
 #[test]
 fn pairs_survives_a_line_that_is_not_utf8() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .arg("pairs")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"a b c\ta b c\nCaf\xe9 opened.\tThe caf\xe9 opened.\nx\ty\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = crosscheck_with_stdin(
+        &["pairs"],
+        b"a b c\ta b c\nCaf\xe9 opened.\tThe caf\xe9 opened.\nx\ty\n",
+    );
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
     assert!(

@@ -1,4 +1,6 @@
 //! Helpers shared by the integration tests that drive the real binary.
+// Each test crate uses a subset of these helpers.
+#![allow(dead_code)]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,4 +22,23 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
         .and_then(|mut f| f.write_all(bytes))
         .expect("write test file");
     p
+}
+
+/// Runs the `crosscheck` binary with `args`, feeding `input` on standard
+/// input.
+pub fn crosscheck_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run crosscheck");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait for crosscheck")
 }
