@@ -4,6 +4,7 @@ use crate::claims::{self, Claim};
 use crate::corpus::{Article, Corpus, LoadWarning};
 use crate::matching::{self, Fact, FactRelation, Match, MatchConfig, Relation};
 use crate::text::{self, Document};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// How a claim stands against the other sources, for highlighting.
@@ -11,10 +12,50 @@ use std::ops::Range;
 pub enum ClaimStatus {
     /// Another source states the same, with the same figures.
     Corroborated,
-    /// Another source states the same quantity with different figures.
+    /// Another source states the same quantity with different figures, or
+    /// the same event on another date.
     Differs,
+    /// Another source states the opposite ("confirmed" vs "denied").
+    Contradicts,
     /// Only related statements elsewhere, or none.
     SingleSource,
+}
+
+/// What one source says about one fact: a cell of the stories matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FactCell {
+    /// The source does not report the fact.
+    Absent,
+    /// The source reports it (its first claim of the fact), as the others do.
+    Reports(usize),
+    /// The source reports it with figures or dates that differ from
+    /// another source's.
+    Differs(usize),
+    /// The source states the opposite of another source.
+    Contradicts(usize),
+}
+
+impl FactCell {
+    /// The claim standing for the source, if it reports the fact.
+    pub fn claim(self) -> Option<usize> {
+        match self {
+            FactCell::Absent => None,
+            FactCell::Reports(c) | FactCell::Differs(c) | FactCell::Contradicts(c) => Some(c),
+        }
+    }
+}
+
+/// How many of an article's claims have each [`ClaimStatus`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StatusCounts {
+    /// Reported the same way by another source.
+    pub corroborated: usize,
+    /// Figures or dates differ elsewhere.
+    pub differs: usize,
+    /// Contradicted elsewhere.
+    pub contradicts: usize,
+    /// Reported by this source only.
+    pub single: usize,
 }
 
 /// Everything the export and the terminal browser show, computed once.
@@ -87,11 +128,14 @@ impl Analysis {
             .unwrap_or(&[])
     }
 
-    /// How claim `i` stands against the other sources.
+    /// How claim `i` stands against the other sources: a contradiction
+    /// outranks a difference, which outranks an agreement.
     pub fn status(&self, claim: usize) -> ClaimStatus {
         let ms = self.matches.get(claim).map(Vec::as_slice).unwrap_or(&[]);
         let differs_elsewhere = self.differing.get(claim).is_some_and(|d| !d.is_empty());
-        if differs_elsewhere || ms.iter().any(|m| m.relation == Relation::Differs) {
+        if ms.iter().any(|m| m.relation == Relation::Contradicts) {
+            ClaimStatus::Contradicts
+        } else if differs_elsewhere || ms.iter().any(|m| m.relation == Relation::Differs) {
             ClaimStatus::Differs
         } else if ms.iter().any(|m| m.relation == Relation::Agrees) {
             ClaimStatus::Corroborated
@@ -102,19 +146,59 @@ impl Analysis {
 
     /// A match of claim `claim` in article `article` whose figures differ,
     /// where the best match there agrees on something else.
-    pub fn differing_in(&self, claim: usize, article: usize) -> Option<&Match> {
+    ///
+    /// Matches are returned as [`Cow`] so that they may be derived on demand
+    /// (a fact reported by thousands of sources is not stored as thousands
+    /// of matches per claim); callers read them through `Deref`.
+    pub fn differing_in(&self, claim: usize, article: usize) -> Option<Cow<'_, Match>> {
         self.differing
             .get(claim)?
             .iter()
             .find(|m| m.article == article)
+            .map(Cow::Borrowed)
     }
 
-    /// The best match of claim `claim` in article `article`, if any.
-    pub fn match_in(&self, claim: usize, article: usize) -> Option<&Match> {
+    /// The best match of claim `claim` in article `article`, if any (see
+    /// [`Analysis::differing_in`] on why it is a [`Cow`]).
+    pub fn match_in(&self, claim: usize, article: usize) -> Option<Cow<'_, Match>> {
         self.matches
             .get(claim)?
             .iter()
             .find(|m| m.article == article)
+            .map(Cow::Borrowed)
+    }
+
+    /// What article `article` says about fact `fact`: the one source of truth
+    /// for the stories matrix, the article counts and the reader's markers.
+    pub fn fact_cell(&self, fact: usize, article: usize) -> FactCell {
+        let Some(f) = self.facts.get(fact) else {
+            return FactCell::Absent;
+        };
+        let Some(&c) = f
+            .claims
+            .iter()
+            .find(|&&c| self.claims.get(c).is_some_and(|cl| cl.article == article))
+        else {
+            return FactCell::Absent;
+        };
+        let in_fact = |rel: Relation| {
+            f.claims.iter().any(|&d| {
+                self.claims.get(d).is_some_and(|cl| cl.article == article)
+                    && self.matches.get(d).is_some_and(|ms| {
+                        ms.iter()
+                            .any(|m| m.relation == rel && f.claims.contains(&m.claim))
+                    })
+            })
+        };
+        if f.relation == FactRelation::Contradicts && in_fact(Relation::Contradicts) {
+            FactCell::Contradicts(c)
+        } else if in_fact(Relation::Differs)
+            || (f.relation == FactRelation::Differs && self.status(c) == ClaimStatus::Differs)
+        {
+            FactCell::Differs(c)
+        } else {
+            FactCell::Reports(c)
+        }
     }
 
     /// Indices of the articles of the same story as article `article`, other
@@ -128,15 +212,16 @@ impl Analysis {
             .collect()
     }
 
-    /// Counts of an article's claims by status: (corroborated, differs, single).
-    pub fn status_counts(&self, article: usize) -> (usize, usize, usize) {
-        let mut counts = (0, 0, 0);
+    /// Counts of an article's claims by status.
+    pub fn status_counts(&self, article: usize) -> StatusCounts {
+        let mut counts = StatusCounts::default();
         if let Some(r) = self.article_claims.get(article) {
             for c in r.clone() {
                 match self.status(c) {
-                    ClaimStatus::Corroborated => counts.0 += 1,
-                    ClaimStatus::Differs => counts.1 += 1,
-                    ClaimStatus::SingleSource => counts.2 += 1,
+                    ClaimStatus::Corroborated => counts.corroborated += 1,
+                    ClaimStatus::Differs => counts.differs += 1,
+                    ClaimStatus::Contradicts => counts.contradicts += 1,
+                    ClaimStatus::SingleSource => counts.single += 1,
                 }
             }
         }

@@ -217,6 +217,7 @@ pub fn to_markdown(an: &Analysis) -> String {
     for f in shared {
         let badge = match f.relation {
             FactRelation::Differs => "**figures differ**",
+            FactRelation::Contradicts => "**contradicts**",
             FactRelation::Agrees => "agree",
             FactRelation::Single => "single source",
         };
@@ -232,7 +233,10 @@ pub fn to_markdown(an: &Analysis) -> String {
         for &c in &f.claims {
             let claim = &an.claims[c];
             let mut text = md_cell(&claim.text);
-            if f.relation == FactRelation::Differs {
+            if matches!(
+                f.relation,
+                FactRelation::Differs | FactRelation::Contradicts
+            ) {
                 for fig in &claim.figures {
                     let t = md_cell(&fig.text);
                     text = text.replacen(&t, &format!("**{t}**"), 1);

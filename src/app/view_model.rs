@@ -1,8 +1,6 @@
 //! Display data computed once at load from the [`Analysis`]: the article
 //! list rows and the stories matrix.
 
-use crosscheck::analysis::ClaimStatus;
-use crosscheck::matching::Relation;
 use crosscheck::Analysis;
 
 /// The display form of untrusted text (control characters made visible),
@@ -34,7 +32,9 @@ impl ArticleRow {
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                let (corroborated, differs, _) = analysis.status_counts(i);
+                let counts = analysis.status_counts(i);
+                let (corroborated, differs) =
+                    (counts.corroborated, counts.differs + counts.contradicts);
                 let mut meta = Vec::new();
                 if let Some(o) = &a.outlet {
                     meta.push(shown(o));
@@ -54,26 +54,10 @@ impl ArticleRow {
     }
 }
 
-/// How one source covers one fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cell {
-    /// The source states the fact (claim index), as the others do.
-    Reports(usize),
-    /// The source states the fact (claim index) with different figures.
-    Differs(usize),
-    /// The source does not report it.
-    Absent,
-}
-
-impl Cell {
-    /// The claim behind the cell, if any.
-    pub fn claim(self) -> Option<usize> {
-        match self {
-            Cell::Reports(c) | Cell::Differs(c) => Some(c),
-            Cell::Absent => None,
-        }
-    }
-}
+/// A cell of the stories matrix: what one source says about one fact, as
+/// the engine decides it (the one source of truth for the matrix, the
+/// article counts and the reader's markers).
+pub use crosscheck::analysis::FactCell as Cell;
 
 /// One row of the stories matrix: a fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,30 +90,7 @@ impl Matrix {
             .iter()
             .enumerate()
             .map(|(fi, f)| {
-                let mut cells = vec![Cell::Absent; n];
-                for &c in &f.claims {
-                    let Some(claim) = analysis.claims.get(c) else {
-                        continue;
-                    };
-                    let Some(cell) = cells.get_mut(claim.article) else {
-                        continue;
-                    };
-                    if *cell != Cell::Absent {
-                        continue; // first claim of the source stands for it
-                    }
-                    let differs_in_fact = analysis.matches.get(c).is_some_and(|ms| {
-                        ms.iter()
-                            .any(|m| m.relation == Relation::Differs && f.claims.contains(&m.claim))
-                    });
-                    let differs = differs_in_fact
-                        || (f.relation == crosscheck::matching::FactRelation::Differs
-                            && analysis.status(c) == ClaimStatus::Differs);
-                    *cell = if differs {
-                        Cell::Differs(c)
-                    } else {
-                        Cell::Reports(c)
-                    };
-                }
+                let cells: Vec<Cell> = (0..n).map(|j| analysis.fact_cell(fi, j)).collect();
                 let coverage = cells.iter().filter(|c| **c != Cell::Absent).count();
                 MatrixRow {
                     fact: fi,

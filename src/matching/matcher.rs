@@ -336,6 +336,7 @@ fn to_match(
             shared_terms: c.vector.shared_terms,
             shared_entities: c.vector.shared_entities,
             figures: c.vector.figures,
+            ..Explanation::default()
         },
     }
 }

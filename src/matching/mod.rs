@@ -38,6 +38,10 @@ pub enum Relation {
     Differs,
     /// Same topic, a different statement.
     Related,
+    /// The same statement with the opposite polarity: one source says it
+    /// happened (or is so), the other that it did not ("confirmed" vs
+    /// "denied", "will" vs "will not").
+    Contradicts,
 }
 
 impl Relation {
@@ -47,6 +51,7 @@ impl Relation {
             Relation::Agrees => "AGREES",
             Relation::Differs => "DIFFERS",
             Relation::Related => "RELATED",
+            Relation::Contradicts => "CONTRADICTS",
         }
     }
 }
@@ -94,6 +99,47 @@ impl FigureComparison {
     }
 }
 
+/// Two dates given for the same event, compared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateComparison {
+    /// The date as printed in the claim being matched ("on Tuesday").
+    pub ours: String,
+    /// The date as printed in the matched claim ("on Friday").
+    pub theirs: String,
+    /// Whether both resolve to the same day (or one contains the other:
+    /// "in April" and "on April 28").
+    pub same: bool,
+}
+
+impl DateComparison {
+    /// "on Tuesday vs on Friday: dates differ".
+    pub fn describe(&self) -> String {
+        let verdict = if self.same {
+            "same date"
+        } else {
+            "dates differ"
+        };
+        format!("{} vs {}: {verdict}", self.ours, self.theirs)
+    }
+}
+
+/// Opposite polarity of the same statement: the words that say so on each
+/// side ("confirmed" vs "denied", "will" vs "will not").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PolarityClash {
+    /// The polar words of the claim being matched.
+    pub ours: String,
+    /// The polar words of the matched claim.
+    pub theirs: String,
+}
+
+impl PolarityClash {
+    /// "confirmed vs denied: opposite".
+    pub fn describe(&self) -> String {
+        format!("{} vs {}: opposite", self.ours, self.theirs)
+    }
+}
+
 /// Why two claims were matched.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Explanation {
@@ -105,6 +151,10 @@ pub struct Explanation {
     pub shared_entities: Vec<String>,
     /// Figures about the same quantity, compared.
     pub figures: Vec<FigureComparison>,
+    /// Dates of the same event, compared.
+    pub dates: Vec<DateComparison>,
+    /// Where the two claims state the same thing with opposite polarity.
+    pub polarity: Option<PolarityClash>,
 }
 
 impl Explanation {
@@ -118,6 +168,13 @@ impl Explanation {
                 .map(FigureComparison::describe)
                 .collect();
             parts.push(format!("figures: {}", f.join("; ")));
+        }
+        if !self.dates.is_empty() {
+            let d: Vec<String> = self.dates.iter().map(DateComparison::describe).collect();
+            parts.push(format!("dates: {}", d.join("; ")));
+        }
+        if let Some(p) = &self.polarity {
+            parts.push(format!("polarity: {}", p.describe()));
         }
         if !self.shared_entities.is_empty() {
             parts.push(format!("entities: {}", self.shared_entities.join(", ")));
@@ -150,8 +207,10 @@ pub struct Match {
 pub enum FactRelation {
     /// Several sources, same figures.
     Agrees,
-    /// Several sources, figures differ.
+    /// Several sources, figures or dates differ.
     Differs,
+    /// Several sources, and one says the opposite of another.
+    Contradicts,
     /// Reported by one source only.
     Single,
 }

@@ -64,6 +64,7 @@ pub fn content_and_entries(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<En
     let badge = match status {
         ClaimStatus::Corroborated => "REPORTED ELSEWHERE",
         ClaimStatus::Differs => "FIGURES DIFFER",
+        ClaimStatus::Contradicts => "CONTRADICTED",
         ClaimStatus::SingleSource => "SINGLE SOURCE",
     };
     push(
@@ -148,7 +149,7 @@ pub fn content_and_entries(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<En
         };
         // Where a secondary match differs in figures, it leads.
         let secondary = a.differing_in(ci, j);
-        let m = secondary.or_else(|| a.match_in(ci, j));
+        let m = secondary.clone().or_else(|| a.match_in(ci, j));
         // The selected entry (Enter jumps to its claim) is reversed while
         // the pane has the focus.
         let mut head_style = Style::new().add_modifier(Modifier::BOLD);
@@ -158,7 +159,7 @@ pub fn content_and_entries(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<En
         entries.push(Entry {
             line: out.len(),
             source: j,
-            claim: m.map(|m| m.claim),
+            claim: m.as_ref().map(|m| m.claim),
         });
         let mut head = vec![(format!("{} {}", j + 1, art.display_title()), head_style)];
         let meta: Vec<String> = art
@@ -185,10 +186,10 @@ pub fn content_and_entries(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<En
             );
             continue;
         };
-        match_block(a, m, "", &s, width, &mut out);
+        match_block(a, &m, "", &s, width, &mut out);
         if secondary.is_some() {
             if let Some(best) = a.match_in(ci, j) {
-                match_block(a, best, "also ", &s, width, &mut out);
+                match_block(a, &best, "also ", &s, width, &mut out);
             }
         }
     }
@@ -263,6 +264,25 @@ fn match_block(
                 (": ".into(), s.dim()),
                 (verdict, vstyle),
             ],
+            "    ",
+            out,
+        );
+    }
+    let verdicts = m
+        .why
+        .dates
+        .iter()
+        .map(|d| (d.describe(), d.same))
+        .chain(m.why.polarity.iter().map(|p| (p.describe(), false)));
+    for (text, same) in verdicts {
+        let style = if same {
+            s.relation(Some(crosscheck::matching::Relation::Agrees))
+        } else {
+            s.relation(Some(crosscheck::matching::Relation::Differs))
+                .remove_modifier(Modifier::REVERSED)
+        };
+        push(
+            vec![("  ".into(), Style::new()), (text, style)],
             "    ",
             out,
         );
@@ -350,7 +370,7 @@ fn source_rank(a: &crosscheck::Analysis, claim: usize, source: usize) -> u8 {
         return 0;
     }
     match a.match_in(claim, source).map(|m| m.relation) {
-        Some(Relation::Differs) => 0,
+        Some(Relation::Contradicts | Relation::Differs) => 0,
         Some(Relation::Agrees) => 1,
         Some(Relation::Related) => 2,
         None => 3,

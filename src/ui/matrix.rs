@@ -83,6 +83,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
                     if wide { "reports" } else { "✓" },
                     s.claim(ClaimStatus::Corroborated),
                 ),
+                Cell::Contradicts(_) => ("CONTRA", s.claim(ClaimStatus::Contradicts)),
                 Cell::Differs(_) => (
                     if wide { "DIFFERS" } else { "≠" },
                     s.claim(ClaimStatus::Differs),

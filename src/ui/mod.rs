@@ -100,7 +100,7 @@ impl<'a> Styles<'a> {
             ClaimStatus::Corroborated => self
                 .fg(self.theme.corroborated)
                 .add_modifier(Modifier::UNDERLINED),
-            ClaimStatus::Differs => self
+            ClaimStatus::Differs | ClaimStatus::Contradicts => self
                 .fg(self.theme.differs)
                 .add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             ClaimStatus::SingleSource => self.fg(self.theme.single),
@@ -113,7 +113,7 @@ impl<'a> Styles<'a> {
             Some(Relation::Agrees) => self
                 .fg(self.theme.corroborated)
                 .add_modifier(Modifier::BOLD),
-            Some(Relation::Differs) => self
+            Some(Relation::Differs | Relation::Contradicts) => self
                 .fg(self.theme.differs)
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED),
             Some(Relation::Related) => self.fg(self.theme.accent).add_modifier(Modifier::BOLD),
@@ -164,6 +164,7 @@ pub fn status_marker(s: ClaimStatus) -> (&'static str, &'static str) {
     match s {
         ClaimStatus::Corroborated => ("=", "reported by other sources"),
         ClaimStatus::Differs => ("≠", "figures differ"),
+        ClaimStatus::Contradicts => ("✗", "contradicted"),
         ClaimStatus::SingleSource => ("·", "single source"),
     }
 }
