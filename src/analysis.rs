@@ -168,6 +168,16 @@ impl Analysis {
             .map(Cow::Borrowed)
     }
 
+    /// Claim `claim`'s best match in each other article that has one, best
+    /// first (see [`Analysis::differing_in`] on why they are [`Cow`]s).
+    pub fn matches_of(&self, claim: usize) -> impl Iterator<Item = Cow<'_, Match>> + '_ {
+        self.matches
+            .get(claim)
+            .into_iter()
+            .flatten()
+            .map(Cow::Borrowed)
+    }
+
     /// What article `article` says about fact `fact`: the one source of truth
     /// for the stories matrix, the article counts and the reader's markers.
     pub fn fact_cell(&self, fact: usize, article: usize) -> FactCell {

@@ -7,6 +7,10 @@
 //! claims that land on a claim of the same fact), recall (cross-source
 //! counterparts found), and whether differing figures come out as `differs`.
 
+pub mod contrast;
+pub mod datasets;
+pub mod events;
+
 use crate::analysis::Analysis;
 use crate::matching::Relation;
 use serde::Deserialize;
