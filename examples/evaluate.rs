@@ -13,8 +13,9 @@ use crosscheck::evaluation::contrast::{self, ContrastSet};
 use crosscheck::evaluation::datasets::{self, BasilStories};
 use crosscheck::evaluation::events::event_scores;
 use crosscheck::evaluation::{evaluate, Gold};
-use crosscheck::matching::features::{pair_score, Idf};
-use crosscheck::matching::{MatchConfig, PAIRS_THRESHOLD};
+use crosscheck::matching::features::pair_score;
+use crosscheck::matching::profile::Idf;
+use crosscheck::matching::{MatchConfig, Params};
 use crosscheck::{corpus, Analysis};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -121,7 +122,7 @@ fn main() {
         let idf = Idf::from_texts(pairs.iter().flat_map(|p| [p.a.as_str(), p.b.as_str()]));
         let (mut tp, mut fp, mut tn, mut fn_) = (0u32, 0u32, 0u32, 0u32);
         for p in &pairs {
-            let yes = pair_score(&p.a, &p.b, &idf).score >= PAIRS_THRESHOLD;
+            let yes = pair_score(&p.a, &p.b, &idf).score >= Params::trained().pairs_threshold;
             match (yes, p.same) {
                 (true, true) => tp += 1,
                 (true, false) => fp += 1,

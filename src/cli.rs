@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use crosscheck::corpus::{self, Corpus};
-use crosscheck::matching::features::Idf;
+use crosscheck::matching::profile::Idf;
 use crosscheck::text::display::sanitize;
 use crosscheck::{export, matching, Analysis};
 use std::io::{self, BufRead, Write};
@@ -219,7 +219,7 @@ pub fn run_pairs() -> ExitCode {
         }
     }
     let idf = Idf::from_texts(pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]));
-    let threshold = matching::PAIRS_THRESHOLD;
+    let threshold = matching::Params::trained().pairs_threshold;
     let mut out = io::BufWriter::new(io::stdout().lock());
     for (a, b) in &pairs {
         let s = matching::pair_score(a, b, &idf).score;

@@ -748,6 +748,7 @@ fn build_figure(
             high,
             qualifier,
             unit,
+            vague: num.vague,
         },
         end_tok + 1,
     ))

@@ -76,7 +76,14 @@ pub struct Figure {
     pub qualifier: Qualifier,
     /// What is counted, normalised ("troops", "killed", "usd", "percent").
     pub unit: Option<String>,
+    /// A vague amount ("thousands", "dozens"): never compared with an exact
+    /// figure, since it cannot differ from one.
+    pub vague: bool,
 }
+
+/// Most figures kept per claim: a sentence listing hundreds of numbers is a
+/// table, and comparing figures pairwise must stay cheap.
+pub const MAX_FIGURES: usize = 32;
 
 /// A date mentioned in a claim.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,203 +1,28 @@
-//! Claim profiles, the named features of a pair of claims, and the linear
-//! model that turns them into a score.
+//! The named features of a pair of claims, and the linear model that turns
+//! them into a score.
 //!
 //! A pair's score is `sigmoid(bias + Σ weightᵢ·featureᵢ)`: every term of
 //! that sum is kept in the [`Explanation`](super::Explanation), so a user can
-//! see exactly why two claims were matched, and the weights can be learned
-//! ([`super::learn`]) from labelled pairs.
+//! see exactly why two claims were matched, and the weights are learned
+//! ([`super::learn`]) from labelled pairs and stored as data
+//! ([`super::model`]).
+//!
+//! [`features`] is the hot path of matching: it compares sorted integer
+//! keys and allocates nothing. What a person reads (shared words, figures
+//! side by side) is built by [`explain`] only for the matches shown.
 
-use super::synonyms::canonical;
-use super::{Feature, FigureComparison};
+use super::profile::{holds, shared_count, DateKey, Idf, Profile};
+use super::{DateComparison, Feature, FigureComparison, PolarityClash};
 use crate::claims::figures::{comparable_units, find_figures};
-use crate::claims::{Claim, Figure};
+use crate::claims::{Figure, Qualifier, MAX_FIGURES};
 use crate::text::normalize::{entities, tokenize};
-use std::collections::{HashMap, HashSet};
 
-/// A stable 64-bit key for a stem (FNV-1a), so that profiles compare sorted
-/// integers instead of strings.
-pub fn key(stem: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in stem.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-fn pair_key(a: u64, b: u64) -> u64 {
-    a.rotate_left(17) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-}
-
-/// The canonical stems of a text's content words and of all its words.
-fn stems(text: &str) -> impl Iterator<Item = (bool, String, String)> {
-    tokenize(text)
-        .into_iter()
-        .map(|t| (t.stop, canonical(&t.stem).to_string(), t.norm))
-}
-
-/// Document frequencies of stems over a set of sentences, for IDF weights.
-#[derive(Debug, Clone, Default)]
-pub struct Idf {
-    df: HashMap<u64, u32>,
-    n: u32,
-}
-
-impl Idf {
-    /// Counts each sentence's distinct content stems.
-    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Idf {
-        let mut idf = Idf::default();
-        for t in texts {
-            idf.n += 1;
-            let keys: HashSet<u64> = stems(t).filter(|s| !s.0).map(|s| key(&s.1)).collect();
-            for k in keys {
-                *idf.df.entry(k).or_insert(0) += 1;
-            }
-        }
-        idf
-    }
-
-    /// Number of sentences containing the stem with key `k`.
-    pub fn df(&self, k: u64) -> u32 {
-        self.df.get(&k).copied().unwrap_or(0)
-    }
-
-    /// Smoothed inverse document frequency, at least 0.1.
-    pub fn weight(&self, k: u64) -> f32 {
-        let n = self.n.max(1) as f32;
-        let df = self.df(k) as f32;
-        ((n + 1.0) / (df + 0.5)).ln().max(0.1)
-    }
-
-    /// Number of sentences counted.
-    pub fn len(&self) -> u32 {
-        self.n
-    }
-
-    /// Whether no sentence was counted.
-    pub fn is_empty(&self) -> bool {
-        self.n == 0
-    }
-}
-
-/// What matching needs to know about one claim, computed once.
-#[derive(Debug, Clone, Default)]
-pub struct Profile {
-    /// Content-stem keys with their IDF weights, sorted by key, distinct.
-    pub terms: Vec<(u64, f32)>,
-    /// The surface form (lower-cased) of each entry of `terms`.
-    pub surface: Vec<String>,
-    /// Keys of consecutive content-stem pairs, sorted, distinct.
-    pub bigrams: Vec<u64>,
-    /// Keys of all word stems, stop words included, sorted, distinct.
-    pub words: Vec<u64>,
-    /// Identity keys of the names mentioned, sorted, distinct.
-    pub entities: Vec<String>,
-    /// Identity keys of the names mentioned, in text order.
-    pub entities_in_order: Vec<String>,
-    /// Figures stated.
-    pub figures: Vec<Figure>,
-    /// Bare numbers stated (years and counts alike), as printed digits.
-    pub numbers: Vec<String>,
-    /// Content-stem keys inside the claim's direct quotes, sorted, distinct.
-    pub quoted: Vec<u64>,
-    /// Sum of term weights.
-    pub mass: f32,
-}
-
-impl Profile {
-    /// The profile of a claim, with its figures and direct quotes.
-    pub fn of_claim(claim: &Claim, idf: &Idf) -> Profile {
-        let mut p = Profile::new(&claim.text, claim.figures.clone(), idf);
-        let mut quoted: Vec<u64> = claim
-            .quotes
-            .iter()
-            .filter(|q| !q.scare)
-            .flat_map(|q| {
-                stems(&q.text)
-                    .filter(|s| !s.0)
-                    .map(|s| key(&s.1))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        quoted.sort_unstable();
-        quoted.dedup();
-        p.quoted = quoted;
-        p
-    }
-
-    /// Builds the profile of `text` with `figures` already extracted (and no
-    /// quotes).
-    pub fn new(text: &str, figures: Vec<Figure>, idf: &Idf) -> Profile {
-        let mut terms: Vec<(u64, f32, String)> = Vec::new();
-        let mut bigrams = Vec::new();
-        let mut words = Vec::new();
-        let mut numbers = Vec::new();
-        let mut prev: Option<u64> = None;
-        for (stop, stem, norm) in stems(text) {
-            let k = key(&stem);
-            words.push(k);
-            if norm.chars().all(|c| c.is_ascii_digit()) {
-                numbers.push(norm.clone());
-            }
-            if stop {
-                continue;
-            }
-            if let Some(p) = prev {
-                bigrams.push(pair_key(p, k));
-            }
-            prev = Some(k);
-            terms.push((k, idf.weight(k), norm));
-        }
-        terms.sort_by_key(|t| t.0);
-        terms.dedup_by_key(|t| t.0);
-        for v in [&mut bigrams, &mut words] {
-            v.sort_unstable();
-            v.dedup();
-        }
-        let mass = terms.iter().map(|t| t.1).sum();
-        let entities_in_order: Vec<String> = entities(text).into_iter().map(|e| e.key).collect();
-        let mut ents = entities_in_order.clone();
-        ents.sort();
-        ents.dedup();
-        numbers.sort();
-        numbers.dedup();
-        let surface = terms.iter().map(|t| t.2.clone()).collect();
-        let terms = terms.into_iter().map(|t| (t.0, t.1)).collect();
-        Profile {
-            terms,
-            surface,
-            bigrams,
-            words,
-            entities: ents,
-            entities_in_order,
-            figures,
-            numbers,
-            quoted: Vec::new(),
-            mass,
-        }
-    }
-}
-
-/// How many keys two sorted, distinct lists share.
-fn shared_count(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
+pub use super::model::{Model, Params};
+pub use super::profile::key;
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
-/// The last three are context features, filled in by the corpus matcher.
-pub const FEATURE_NAMES: [&str; 16] = [
+/// The last five are context features, filled in by the corpus matcher.
+pub const FEATURE_NAMES: [&str; 23] = [
     "term_overlap",
     "min_coverage",
     "bigram_overlap",
@@ -211,95 +36,217 @@ pub const FEATURE_NAMES: [&str; 16] = [
     "quote_overlap",
     "lead_entity",
     "entity_disjoint",
+    "subject_clash",
+    "same_date",
+    "date_conflict",
+    "opposite_words",
+    "negation_mismatch",
+    "article_similarity",
+    "article_support",
     "mutual_best",
     "margin",
     "fact_support",
 ];
 
+/// Number of features.
+pub const N_FEATURES: usize = FEATURE_NAMES.len();
+
+/// Index of `figure_conflict`: comparable figures, none the same or close.
+pub const FIGURE_CONFLICT: usize = 7;
 /// Index of `quote_overlap`: shared words inside direct quotes.
 pub const QUOTE_OVERLAP: usize = 10;
+/// Index of `date_conflict`: comparable dates, none compatible.
+pub const DATE_CONFLICT: usize = 15;
+/// Index of `opposite_words`: a word of one claim is the opposite of a word
+/// of the other ("confirmed" / "denied").
+pub const OPPOSITE_WORDS: usize = 16;
+/// Index of `negation_mismatch`: a shared word negated on one side only.
+pub const NEGATION_MISMATCH: usize = 17;
+/// Index of `article_similarity`: cosine of the two articles' term vectors.
+pub const ARTICLE_SIMILARITY: usize = 18;
+/// Index of `article_support`: other strong, mutual links between the two
+/// claims' articles.
+pub const ARTICLE_SUPPORT: usize = 19;
 /// Index of `mutual_best`: 1 when each claim is the other's best candidate
 /// in the other's article.
-pub const MUTUAL_BEST: usize = 13;
+pub const MUTUAL_BEST: usize = 20;
 /// Index of `margin`: how far the best candidate in an article scores above
-/// the second best there (without context features).
-pub const MARGIN: usize = 14;
+/// the second best there.
+pub const MARGIN: usize = 21;
 /// Index of `fact_support`: the mean link score between the candidate and
 /// the other claims of the claim's fact cluster.
-pub const FACT_SUPPORT: usize = 15;
-/// Features that need other pairs to compute; zero for free-standing pairs.
-pub const CONTEXT_FEATURES: [usize; 3] = [MUTUAL_BEST, MARGIN, FACT_SUPPORT];
+pub const FACT_SUPPORT: usize = 22;
+/// Features that need other pairs or the articles to compute; zero for
+/// free-standing pairs.
+pub const CONTEXT_FEATURES: [usize; 5] = [
+    ARTICLE_SIMILARITY,
+    ARTICLE_SUPPORT,
+    MUTUAL_BEST,
+    MARGIN,
+    FACT_SUPPORT,
+];
 
 /// Index of a feature in [`FEATURE_NAMES`].
 pub fn feature_index(name: &str) -> Option<usize> {
     FEATURE_NAMES.iter().position(|n| *n == name)
 }
 
-/// The raw feature values of a pair, with what explains them.
-#[derive(Debug, Clone, PartialEq)]
+/// How the figures of a pair compare, in a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FigureVerdict {
+    /// Some figure of one is the same as a comparable figure of the other.
+    pub same: bool,
+    /// Some comparable pair is different but close enough to be one
+    /// quantity reported differently.
+    pub close_different: bool,
+    /// At least one comparable pair (same thing counted, neither vague).
+    pub comparable: bool,
+}
+
+/// How the dates of a pair compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DateVerdict {
+    /// Some comparable pair of dates is compatible.
+    pub same: bool,
+    /// There are comparable dates, and none is compatible.
+    pub conflict: bool,
+}
+
+/// The raw feature values of a pair, with the verdicts that decide its
+/// relation.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FeatureVector {
     /// One value per [`FEATURE_NAMES`] entry.
-    pub values: [f32; FEATURE_NAMES.len()],
-    /// Shared content words (surface forms of the first claim), rarest first.
-    pub shared_terms: Vec<String>,
-    /// Shared canonical names.
-    pub shared_entities: Vec<String>,
-    /// Figures about comparable quantities.
-    pub figures: Vec<FigureComparison>,
+    pub values: [f32; N_FEATURES],
+    /// How the figures compare.
+    pub figures: FigureVerdict,
+    /// How the dates compare.
+    pub dates: DateVerdict,
+    /// Whether the two state the same thing with opposite polarity.
+    pub polarity_clash: bool,
+    /// Whether they share an anchor: a name, a comparable figure, a date or
+    /// quoted words (claims sharing only common words are look-alikes).
+    pub anchored: bool,
+}
+
+/// Whether two figures are the same statement of a number.
+fn same_figure(a: &Figure, b: &Figure) -> bool {
+    a.low == b.low && a.high == b.high && a.qualifier == b.qualifier
+}
+
+/// Whether two figures may be compared at all: the same thing counted, and
+/// neither a vague amount ("thousands"), which never differs from an exact
+/// one.
+pub fn figures_comparable(a: &Figure, b: &Figure) -> bool {
+    !a.vague && !b.vague && comparable_units(a.unit.as_deref(), b.unit.as_deref())
+}
+
+/// Whether two comparable figures plausibly state one quantity: compatible
+/// ranges, or central values within `close_factor` of each other.
+fn figures_close(a: &Figure, b: &Figure, close_factor: f64) -> bool {
+    compatible(a, b) || within_factor(a, b, close_factor)
+}
+
+/// Compares the figures of two claims without allocating; the work is
+/// bounded by the product of the figure counts, which the claim extractor
+/// keeps small (profiles hold at most [`MAX_FIGURES`] per claim).
+pub fn figure_verdict(a: &[Figure], b: &[Figure], close_factor: f64) -> FigureVerdict {
+    let mut v = FigureVerdict::default();
+    for fa in a {
+        for fb in b {
+            if !figures_comparable(fa, fb) {
+                continue;
+            }
+            v.comparable = true;
+            if same_figure(fa, fb) {
+                v.same = true;
+            } else if figures_close(fa, fb, close_factor) {
+                v.close_different = true;
+            }
+        }
+    }
+    v
+}
+
+/// Compares the dates of two claims.
+pub fn date_verdict(a: &[DateKey], b: &[DateKey]) -> DateVerdict {
+    let mut comparable = false;
+    let mut same = false;
+    for &x in a {
+        for &y in b {
+            match x.compare(y) {
+                Some(true) => {
+                    comparable = true;
+                    same = true;
+                }
+                Some(false) => comparable = true,
+                None => {}
+            }
+        }
+    }
+    DateVerdict {
+        same,
+        conflict: comparable && !same,
+    }
 }
 
 /// Computes the features of the pair `(a, b)`; the context features are left
 /// 0 for the matcher to fill in.
-pub fn features(a: &Profile, b: &Profile) -> FeatureVector {
+pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
     let (mut i, mut j) = (0, 0);
     let mut shared_mass = 0.0;
-    let mut shared = Vec::new();
     while i < a.terms.len() && j < b.terms.len() {
         match a.terms[i].0.cmp(&b.terms[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 shared_mass += a.terms[i].1;
-                shared.push((i, a.terms[i].1));
                 i += 1;
                 j += 1;
             }
         }
     }
+    // Opposites ("confirmed" / "denied") are the same topic word with the
+    // other polarity: they count as shared for similarity, and flag it.
+    let mut opposite = false;
+    for &(k, o) in &a.opposites {
+        if !holds_term(b, k) {
+            if let Some(w) = weight_of(b, o) {
+                shared_mass += w;
+                opposite = true;
+            }
+        }
+    }
     let ratio = |num: f32, den: f32| if den > 0.0 { num / den } else { 0.0 };
-    let term_overlap = ratio(2.0 * shared_mass, a.mass + b.mass);
-    let min_coverage = ratio(shared_mass, a.mass.min(b.mass));
-    let shared_bigrams = shared_count(&a.bigrams, &b.bigrams) as f32;
+    let term_overlap = ratio(2.0 * shared_mass, a.mass + b.mass).min(1.0);
+    let min_coverage = ratio(shared_mass, a.mass.min(b.mass)).min(1.0);
     let bigram_overlap = ratio(
-        2.0 * shared_bigrams,
+        2.0 * shared_count(&a.bigrams, &b.bigrams) as f32,
         (a.bigrams.len() + b.bigrams.len()) as f32,
     );
-    let shared_words = shared_count(&a.words, &b.words) as f32;
-    let word_overlap = ratio(2.0 * shared_words, (a.words.len() + b.words.len()) as f32);
-    let shared_entities: Vec<String> = a
-        .entities
-        .iter()
-        .filter(|e| b.entities.contains(e))
-        .cloned()
-        .collect();
+    let word_overlap = ratio(
+        2.0 * shared_count(&a.words, &b.words) as f32,
+        (a.words.len() + b.words.len()) as f32,
+    );
+    let shared_entities = shared_count(&a.entities, &b.entities);
     let entity_overlap = ratio(
-        shared_entities.len() as f32,
+        shared_entities as f32,
         a.entities.len().min(b.entities.len()) as f32,
     );
-    let figures = compare_figures(&a.figures, &b.figures);
+    let figures = figure_verdict(&a.figures, &b.figures, params.close_factor);
+    let dates = date_verdict(&a.dates, &b.dates);
     let flag = |b: bool| f32::from(u8::from(b));
-    let same_figure = flag(figures.iter().any(|f| f.same));
-    let close_figure = flag(!figures.iter().any(|f| f.same) && figures.iter().any(|f| f.close));
-    let figure_conflict = flag(!figures.is_empty() && !figures.iter().any(|f| f.same || f.close));
     let entity_disjoint =
-        flag(!a.entities.is_empty() && !b.entities.is_empty() && shared_entities.is_empty());
-    let lead_entity = flag(
-        a.entities_in_order
-            .first()
-            .is_some_and(|e| b.entities_in_order.first() == Some(e)),
-    );
+        flag(!a.entities.is_empty() && !b.entities.is_empty() && shared_entities == 0);
+    let lead_entity = flag(a.lead_entity.is_some() && a.lead_entity == b.lead_entity);
+    // Another subject in the same frame ("Apple reported ..." / "Microsoft
+    // reported ..."): both lead with a name the other never mentions.
+    let subject_clash = flag(match (a.lead_entity, b.lead_entity) {
+        (Some(x), Some(y)) => x != y && !holds(&b.entities, x) && !holds(&a.entities, y),
+        _ => false,
+    });
     let number_mismatch = if !a.numbers.is_empty() && !b.numbers.is_empty() {
-        let shared = a.numbers.iter().filter(|n| b.numbers.contains(n)).count() as f32;
+        let shared = shared_count(&a.numbers, &b.numbers) as f32;
         1.0 - shared / a.numbers.len().max(b.numbers.len()) as f32
     } else {
         0.0
@@ -310,11 +257,24 @@ pub fn features(a: &Profile, b: &Profile) -> FeatureVector {
     );
     let (la, lb) = (a.terms.len() as f32, b.terms.len() as f32);
     let length_ratio = ratio(la.min(lb), la.max(lb));
-    shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-    let shared_terms = shared
-        .into_iter()
-        .map(|(i, _)| a.surface[i].clone())
-        .collect();
+    // A word both use, negated on one side only ("will attend" / "will not
+    // attend").
+    let negation_mismatch = a
+        .negated
+        .iter()
+        .any(|&k| holds_term(b, k) && !holds(&b.negated, k))
+        || b.negated
+            .iter()
+            .any(|&k| holds_term(a, k) && !holds(&a.negated, k));
+    let negated_opposite = a
+        .opposites
+        .iter()
+        .any(|&(k, o)| holds_term(b, o) && (holds(&a.negated, k) != holds(&b.negated, o)));
+    let polarity_clash = negation_mismatch || (opposite && !negated_opposite);
+    let anchored = shared_entities > 0
+        || figures.comparable
+        || dates.same
+        || quote_overlap > 0.0;
     FeatureVector {
         values: [
             term_overlap,
@@ -322,158 +282,95 @@ pub fn features(a: &Profile, b: &Profile) -> FeatureVector {
             bigram_overlap,
             word_overlap,
             entity_overlap,
-            same_figure,
-            close_figure,
-            figure_conflict,
+            flag(figures.same),
+            flag(!figures.same && figures.close_different),
+            flag(figures.comparable && !figures.same && !figures.close_different),
             number_mismatch,
             length_ratio,
             quote_overlap,
             lead_entity,
             entity_disjoint,
+            subject_clash,
+            flag(dates.same),
+            flag(dates.conflict),
+            flag(opposite),
+            flag(negation_mismatch),
+            0.0,
+            0.0,
             0.0,
             0.0,
             0.0,
         ],
-        shared_terms,
-        shared_entities,
         figures,
+        dates,
+        polarity_clash,
+        anchored,
     }
 }
 
-/// A linear model over the pair features: log-odds = bias + Σ w·x.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Model {
-    /// Log-odds with every feature at zero.
-    pub bias: f32,
-    /// One weight per [`FEATURE_NAMES`] entry.
-    pub weights: [f32; FEATURE_NAMES.len()],
+fn holds_term(p: &Profile, k: u64) -> bool {
+    p.terms.binary_search_by_key(&k, |t| t.0).is_ok()
 }
 
-impl Model {
-    /// Weights for sentence pairs without context (`crosscheck pairs`),
-    /// learned by logistic regression on the MSRP training split
-    /// (`cargo run --release --example train_pairs`).
-    pub const PAIRS: Model = Model {
-        bias: -5.1651,
-        weights: [
-            6.3133,  // term_overlap
-            -1.6738, // min_coverage
-            -3.0928, // bigram_overlap
-            6.4451,  // word_overlap
-            -0.2667, // entity_overlap
-            -0.1402, // same_figure
-            0.2696,  // close_figure
-            -0.0689, // figure_conflict
-            -0.5267, // number_mismatch
-            0.4779,  // length_ratio
-            0.0000,  // quote_overlap
-            -0.1043, // lead_entity
-            -0.2242, // entity_disjoint
-            0.0000,  // mutual_best
-            0.0000,  // margin
-            0.0000,  // fact_support
-        ],
-    };
-
-    /// Weights for ranking candidates and linking claims into fact clusters
-    /// (no `fact_support`), learned on the hand-made gold of the bundled
-    /// articles with signs kept (`cargo run --release --example tune_corpus`).
-    pub const LINK: Model = Model {
-        bias: -6.686,
-        weights: [
-            6.030,  // term_overlap
-            3.248,  // min_coverage
-            0.000,  // bigram_overlap
-            1.278,  // word_overlap
-            1.150,  // entity_overlap
-            4.573,  // same_figure
-            3.073,  // close_figure
-            -2.793, // figure_conflict
-            0.000,  // number_mismatch
-            2.087,  // length_ratio
-            5.087,  // quote_overlap
-            0.352,  // lead_entity
-            0.000,  // entity_disjoint
-            0.616,  // mutual_best
-            2.659,  // margin
-            0.000,  // fact_support
-        ],
-    };
-
-    /// Weights for the final decision on a claim's counterpart in another
-    /// article of its story, learned like [`Model::LINK`] with
-    /// `fact_support` (thresholds: link 0.6, match 0.5).
-    pub const CORPUS: Model = Model {
-        bias: -5.796,
-        weights: [
-            4.990, // term_overlap
-            3.059, // min_coverage
-            0.000, // bigram_overlap
-            1.033, // word_overlap
-            0.421, // entity_overlap
-            2.376, // same_figure
-            2.410, // close_figure
-            0.000, // figure_conflict
-            0.000, // number_mismatch
-            1.910, // length_ratio
-            5.300, // quote_overlap
-            0.812, // lead_entity
-            0.000, // entity_disjoint
-            0.663, // mutual_best
-            2.671, // margin
-            2.170, // fact_support
-        ],
-    };
-
-    /// The score (0-1) and each feature's contribution, largest first.
-    pub fn score(&self, values: &[f32; FEATURE_NAMES.len()]) -> (f32, Vec<Feature>) {
-        let mut features: Vec<Feature> = FEATURE_NAMES
-            .iter()
-            .zip(values)
-            .zip(&self.weights)
-            .map(|((&name, &value), &w)| Feature {
-                name,
-                value,
-                contribution: w * value,
-            })
-            .collect();
-        let logit = self.bias + features.iter().map(|f| f.contribution).sum::<f32>();
-        features.retain(|f| f.contribution != 0.0);
-        features.sort_by(|x, y| y.contribution.abs().total_cmp(&x.contribution.abs()));
-        (sigmoid(logit), features)
-    }
+fn weight_of(p: &Profile, k: u64) -> Option<f32> {
+    p.terms
+        .binary_search_by_key(&k, |t| t.0)
+        .ok()
+        .map(|i| p.terms[i].1)
 }
 
-/// Compares every figure of `a` with every comparable figure of `b`.
-pub fn compare_figures(a: &[Figure], b: &[Figure]) -> Vec<FigureComparison> {
+/// The figure comparisons a person reads: for each figure of `a`, the
+/// comparable figure of `b` closest to it (the same one if there is one).
+/// At most one line per figure of `a`, and at most [`MAX_SHOWN`] in all.
+pub fn compare_figures(a: &[Figure], b: &[Figure], close_factor: f64) -> Vec<FigureComparison> {
     let mut out = Vec::new();
-    for fa in a {
-        for fb in b {
-            if !comparable_units(fa.unit.as_deref(), fb.unit.as_deref()) {
-                continue;
-            }
-            let same = fa.low == fb.low && fa.high == fb.high && fa.qualifier == fb.qualifier;
-            // Different but comparable measures (a death toll and a toll of
-            // killed or injured) are compatible when the narrower can fit
-            // inside the wider; the same measure, when the plausible ranges
-            // of the two statements overlap.
-            let compatible = if fa.unit == fb.unit {
-                let ((la, ha), (lb, hb)) = (plausible_range(fa), plausible_range(fb));
-                la.max(lb) <= ha.min(hb)
-            } else {
-                true
-            };
+    let b = &b[..b.len().min(MAX_FIGURES)];
+    for fa in a.iter().take(MAX_FIGURES) {
+        let best = b
+            .iter()
+            .filter(|fb| figures_comparable(fa, fb))
+            .min_by(|x, y| distance(fa, x).total_cmp(&distance(fa, y)));
+        if let Some(fb) = best {
             out.push(FigureComparison {
                 ours: fa.text.clone(),
                 theirs: fb.text.clone(),
                 unit: fa.unit.clone().or_else(|| fb.unit.clone()),
-                same,
-                compatible,
-                close: compatible || within_factor(fa, fb, 1.5),
+                same: same_figure(fa, fb),
+                compatible: compatible(fa, fb),
+                close: figures_close(fa, fb, close_factor),
             });
+            if out.len() == MAX_SHOWN {
+                break;
+            }
         }
     }
     out
+}
+
+/// Most comparisons of one kind kept in an explanation.
+pub const MAX_SHOWN: usize = 8;
+
+/// How far apart two figures are (log ratio of their central values; 0
+/// for the same figure).
+fn distance(a: &Figure, b: &Figure) -> f64 {
+    if same_figure(a, b) {
+        return -1.0;
+    }
+    match (mid(a), mid(b)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => (x / y).ln().abs(),
+        _ => f64::INFINITY,
+    }
+}
+
+/// Whether the plausible ranges of two figures overlap, so both may be
+/// true. Different but comparable measures (a death toll and a toll of
+/// killed or injured) are compatible when the narrower can fit the wider.
+fn compatible(a: &Figure, b: &Figure) -> bool {
+    if a.unit != b.unit {
+        return true;
+    }
+    let ((la, ha), (lb, hb)) = (plausible_range(a), plausible_range(b));
+    la.max(lb) <= ha.min(hb)
 }
 
 /// The values a figure plausibly means, as a closed interval: news writing
@@ -481,7 +378,7 @@ pub fn compare_figures(a: &[Figure], b: &[Figure]) -> Vec<FigureComparison> {
 /// that 3,000 is possible), so they are read as within a factor of two of
 /// the bound, and "about" as within 10%.
 fn plausible_range(f: &Figure) -> (f64, f64) {
-    use crate::claims::Qualifier::*;
+    use Qualifier::*;
     let (lo, hi) = (
         f.low.unwrap_or(f64::NEG_INFINITY),
         f.high.unwrap_or(f64::INFINITY),
@@ -494,23 +391,132 @@ fn plausible_range(f: &Figure) -> (f64, f64) {
     }
 }
 
-/// Whether the two figures' central values are within `factor` of each
-/// other (so they plausibly estimate the same quantity).
-fn within_factor(a: &Figure, b: &Figure, factor: f64) -> bool {
-    let mid = |f: &Figure| match (f.low, f.high) {
+fn mid(f: &Figure) -> Option<f64> {
+    match (f.low, f.high) {
         (Some(l), Some(h)) => Some((l + h) / 2.0),
         (Some(v), None) | (None, Some(v)) => Some(v),
         (None, None) => None,
-    };
+    }
+}
+
+/// Whether the two figures' central values are within `factor` of each
+/// other (so they plausibly estimate the same quantity).
+fn within_factor(a: &Figure, b: &Figure, factor: f64) -> bool {
     match (mid(a), mid(b)) {
         (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) <= factor,
         _ => false,
     }
 }
 
-/// The logistic function.
-pub fn sigmoid(x: f32) -> f32 {
-    1.0 / (1.0 + (-x).exp())
+/// The dates a person reads side by side: each date of `a` with the
+/// comparable date of `b` (a compatible one where there is one).
+pub fn compare_dates(
+    a: &[crate::claims::DateMention],
+    b: &[crate::claims::DateMention],
+) -> Vec<DateComparison> {
+    let mut out = Vec::new();
+    for da in a {
+        let Some(ka) = DateKey::of(da) else { continue };
+        let mut best: Option<(&crate::claims::DateMention, bool)> = None;
+        for db in b {
+            let Some(kb) = DateKey::of(db) else { continue };
+            if let Some(same) = ka.compare(kb) {
+                if best.is_none_or(|(_, s)| !s && same) {
+                    best = Some((db, same));
+                }
+            }
+        }
+        if let Some((db, same)) = best {
+            out.push(DateComparison {
+                ours: da.text.clone(),
+                theirs: db.text.clone(),
+                same,
+            });
+            if out.len() == MAX_SHOWN {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The words that make two claims' polarity opposite, as printed:
+/// a negated word on one side and its plain use on the other, or a pair of
+/// opposites.
+pub fn polarity_words(a: &str, b: &str) -> Option<PolarityClash> {
+    let (ta, tb) = (tokenize(a), tokenize(b));
+    let negation_phrase = |text: &str, toks: &[crate::text::normalize::Token], k: u64| {
+        let i = toks.iter().position(|t| !t.stop && term_key_of(t) == k)?;
+        let from = toks[..i]
+            .iter()
+            .rposition(|t| super::lexical::is_negation(&t.norm))
+            .filter(|&n| i - n <= 4)?;
+        text.get(toks[from].start..toks[i].end).map(str::to_string)
+    };
+    let word = |text: &str, toks: &[crate::text::normalize::Token], k: u64| {
+        toks.iter()
+            .find(|t| !t.stop && term_key_of(t) == k)
+            .and_then(|t| text.get(t.start..t.end))
+            .map(str::to_string)
+    };
+    for t in ta.iter().filter(|t| !t.stop) {
+        let k = term_key_of(t);
+        if let (Some(neg), Some(plain)) = (negation_phrase(a, &ta, k), word(b, &tb, k)) {
+            if negation_phrase(b, &tb, k).is_none() {
+                return Some(PolarityClash {
+                    ours: neg,
+                    theirs: plain,
+                });
+            }
+        }
+        if let (Some(plain), Some(neg)) = (word(a, &ta, k), negation_phrase(b, &tb, k)) {
+            if negation_phrase(a, &ta, k).is_none() {
+                return Some(PolarityClash {
+                    ours: plain,
+                    theirs: neg,
+                });
+            }
+        }
+        for o in super::lexical::antonyms_of(&t.stem) {
+            if let Some(other) = word(b, &tb, key(&o)) {
+                return Some(PolarityClash {
+                    ours: a.get(t.start..t.end).unwrap_or("").to_string(),
+                    theirs: other,
+                });
+            }
+        }
+    }
+    None
+}
+
+fn term_key_of(t: &crate::text::normalize::Token) -> u64 {
+    key(super::lexical::class_of(&t.stem))
+}
+
+/// The shared content words of two texts, as printed in `a`, rarest first,
+/// and the names both mention (canonical forms).
+pub fn shared_words(a: &str, b: &str, idf: &Idf) -> (Vec<String>, Vec<String>) {
+    let tb: std::collections::HashSet<u64> = tokenize(b)
+        .iter()
+        .filter(|t| !t.stop)
+        .map(term_key_of)
+        .collect();
+    let mut shared: Vec<(f32, String)> = Vec::new();
+    for t in tokenize(a).iter().filter(|t| !t.stop) {
+        let k = term_key_of(t);
+        if tb.contains(&k) && !shared.iter().any(|s| s.1 == t.norm) {
+            shared.push((idf.weight(k), t.norm.clone()));
+        }
+    }
+    shared.sort_by(|x, y| y.0.total_cmp(&x.0));
+    let eb: Vec<String> = entities(b).into_iter().map(|e| e.key).collect();
+    let mut names: Vec<String> = Vec::new();
+    for e in entities(a) {
+        if eb.contains(&e.key) && !names.contains(&e.canonical) {
+            names.push(e.canonical);
+        }
+    }
+    (shared.into_iter().map(|s| s.1).collect(), names)
 }
 
 /// A scored pair of free-standing sentences.
@@ -520,15 +526,16 @@ pub struct PairScore {
     pub score: f32,
     /// Contributions, largest first.
     pub features: Vec<Feature>,
-    /// The raw features and what explains them.
+    /// The raw features.
     pub vector: FeatureVector,
 }
 
 /// Scores two free-standing sentences (the `pairs` command) with IDF from
-/// `idf` and the [`Model::PAIRS`] weights.
+/// `idf` and the trained pairs model.
 pub fn pair_score(a: &str, b: &str, idf: &Idf) -> PairScore {
-    let vector = pair_features(a, b, idf);
-    let (score, features) = Model::PAIRS.score(&vector.values);
+    let params = Params::trained();
+    let vector = pair_features(a, b, idf, params);
+    let (score, features) = params.pairs.score(&vector.values);
     PairScore {
         score,
         features,
@@ -537,8 +544,14 @@ pub fn pair_score(a: &str, b: &str, idf: &Idf) -> PairScore {
 }
 
 /// The features of two free-standing sentences.
-pub fn pair_features(a: &str, b: &str, idf: &Idf) -> FeatureVector {
-    let pa = Profile::new(a, find_figures(a, 0), idf);
-    let pb = Profile::new(b, find_figures(b, 0), idf);
-    features(&pa, &pb)
+pub fn pair_features(a: &str, b: &str, idf: &Idf, params: &Params) -> FeatureVector {
+    let profile = |t: &str| {
+        let mut p = Profile::new(t, find_figures(t, 0), idf);
+        p.dates = crate::claims::dates::find_dates(t, 0, None)
+            .iter()
+            .filter_map(DateKey::of)
+            .collect();
+        p
+    };
+    features(&profile(a), &profile(b), params)
 }

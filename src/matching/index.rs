@@ -9,7 +9,7 @@
 //! weight are scored in full: at most `O(n·√n)` posting visits and `O(n)`
 //! pair scorings per story.
 
-use super::features::{key, Profile};
+use super::profile::{key, Profile};
 use std::collections::HashMap;
 
 /// Postings from a key (a content-stem key, or a counted quantity's key) to

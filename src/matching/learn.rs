@@ -7,10 +7,36 @@ use super::features::{Model, FEATURE_NAMES};
 const N: usize = FEATURE_NAMES.len();
 
 /// The sign each feature's weight must keep: similarity evidence (shared
-/// terms, names, figures, context) can only raise a score, disagreement
-/// (`figure_conflict`, `number_mismatch`, `entity_disjoint`) only lower it; 0 leaves it free
-/// (`length_ratio`).
-pub const SIGNS: [i8; N] = [1, 1, 1, 1, 1, 1, 1, -1, -1, 0, 1, 1, -1, 1, 1, 1];
+/// terms, names, figures, dates, context) can only raise a score,
+/// disagreement (`figure_conflict`, `number_mismatch`, `entity_disjoint`,
+/// `subject_clash`) only lower it; 0 leaves it free (`length_ratio`, and
+/// the polarity and date clashes, which may mark the same fact reported
+/// differently as well as another fact).
+pub const SIGNS: [i8; N] = [
+    1,  // term_overlap
+    1,  // min_coverage
+    1,  // bigram_overlap
+    1,  // word_overlap
+    1,  // entity_overlap
+    1,  // same_figure
+    1,  // close_figure
+    -1, // figure_conflict
+    -1, // number_mismatch
+    0,  // length_ratio
+    1,  // quote_overlap
+    1,  // lead_entity
+    -1, // entity_disjoint
+    -1, // subject_clash
+    1,  // same_date
+    0,  // date_conflict
+    0,  // opposite_words
+    0,  // negation_mismatch
+    1,  // article_similarity
+    1,  // article_support
+    1,  // mutual_best
+    1,  // margin
+    1,  // fact_support
+];
 
 /// Fits a model to `(features, label)` pairs; features listed in `frozen`
 /// keep weight 0 (e.g. the context features for free-standing pairs). With

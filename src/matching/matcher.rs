@@ -1,70 +1,64 @@
 //! Matching every claim against the other articles of its story.
 //!
-//! Three steps:
 //! 1. [`best_candidates`]: each claim's best candidate in each other article
-//!    (inverted-index candidates ranked by the link model), with the context
-//!    features `mutual_best` and `margin`;
-//! 2. those links are clustered (average linkage) into candidate facts, and
-//!    every candidate gets `fact_support`: how well it matches the rest of
-//!    the claim's cluster; cluster members join the candidates;
-//! 3. [`match_claims`] scores the candidates with the full model and keeps,
+//!    (inverted-index candidates ranked by the link model, which knows how
+//!    alike the two articles are as a whole), with the context features
+//!    `mutual_best`, `margin` and `article_support` (other strong mutual
+//!    links between the same two articles);
+//! 2. [`candidates`]: those links are clustered (average linkage) into
+//!    candidate facts, every candidate gets `fact_support` (how well it
+//!    matches the rest of the claim's cluster), and cluster members join the
+//!    candidates;
+//! 3. [`match_claims`] scores the candidates with the corpus model and keeps,
 //!    per article, the best one at or above the threshold that shares an
 //!    anchor, with its relation; where that one agrees on one figure, a
 //!    candidate differing on another is kept beside it (`differing`).
+//!    Matches are then made mutual: when a claim's match in another article
+//!    has no match back in the claim's article, it gets the claim.
 
 use super::cluster::average_linkage;
+use super::context::ArticleVectors;
 use super::features::{
-    features, FeatureVector, Idf, Model, Profile, FACT_SUPPORT, MARGIN, MUTUAL_BEST, QUOTE_OVERLAP,
+    compare_dates, compare_figures, features, polarity_words, shared_words, FeatureVector,
+    Params, ARTICLE_SIMILARITY, ARTICLE_SUPPORT, FACT_SUPPORT, MARGIN, MUTUAL_BEST,
 };
 use super::index::Index;
+use super::profile::{Idf, Profile};
 use super::{Explanation, Match, Relation};
 use crate::claims::Claim;
 use crate::corpus::Article;
 use std::collections::HashMap;
 
-/// Models and thresholds of the corpus matcher.
+/// Models, thresholds and bounds of the corpus matcher.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatchConfig {
-    /// Ranks candidates and links claims into fact clusters.
-    pub link_model: Model,
-    /// Average link score at which clusters merge.
-    pub link_threshold: f32,
-    /// Scores the final candidates (with `fact_support`).
-    pub model: Model,
-    /// A counterpart is reported only at or above this score.
-    pub min_score: f32,
-    /// At or above this score the two claims state the same thing (agrees or
-    /// differs); below it, `related`.
-    pub same_score: f32,
-    /// A lower bar for the secondary `differing` matches: a candidate that
-    /// states the same quantity with a close but different figure is shown
-    /// beside the best match from this score on.
-    pub differing_min_score: f32,
-    /// Candidates fully scored per claim (across all other articles).
+    /// The fitted models and thresholds (`data/model.toml`).
+    pub params: Params,
+    /// Candidates fully scored per claim (across all other articles): a
+    /// bound on work, not a fitted number.
     pub candidates: usize,
     /// Index keys held by more than this share of claims are not used to
-    /// generate candidates.
+    /// generate candidates (a bound on work).
     pub max_key_share: f32,
 }
 
 impl Default for MatchConfig {
     fn default() -> Self {
         MatchConfig {
-            link_model: Model::LINK,
-            link_threshold: 0.6,
-            model: Model::CORPUS,
-            min_score: 0.5,
-            same_score: 0.5,
-            differing_min_score: 0.25,
+            params: Params::trained().clone(),
             candidates: 64,
             max_key_share: 0.25,
         }
     }
 }
 
+/// Strong mutual links between two articles that make `article_support`
+/// reach 1.
+const SUPPORT_SATURATION: f32 = 4.0;
+
 /// A candidate counterpart of a claim in one other article, with all its
 /// features.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Candidate {
     /// The candidate claim.
     pub other: usize,
@@ -78,68 +72,91 @@ pub struct Candidate {
     pub alternative: bool,
 }
 
-/// A candidate claim with its link score and features.
-type Scored = (usize, f32, FeatureVector);
+/// What the stages share: term weights, profiles and article vectors.
+pub struct Context {
+    /// Term weights over all claims.
+    pub idf: Idf,
+    /// One profile per claim.
+    pub profiles: Vec<Profile>,
+    /// Article term vectors.
+    pub vectors: ArticleVectors,
+}
+
+impl Context {
+    /// Profiles every claim and every article.
+    pub fn build(articles: &[Article], claims: &[Claim], params: &Params) -> Context {
+        let idf = Idf::from_texts(claims.iter().map(|c| c.text.as_str()))
+            .with_background_share(params.background_share);
+        let profiles: Vec<Profile> = claims.iter().map(|c| Profile::of_claim(c, &idf)).collect();
+        let article_of: Vec<usize> = claims.iter().map(|c| c.article).collect();
+        let vectors = ArticleVectors::build(articles.len(), &profiles, &article_of);
+        Context {
+            idf,
+            profiles,
+            vectors,
+        }
+    }
+
+    /// The pair features of claims `a` and `b` with the article similarity
+    /// filled in.
+    pub fn pair(&self, claims: &[Claim], a: usize, b: usize, params: &Params) -> FeatureVector {
+        let mut v = features(&self.profiles[a], &self.profiles[b], params);
+        v.values[ARTICLE_SIMILARITY] = self
+            .vectors
+            .similarity(claims[a].article, claims[b].article);
+        v
+    }
+}
 
 /// Whether a comparison of figures makes the pair `differs`: a comparable
 /// quantity with a close but different figure, and no identical one.
 fn figures_differ(v: &FeatureVector) -> bool {
-    !v.figures.iter().any(|f| f.same) && v.figures.iter().any(|f| f.close)
-}
-
-/// Profiles of all claims, with IDF over the claims.
-fn profiles(claims: &[Claim]) -> Vec<Profile> {
-    let idf = Idf::from_texts(claims.iter().map(|c| c.text.as_str()));
-    claims.iter().map(|c| Profile::of_claim(c, &idf)).collect()
+    !v.figures.same && v.figures.close_different
 }
 
 /// Step 1: for each claim, its best candidate in each other article of its
-/// story (sorted by article), ranked by `config.link_model` on the pair
-/// features, with `mutual_best` and `margin` filled in.
+/// story (sorted by article), ranked by the link model, with
+/// `mutual_best`, `margin` and `article_support` filled in.
 pub fn best_candidates(
     articles: &[Article],
     claims: &[Claim],
     config: &MatchConfig,
+    cx: &Context,
 ) -> Vec<Vec<Candidate>> {
-    best_with(articles, claims, config, &profiles(claims))
-}
-
-fn best_with(
-    articles: &[Article],
-    claims: &[Claim],
-    config: &MatchConfig,
-    profiles: &[Profile],
-) -> Vec<Vec<Candidate>> {
-    let model = &config.link_model;
+    let params = &config.params;
+    let model = &params.link;
     // One index per story: only claims of the same story are compared.
     let mut stories: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
         let story = articles.get(c.article).map_or("", |a| a.story.as_str());
         stories.entry(story).or_default().push(i);
     }
+    let mut stories: Vec<(&str, Vec<usize>)> = stories.into_iter().collect();
+    stories.sort_by(|a, b| a.0.cmp(b.0));
     let mut rows: Vec<Vec<Candidate>> = (0..claims.len()).map(|_| Vec::new()).collect();
-    for members in stories.values() {
-        let index = Index::build(members.iter().map(|&i| &profiles[i]), config.max_key_share);
+    for (_, members) in &stories {
+        let index = Index::build(
+            members.iter().map(|&i| &cx.profiles[i]),
+            config.max_key_share,
+        );
         for &ci in members {
             let claim = &claims[ci];
-            let cands = index.candidates(&profiles[ci], config.candidates, |local| {
+            let cands = index.candidates(&cx.profiles[ci], config.candidates, |local| {
                 claims[members[local]].article != claim.article
             });
             // Per article: (best, its score, its features, second-best score).
             let mut per_article: HashMap<usize, (usize, f32, FeatureVector, f32)> = HashMap::new();
-            // Per article and figure of this claim: the best candidate whose
-            // figure for the same quantity is close but different.
-            let mut differing: HashMap<(usize, String), Scored> = HashMap::new();
+            // Per article: the best candidate whose figures for the same
+            // quantity are close but different.
+            let mut differing: HashMap<usize, (usize, f32, FeatureVector)> = HashMap::new();
             for (local, _) in cands {
                 let other = members[local];
-                let vector = features(&profiles[ci], &profiles[other]);
-                let score = model.score(&vector.values).0;
+                let vector = cx.pair(claims, ci, other, params);
+                let score = model.probability(&vector.values);
                 let article = claims[other].article;
-                for f in vector.figures.iter().filter(|f| f.close && !f.same) {
-                    let key = (article, f.ours.clone());
-                    if differing.get(&key).is_none_or(|d| score > d.1) {
-                        differing.insert(key, (other, score, vector.clone()));
-                    }
+                if figures_differ(&vector) && differing.get(&article).is_none_or(|d| score > d.1)
+                {
+                    differing.insert(article, (other, score, vector));
                 }
                 match per_article.get_mut(&article) {
                     None => {
@@ -159,9 +176,7 @@ fn best_with(
                     alternative: false,
                 });
             }
-            let mut alternatives: Vec<_> = differing.into_iter().collect();
-            alternatives.sort_by(|a, b| a.0.cmp(&b.0));
-            for ((article, _), (alt, _, vector)) in alternatives {
+            for (article, (alt, _, vector)) in differing {
                 if !row.iter().any(|c| c.other == alt) {
                     row.push(Candidate {
                         other: alt,
@@ -171,7 +186,7 @@ fn best_with(
                     });
                 }
             }
-            row.sort_by_key(|b| b.article);
+            row.sort_by_key(|b| (b.article, b.other));
             rows[ci] = row;
         }
     }
@@ -195,6 +210,36 @@ fn best_with(
             b.vector.values[MUTUAL_BEST] = f32::from(u8::from(m));
         }
     }
+    // Article support: strong mutual links between the two articles other
+    // than this one. Two articles about one event share several facts; two
+    // about different events rarely share even one.
+    let mut strong: HashMap<(usize, usize), u32> = HashMap::new();
+    let is_strong = |ci: usize, c: &Candidate| {
+        !c.alternative
+            && c.vector.values[MUTUAL_BEST] > 0.0
+            && ci < c.other
+            && model.probability(&c.vector.values) >= params.link_threshold
+    };
+    for (ci, row) in rows.iter().enumerate() {
+        for c in row.iter().filter(|c| is_strong(ci, c)) {
+            let a = claims[ci].article;
+            *strong.entry((a.min(c.article), a.max(c.article))).or_insert(0) += 1;
+        }
+    }
+    for (ci, row) in rows.iter_mut().enumerate() {
+        let a = claims[ci].article;
+        for c in row.iter_mut() {
+            let pair = (a.min(c.article), a.max(c.article));
+            let mut n = strong.get(&pair).copied().unwrap_or(0) as f32;
+            let own = !c.alternative
+                && c.vector.values[MUTUAL_BEST] > 0.0
+                && model.probability(&c.vector.values) >= params.link_threshold;
+            if own {
+                n -= 1.0;
+            }
+            c.vector.values[ARTICLE_SUPPORT] = (n.max(0.0) / SUPPORT_SATURATION).min(1.0);
+        }
+    }
     rows
 }
 
@@ -205,19 +250,21 @@ pub fn candidates(
     articles: &[Article],
     claims: &[Claim],
     config: &MatchConfig,
+    cx: &Context,
 ) -> Vec<Vec<Candidate>> {
-    let profiles = profiles(claims);
-    let rows = best_with(articles, claims, config, &profiles);
+    let params = &config.params;
+    let rows = best_candidates(articles, claims, config, cx);
     let mut link: HashMap<(usize, usize), f32> = HashMap::new();
     for (a, row) in rows.iter().enumerate() {
         for c in row {
-            let s = config.link_model.score(&c.vector.values).0;
+            let s = params.link.probability(&c.vector.values);
             let e = link.entry((a.min(c.other), a.max(c.other))).or_insert(0.0);
             *e = e.max(s);
         }
     }
-    let edges: Vec<(usize, usize, f32)> = link.iter().map(|(&(a, b), &s)| (a, b, s)).collect();
-    let cluster = average_linkage(claims.len(), &edges, config.link_threshold);
+    let mut edges: Vec<(usize, usize, f32)> = link.iter().map(|(&(a, b), &s)| (a, b, s)).collect();
+    edges.sort_by_key(|e| (e.0, e.1));
+    let cluster = average_linkage(claims.len(), &edges, params.link_threshold);
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
     for (c, &id) in cluster.iter().enumerate() {
         members.entry(id).or_default().push(c);
@@ -225,12 +272,9 @@ pub fn candidates(
     // Links of each claim, to compute support from the candidate's side in
     // time proportional to its links rather than to the cluster's size.
     let mut adjacency: Vec<Vec<(usize, f32)>> = vec![Vec::new(); claims.len()];
-    for (&(a, b), &s) in &link {
+    for &(a, b, s) in &edges {
         adjacency[a].push((b, s));
         adjacency[b].push((a, s));
-    }
-    for list in &mut adjacency {
-        list.sort_by_key(|e| e.0);
     }
     let support = |a: usize, b: usize| {
         let mates = members[&cluster[a]]
@@ -271,7 +315,7 @@ pub fn candidates(
             let mut mates: Vec<(usize, (usize, f32))> = mates.into_iter().collect();
             mates.sort_by_key(|m| m.0);
             for (article, (b, sup)) in mates {
-                let mut vector = features(&profiles[a], &profiles[b]);
+                let mut vector = cx.pair(claims, a, b, params);
                 vector.values[FACT_SUPPORT] = sup;
                 out.push(Candidate {
                     other: b,
@@ -283,13 +327,6 @@ pub fn candidates(
             out
         })
         .collect()
-}
-
-/// Whether two claims share an anchor: a name, a comparable figure or
-/// quoted words. Claims that share only common words ("the most significant
-/// ... since the war") are look-alikes, not the same fact.
-fn anchored(v: &FeatureVector) -> bool {
-    !v.shared_entities.is_empty() || !v.figures.is_empty() || v.values[QUOTE_OVERLAP] > 0.0
 }
 
 /// The matcher's output, per claim.
@@ -304,28 +341,35 @@ pub struct Matched {
     pub differing: Vec<Vec<Match>>,
 }
 
-/// The relation of a passing pair: identical figures agree, close but
-/// different figures differ, only far-apart figures (another quantity of the
-/// same kind) make it merely related.
-fn relation(score: f32, v: &FeatureVector, config: &MatchConfig) -> Relation {
-    if score < config.same_score {
-        Relation::Related
-    } else if figures_differ(v) {
+/// The relation of a passing pair: opposite polarity contradicts; close but
+/// different figures, or other dates, differ; only far-apart figures
+/// (another quantity of the same kind) make it merely related; otherwise
+/// the two agree.
+pub fn relation(v: &FeatureVector) -> Relation {
+    if v.polarity_clash {
+        Relation::Contradicts
+    } else if figures_differ(v) || (v.dates.conflict && !v.figures.same) {
         Relation::Differs
-    } else if !v.figures.is_empty() && !v.figures.iter().any(|f| f.same) {
+    } else if v.figures.comparable && !v.figures.same {
         Relation::Related
     } else {
         Relation::Agrees
     }
 }
 
+/// A match with its explanation, built only for the matches kept.
 fn to_match(
+    claims: &[Claim],
+    from: usize,
+    c: &Candidate,
     score: f32,
-    c: Candidate,
-    contributions: Vec<super::Feature>,
-    config: &MatchConfig,
+    params: &Params,
+    cx: &Context,
 ) -> Match {
-    let relation = relation(score, &c.vector, config);
+    let (_, contributions) = params.corpus.score(&c.vector.values);
+    let (a, b) = (&claims[from], &claims[c.other]);
+    let (shared_terms, shared_entities) = shared_words(&a.text, &b.text, &cx.idf);
+    let relation = relation(&c.vector);
     Match {
         claim: c.other,
         article: c.article,
@@ -333,10 +377,15 @@ fn to_match(
         relation,
         why: Explanation {
             features: contributions,
-            shared_terms: c.vector.shared_terms,
-            shared_entities: c.vector.shared_entities,
-            figures: c.vector.figures,
-            ..Explanation::default()
+            shared_terms,
+            shared_entities,
+            figures: compare_figures(&a.figures, &b.figures, params.close_factor),
+            dates: compare_dates(&a.dates, &b.dates),
+            polarity: if relation == Relation::Contradicts {
+                polarity_words(&a.text, &b.text)
+            } else {
+                None
+            },
         },
     }
 }
@@ -344,76 +393,125 @@ fn to_match(
 /// Matches every claim: its best counterpart per other article, and the
 /// counterparts whose figures differ where the best one's do not.
 pub fn match_claims(articles: &[Article], claims: &[Claim], config: &MatchConfig) -> Matched {
-    let mut out = Matched::default();
-    for row in candidates(articles, claims, config) {
-        let scored: Vec<(f32, Candidate, Vec<super::Feature>)> = row
-            .into_iter()
-            .map(|c| {
-                let (score, contributions) = config.model.score(&c.vector.values);
-                (score, c, contributions)
-            })
-            .filter(|(score, c, _)| *score >= config.differing_min_score && anchored(&c.vector))
+    let params = &config.params;
+    let cx = Context::build(articles, claims, params);
+    let rows = candidates(articles, claims, config, &cx);
+    // Per claim: (article, candidate index, score) of the chosen ones.
+    let mut best: Vec<Vec<(usize, Candidate, f32)>> = Vec::with_capacity(rows.len());
+    let mut differing: Vec<Vec<(usize, Candidate, f32)>> = Vec::with_capacity(rows.len());
+    for (ci, row) in rows.iter().enumerate() {
+        let scored: Vec<(f32, &Candidate)> = row
+            .iter()
+            .map(|c| (params.corpus.probability(&c.vector.values), c))
+            .filter(|(s, c)| *s >= params.differing_threshold && c.vector.anchored)
             .collect();
-        let mut best: HashMap<usize, usize> = HashMap::new();
-        for (i, (score, c, _)) in scored.iter().enumerate() {
-            if *score < config.min_score {
-                continue;
-            }
-            if best.get(&c.article).is_none_or(|&b| *score > scored[b].0) {
-                best.insert(c.article, i);
+        let mut by_article: HashMap<usize, (f32, &Candidate)> = HashMap::new();
+        for &(s, c) in scored.iter().filter(|(s, _)| *s >= params.match_threshold) {
+            if by_article.get(&c.article).is_none_or(|b| s > b.0) {
+                by_article.insert(c.article, (s, c));
             }
         }
         // Where the best match does not differ, the best candidate whose
         // figures differ on a figure the best match does not agree on.
-        let mut differing: HashMap<usize, usize> = HashMap::new();
-        for (i, (score, c, _)) in scored.iter().enumerate() {
-            let Some(&b) = best.get(&c.article) else {
+        let mut diff: HashMap<usize, (f32, &Candidate)> = HashMap::new();
+        for &(s, c) in &scored {
+            let Some(&(_, b)) = by_article.get(&c.article) else {
                 continue;
             };
-            let (b_score, b_cand, _) = &scored[b];
-            if b == i || relation(*b_score, &b_cand.vector, config) == Relation::Differs {
+            if b.other == c.other || relation(&b.vector) == Relation::Differs {
                 continue;
             }
-            let agreed: Vec<&str> = b_cand
-                .vector
-                .figures
-                .iter()
-                .filter(|f| f.same)
-                .map(|f| f.ours.as_str())
-                .collect();
-            let new_difference = c
-                .vector
-                .figures
-                .iter()
-                .any(|f| f.close && !f.same && !agreed.contains(&f.ours.as_str()));
-            if figures_differ(&c.vector)
-                && new_difference
-                && differing
-                    .get(&c.article)
-                    .is_none_or(|&d| *score > scored[d].0)
-            {
-                differing.insert(c.article, i);
+            if !figures_differ(&c.vector) {
+                continue;
+            }
+            let agreed: Vec<String> = compare_figures(
+                &claims[ci].figures,
+                &claims[b.other].figures,
+                params.close_factor,
+            )
+            .into_iter()
+            .filter(|f| f.same)
+            .map(|f| f.ours)
+            .collect();
+            let new_difference = compare_figures(
+                &claims[ci].figures,
+                &claims[c.other].figures,
+                params.close_factor,
+            )
+            .iter()
+            .any(|f| f.close && !f.same && !agreed.contains(&f.ours));
+            if new_difference && diff.get(&c.article).is_none_or(|d| s > d.0) {
+                diff.insert(c.article, (s, c));
             }
         }
-        let pick = |ids: Vec<usize>| -> Vec<Match> {
-            let mut list: Vec<Match> = ids
-                .into_iter()
-                .map(|i| {
-                    let (score, c, f) = &scored[i];
-                    let mut m = to_match(*score, c.clone(), f.clone(), config);
-                    if figures_differ(&c.vector) {
-                        // Secondary matches are about the figure, whatever
-                        // their score.
-                        m.relation = Relation::Differs;
-                    }
-                    m
-                })
-                .collect();
-            list.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)));
-            list
-        };
-        out.best.push(pick(best.into_values().collect()));
-        out.differing.push(pick(differing.into_values().collect()));
+        let mut kept: Vec<(usize, Candidate, f32)> = by_article
+            .into_iter()
+            .map(|(a, (s, c))| (a, *c, s))
+            .collect();
+        kept.sort_by_key(|k| k.0);
+        best.push(kept);
+        let mut d: Vec<(usize, Candidate, f32)> =
+            diff.into_iter().map(|(a, (s, c))| (a, *c, s)).collect();
+        d.sort_by_key(|k| k.0);
+        differing.push(d);
     }
-    out
+    // Mutual: a claim's match in another article has a match back in the
+    // claim's article (the claim itself when it has none there).
+    let mut additions: Vec<(usize, (usize, Candidate, f32))> = Vec::new();
+    for (ci, list) in best.iter().enumerate() {
+        let home = claims[ci].article;
+        for (_, c, s) in list {
+            let back = best[c.other].iter().any(|(a, _, _)| *a == home)
+                || additions
+                    .iter()
+                    .any(|(o, (a, _, _))| *o == c.other && *a == home);
+            if !back {
+                let mut v = cx.pair(claims, c.other, ci, params);
+                for k in [MUTUAL_BEST, MARGIN, ARTICLE_SUPPORT, FACT_SUPPORT] {
+                    v.values[k] = c.vector.values[k];
+                }
+                additions.push((
+                    c.other,
+                    (
+                        home,
+                        Candidate {
+                            other: ci,
+                            article: home,
+                            vector: v,
+                            alternative: false,
+                        },
+                        *s,
+                    ),
+                ));
+            }
+        }
+    }
+    for (o, entry) in additions {
+        best[o].push(entry);
+    }
+    let build = |lists: Vec<Vec<(usize, Candidate, f32)>>, secondary: bool| -> Vec<Vec<Match>> {
+        lists
+            .into_iter()
+            .enumerate()
+            .map(|(ci, list)| {
+                let mut ms: Vec<Match> = list
+                    .iter()
+                    .map(|(_, c, s)| {
+                        let mut m = to_match(claims, ci, c, *s, params, &cx);
+                        if secondary {
+                            // Secondary matches are about the figure.
+                            m.relation = Relation::Differs;
+                        }
+                        m
+                    })
+                    .collect();
+                ms.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)));
+                ms
+            })
+            .collect()
+    };
+    Matched {
+        best: build(best, false),
+        differing: build(differing, true),
+    }
 }

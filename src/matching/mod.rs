@@ -11,20 +11,21 @@
 //! the square of the number of claims.
 
 mod cluster;
+pub mod context;
 mod facts;
 pub mod features;
 mod index;
 pub mod learn;
+mod lexical;
 pub mod matcher;
+pub mod model;
+pub mod profile;
 pub mod synonyms;
 
 pub use facts::group_facts;
-pub use features::{pair_score, Model, PairScore};
+pub use features::{pair_score, PairScore};
 pub use matcher::{match_claims, MatchConfig};
-
-/// Score at or above which `crosscheck pairs` says two sentences state the
-/// same claim.
-pub const PAIRS_THRESHOLD: f32 = 0.53;
+pub use model::{Model, Params};
 
 use serde::Serialize;
 

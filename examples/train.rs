@@ -1,0 +1,430 @@
+//! Fits every model and threshold of matching on training data and writes
+//! `data/model.toml`.
+//!
+//! `cargo run --release --example train [-- --dry-run]`
+//!
+//! Training data (never the evaluation sets: not `tests/gold/seeds.toml`,
+//! not `tests/gold/basil_validation.toml` or its events, not the MSRP test
+//! split, not ECB+):
+//!
+//! * the `pairs` model: MSRP train, plus STS-B train news pairs (similarity
+//!   at least 3.5 is "same", at most 2 is "not"; pairs sharing a sentence
+//!   with the MSRP test split are dropped);
+//! * the `link` and `corpus` models: the claims' candidates in
+//!   - BASIL with every event except the validation ones loaded as one
+//!     story: pairs of gold claims (`tests/gold/basil_train.toml`) are
+//!     labelled by their gold facts, candidates between articles of
+//!     different events are negatives;
+//!   - the gold events each as their own story;
+//!   - the contrast pairs' training split (`tests/gold/contrast.toml`),
+//!     each pair as its own two articles and all pooled;
+//! * thresholds: a grid, scored by running the whole pipeline on the same
+//!   training sets (F1 on the gold pairs, with at most 10% of matches
+//!   linking different events, and the contrast pairs right).
+
+use crosscheck::analysis::Analysis;
+use crosscheck::claims::Claim;
+use crosscheck::corpus::{Article, Corpus};
+use crosscheck::evaluation::contrast::{self, ContrastPair, ContrastSet};
+use crosscheck::evaluation::datasets::{self, BasilStories, LabelledPair};
+use crosscheck::evaluation::events::event_scores;
+use crosscheck::evaluation::{evaluate, gold_claims, Gold};
+use crosscheck::matching::features::{
+    pair_features, ARTICLE_SUPPORT, CONTEXT_FEATURES, FACT_SUPPORT, N_FEATURES,
+};
+use crosscheck::matching::learn::fit;
+use crosscheck::matching::matcher::{best_candidates, candidates, Candidate, Context};
+use crosscheck::matching::profile::Idf;
+use crosscheck::matching::{MatchConfig, Model, Params};
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+
+const SHARED: &str = "../shared/data";
+const L2: f32 = 0.01;
+type Sample = ([f32; N_FEATURES], bool);
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| {
+        eprintln!("train: {path}: {e}");
+        std::process::exit(1)
+    })
+}
+
+/// Events named by a gold file (article ids are `<event>_<n>`).
+fn gold_events(gold: &Gold) -> BTreeSet<String> {
+    gold.fact
+        .iter()
+        .flat_map(|f| f.sentences.iter())
+        .filter_map(|s| s.0.rsplit_once('_').map(|(e, _)| e.to_string()))
+        .collect()
+}
+
+/// A training corpus: the analysis (claims), and how to label a pair.
+struct Labeller {
+    an: Analysis,
+    /// Each article's event, where known.
+    events: Vec<Option<String>>,
+    /// Gold facts as claim sets.
+    facts: Vec<BTreeSet<usize>>,
+    /// Articles whose shared facts the gold lists exhaustively.
+    gold_articles: HashSet<usize>,
+}
+
+impl Labeller {
+    fn new(an: Analysis, events: Vec<Option<String>>, gold: Option<&Gold>) -> Labeller {
+        let (facts, gold_articles) = match gold {
+            Some(g) => {
+                let (facts, _) = gold_claims(&an, g);
+                let ids: HashSet<&str> = g
+                    .fact
+                    .iter()
+                    .flat_map(|f| f.sentences.iter().map(|s| s.0.as_str()))
+                    .collect();
+                let arts = an
+                    .articles
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| ids.iter().any(|p| a.id.starts_with(p)))
+                    .map(|(i, _)| i)
+                    .collect();
+                (facts, arts)
+            }
+            None => (Vec::new(), HashSet::new()),
+        };
+        Labeller {
+            an,
+            events,
+            facts,
+            gold_articles,
+        }
+    }
+
+    /// The label of the pair, if known.
+    fn label(&self, a: usize, b: usize) -> Option<bool> {
+        let (ca, cb) = (&self.an.claims[a], &self.an.claims[b]);
+        let (ea, eb) = (
+            self.events.get(ca.article).cloned().flatten(),
+            self.events.get(cb.article).cloned().flatten(),
+        );
+        if let (Some(x), Some(y)) = (&ea, &eb) {
+            if x != y {
+                return Some(false);
+            }
+        }
+        if self.gold_articles.contains(&ca.article) && self.gold_articles.contains(&cb.article) {
+            return Some(
+                self.facts
+                    .iter()
+                    .any(|f| f.contains(&a) && f.contains(&b)),
+            );
+        }
+        None
+    }
+
+    fn samples(&self, rows: &[Vec<Candidate>]) -> Vec<Sample> {
+        let mut out = Vec::new();
+        for (a, row) in rows.iter().enumerate() {
+            for c in row {
+                if let Some(y) = self.label(a, c.other) {
+                    out.push((c.vector.values, y));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn contrast_corpus(pairs: &[&ContrastPair]) -> (Corpus, Vec<Option<String>>) {
+    let mut arts = Vec::new();
+    let mut events = Vec::new();
+    for (i, p) in pairs.iter().enumerate() {
+        for (side, text) in [("a", &p.a), ("b", &p.b)] {
+            let mut a = Article::new(format!("p{i}{side}"), text.as_str());
+            a.story = "pooled".into();
+            arts.push(a);
+            // Different pairs are different events; within a pair the
+            // label is the expectation, handled by `contrast_samples`.
+            events.push(Some(format!("p{i}")));
+        }
+    }
+    (Corpus::from_articles(arts), events)
+}
+
+/// Samples of the contrast pairs: every candidate between the two articles
+/// of a pair is labelled by the pair's expectation (the sentences are
+/// single claims).
+fn contrast_samples(pairs: &[&ContrastPair], rows: &[Vec<Candidate>], claims: &[Claim]) -> Vec<Sample> {
+    let mut out = Vec::new();
+    for (a, row) in rows.iter().enumerate() {
+        for c in row {
+            let (pa, pb) = (claims[a].article / 2, claims[c.other].article / 2);
+            let y = pa == pb && pairs.get(pa).is_some_and(|p| p.expected != "none");
+            out.push((c.vector.values, y));
+        }
+    }
+    out
+}
+
+fn zeroed(mut data: Vec<Sample>, ks: &[usize]) -> Vec<Sample> {
+    for (x, _) in &mut data {
+        for &k in ks {
+            x[k] = 0.0;
+        }
+    }
+    data
+}
+
+struct TrainSet {
+    basil_one: Option<Labeller>,
+    basil_events: Option<Labeller>,
+    contrast: Vec<ContrastPair>,
+    basil_gold: Option<Gold>,
+}
+
+fn rows_of(l: &Labeller, config: &MatchConfig, full: bool) -> Vec<Vec<Candidate>> {
+    let cx = Context::build(&l.an.articles, &l.an.claims, &config.params);
+    if full {
+        candidates(&l.an.articles, &l.an.claims, config, &cx)
+    } else {
+        best_candidates(&l.an.articles, &l.an.claims, config, &cx)
+    }
+}
+
+fn corpus_samples(set: &TrainSet, config: &MatchConfig, full: bool) -> Vec<Sample> {
+    let mut out = Vec::new();
+    for l in [&set.basil_one, &set.basil_events].into_iter().flatten() {
+        out.extend(l.samples(&rows_of(l, config, full)));
+    }
+    let pairs: Vec<&ContrastPair> = set.contrast.iter().collect();
+    for p in &pairs {
+        let (c, _) = contrast_corpus(std::slice::from_ref(p));
+        let an = Analysis::build_with(c, config);
+        let cx = Context::build(&an.articles, &an.claims, &config.params);
+        let rows = if full {
+            candidates(&an.articles, &an.claims, config, &cx)
+        } else {
+            best_candidates(&an.articles, &an.claims, config, &cx)
+        };
+        out.extend(contrast_samples(std::slice::from_ref(p), &rows, &an.claims));
+    }
+    let (c, _) = contrast_corpus(&pairs);
+    let an = Analysis::build_with(c, config);
+    let cx = Context::build(&an.articles, &an.claims, &config.params);
+    let rows = if full {
+        candidates(&an.articles, &an.claims, config, &cx)
+    } else {
+        best_candidates(&an.articles, &an.claims, config, &cx)
+    };
+    out.extend(contrast_samples(&pairs, &rows, &an.claims));
+    out
+}
+
+/// The quality of `config` on the training sets: (objective, report).
+fn score(set: &TrainSet, config: &MatchConfig) -> (f64, String) {
+    let mut report = String::new();
+    let mut objective = 0.0;
+    if let (Some(l), Some(gold)) = (&set.basil_one, &set.basil_gold) {
+        let an = Analysis::build_with(
+            Corpus::from_articles(l.an.articles.iter().cloned()),
+            config,
+        );
+        let s = evaluate(&an, gold);
+        let events: Vec<String> = l.events.iter().map(|e| e.clone().unwrap_or_default()).collect();
+        let e = event_scores(&an, &events);
+        let f1 = 2.0 * s.precision() * s.recall() / (s.precision() + s.recall()).max(1e-9);
+        report.push_str(&format!("basil one story: {s}; {e}; "));
+        objective += f1;
+        if e.cross_event_rate() > 0.10 {
+            objective -= 2.0 * (e.cross_event_rate() - 0.10);
+        }
+        if e.coverage() < 0.90 {
+            objective -= 2.0 * (0.90 - e.coverage());
+        }
+    }
+    if !set.contrast.is_empty() {
+        let pairs: Vec<&ContrastPair> = set.contrast.iter().collect();
+        let sep = contrast::separate(&pairs, config);
+        let pool = contrast::pooled(&pairs, config);
+        report.push_str(&format!(
+            "contrast separate {:.3} pooled {:.3}",
+            sep.accuracy(),
+            pool.accuracy()
+        ));
+        objective += 0.5 * (sep.accuracy() + pool.accuracy());
+    }
+    (objective, report)
+}
+
+fn pairs_training() -> Vec<LabelledPair> {
+    let msrp = Path::new(SHARED).join("msrp");
+    let mut pairs = datasets::msrp(&msrp.join("msr_paraphrase_train.txt")).unwrap_or_default();
+    let test: HashSet<String> = datasets::msrp(&msrp.join("msr_paraphrase_test.txt"))
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|p| [p.a, p.b])
+        .collect();
+    let sts = datasets::stsb(&Path::new(SHARED).join("stsb/sts-train.csv")).unwrap_or_default();
+    for p in sts {
+        if p.genre != "main-news" || test.contains(&p.a) || test.contains(&p.b) {
+            continue;
+        }
+        if p.score >= 3.5 || p.score <= 2.0 {
+            pairs.push(LabelledPair {
+                same: p.score >= 3.5,
+                a: p.a,
+                b: p.b,
+            });
+        }
+    }
+    pairs
+}
+
+fn accuracy(samples: &[Sample], m: &Model, t: f32) -> f64 {
+    let right = samples
+        .iter()
+        .filter(|(x, y)| (m.probability(x) >= t) == *y)
+        .count();
+    right as f64 / samples.len().max(1) as f64
+}
+
+fn main() {
+    let dry = std::env::args().any(|a| a == "--dry-run");
+    let mut params = Params::trained().clone();
+
+    // 1. The pairs model.
+    let pairs = pairs_training();
+    let n_msrp = datasets::msrp(&Path::new(SHARED).join("msrp/msr_paraphrase_train.txt"))
+        .map(|p| p.len())
+        .unwrap_or(0);
+    let idf = Idf::from_texts(pairs.iter().flat_map(|p| [p.a.as_str(), p.b.as_str()]))
+        .with_background_share(params.background_share);
+    let samples: Vec<Sample> = pairs
+        .iter()
+        .map(|p| (pair_features(&p.a, &p.b, &idf, &params).values, p.same))
+        .collect();
+    params.pairs = fit(&samples, 0.001, &CONTEXT_FEATURES, false);
+    let msrp_samples = &samples[..n_msrp.min(samples.len())];
+    let mut best = (0.0, 0.5);
+    for t in (20..80).map(|t| t as f32 / 100.0) {
+        let acc = accuracy(msrp_samples, &params.pairs, t);
+        if acc > best.0 {
+            best = (acc, t);
+        }
+    }
+    params.pairs_threshold = best.1;
+    println!(
+        "pairs: {} training pairs ({} MSRP train); MSRP train accuracy {:.3} at {:.2}",
+        samples.len(),
+        n_msrp,
+        best.0,
+        best.1
+    );
+
+    // 2. The corpus models.
+    let train_gold = std::fs::read_to_string("tests/gold/basil_train.toml")
+        .ok()
+        .map(|t| Gold::parse(&t).expect("basil_train.toml parses"));
+    let held_out: BTreeSet<String> = std::fs::read_to_string("tests/gold/basil_validation.toml")
+        .ok()
+        .map(|t| gold_events(&Gold::parse(&t).expect("basil_validation.toml parses")))
+        .unwrap_or_default();
+    let contrast: Vec<ContrastPair> = std::fs::read_to_string("tests/gold/contrast.toml")
+        .ok()
+        .map(|t| ContrastSet::parse(&t).expect("contrast.toml parses").pair)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| p.split == "train")
+        .collect();
+    let basil_dir = Path::new(SHARED).join("basil");
+    let load = |stories: BasilStories, keep: &dyn Fn(&str) -> bool, config: &MatchConfig| {
+        datasets::basil(&basil_dir, stories, keep).ok().map(|(c, ev)| {
+            let an = Analysis::build_with(c, config);
+            (an, ev.into_iter().map(Some).collect::<Vec<_>>())
+        })
+    };
+    let bootstrap = MatchConfig {
+        params: params.clone(),
+        ..MatchConfig::default()
+    };
+    let train_events = train_gold.as_ref().map(gold_events).unwrap_or_default();
+    let mut set = TrainSet {
+        basil_one: load(BasilStories::One, &|e| !held_out.contains(e), &bootstrap)
+            .map(|(an, ev)| Labeller::new(an, ev, train_gold.as_ref())),
+        basil_events: load(
+            BasilStories::ByEvent,
+            &|e| train_events.contains(e),
+            &bootstrap,
+        )
+        .map(|(an, ev)| Labeller::new(an, ev, train_gold.as_ref())),
+        contrast,
+        basil_gold: train_gold.clone(),
+    };
+    if train_gold.is_none() {
+        set.basil_events = None;
+    }
+    println!(
+        "corpus: BASIL one story {} articles (held out: {} validation events), gold events {}, contrast pairs {}",
+        set.basil_one.as_ref().map_or(0, |l| l.an.articles.len()),
+        held_out.len(),
+        train_events.len(),
+        set.contrast.len()
+    );
+    let mut config = bootstrap;
+    // Link model: pair features and the link-stage context, twice (the
+    // second time on the candidates the first one ranks).
+    for round in 0..2 {
+        let data = zeroed(
+            corpus_samples(&set, &config, false),
+            &[ARTICLE_SUPPORT, FACT_SUPPORT],
+        );
+        let pos = data.iter().filter(|s| s.1).count();
+        config.params.link = fit(&data, L2, &[ARTICLE_SUPPORT, FACT_SUPPORT], true);
+        println!("link round {round}: {} samples ({pos} positive)", data.len());
+    }
+    // Thresholds and the corpus model, on a grid.
+    let mut best: Option<(f64, Params, String)> = None;
+    for link_t in [0.4, 0.5, 0.6] {
+        config.params.link_threshold = link_t;
+        let data = corpus_samples(&set, &config, true);
+        let corpus = fit(&data, L2, &[], true);
+        for match_t in [0.3, 0.4, 0.5, 0.6, 0.7] {
+            for close in [1.5, 2.0] {
+                let mut p = config.params.clone();
+                p.corpus = corpus.clone();
+                p.match_threshold = match_t;
+                p.differing_threshold = match_t * 0.5;
+                p.close_factor = close;
+                let c = MatchConfig {
+                    params: p.clone(),
+                    ..config.clone()
+                };
+                let (obj, report) = score(&set, &c);
+                println!("link {link_t:.2} match {match_t:.2} close {close:.1}: {obj:.3}  {report}");
+                if best.as_ref().is_none_or(|b| obj > b.0) {
+                    best = Some((obj, p, report));
+                }
+            }
+        }
+    }
+    let Some((obj, params, report)) = best else {
+        eprintln!("train: no training data");
+        std::process::exit(1);
+    };
+    println!("chosen: objective {obj:.3}: {report}");
+    let header = format!(
+        "Written by `cargo run --release --example train`; do not edit by hand.\n\
+         Trained on: MSRP train and STS-B train news pairs (pairs model);\n\
+         BASIL with every event but the validation ones in one story, labelled by\n\
+         tests/gold/basil_train.toml and by event; the contrast pairs' training split.\n\
+         Training-set quality of the chosen thresholds: {report}"
+    );
+    let text = params.to_toml(&header);
+    if dry {
+        println!("{text}");
+    } else if let Err(e) = std::fs::write("data/model.toml", text) {
+        eprintln!("train: data/model.toml: {e}");
+        std::process::exit(1);
+    } else {
+        println!("wrote data/model.toml");
+    }
+}

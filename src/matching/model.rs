@@ -1,0 +1,221 @@
+//! The learned models and thresholds of matching, read from data.
+//!
+//! Every weight and threshold is fitted by `examples/train.rs` on training
+//! data and written to `data/model.toml`, which is compiled in and parsed
+//! once. Nothing here is a hand-set number: a model is a bias plus one
+//! weight per named feature.
+
+use super::features::{FEATURE_NAMES, N_FEATURES};
+use super::Feature;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// A linear model over the pair features: log-odds = bias + Σ w·x.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Log-odds with every feature at zero.
+    pub bias: f32,
+    /// One weight per [`FEATURE_NAMES`] entry.
+    pub weights: [f32; N_FEATURES],
+}
+
+impl Model {
+    /// The score (0-1) and each feature's contribution, largest first.
+    pub fn score(&self, values: &[f32; N_FEATURES]) -> (f32, Vec<Feature>) {
+        let mut features: Vec<Feature> = FEATURE_NAMES
+            .iter()
+            .zip(values)
+            .zip(&self.weights)
+            .map(|((&name, &value), &w)| Feature {
+                name,
+                value,
+                contribution: w * value,
+            })
+            .collect();
+        let logit = self.bias + features.iter().map(|f| f.contribution).sum::<f32>();
+        features.retain(|f| f.contribution != 0.0);
+        features.sort_by(|x, y| y.contribution.abs().total_cmp(&x.contribution.abs()));
+        (sigmoid(logit), features)
+    }
+
+    /// The score alone (0-1), without the explanation: the hot path.
+    pub fn probability(&self, values: &[f32; N_FEATURES]) -> f32 {
+        let mut z = self.bias;
+        for (w, x) in self.weights.iter().zip(values) {
+            z += w * x;
+        }
+        sigmoid(z)
+    }
+
+    fn from_table(name: &str, t: &BTreeMap<String, f32>) -> Result<Model, String> {
+        let mut weights = [0.0; N_FEATURES];
+        let mut bias = None;
+        for (k, &v) in t {
+            if k == "bias" {
+                bias = Some(v);
+            } else if let Some(i) = FEATURE_NAMES.iter().position(|n| n == k) {
+                weights[i] = v;
+            } else {
+                return Err(format!("model '{name}': unknown feature '{k}'"));
+            }
+        }
+        let bias = bias.ok_or_else(|| format!("model '{name}': no bias"))?;
+        Ok(Model { bias, weights })
+    }
+
+    /// The model as a TOML table body (`bias = ...` and one line per
+    /// feature), as the training script writes it.
+    pub fn to_toml(&self) -> String {
+        let mut s = format!("bias = {:.4}\n", self.bias);
+        for (n, w) in FEATURE_NAMES.iter().zip(self.weights) {
+            s.push_str(&format!("{n} = {w:.4}\n"));
+        }
+        s
+    }
+}
+
+/// The logistic function.
+pub fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// Every fitted number of matching: three models and their thresholds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Params {
+    /// Free-standing sentence pairs (`crosscheck pairs`), no context.
+    pub pairs: Model,
+    /// `pairs` says "same" at or above this score.
+    pub pairs_threshold: f32,
+    /// Ranks candidates and links claims into fact clusters.
+    pub link: Model,
+    /// Average link score at which clusters merge.
+    pub link_threshold: f32,
+    /// The final decision on a claim's counterpart (with all context).
+    pub corpus: Model,
+    /// A counterpart is reported at or above this score.
+    pub match_threshold: f32,
+    /// A lower bar for a secondary match whose figures differ.
+    pub differing_threshold: f32,
+    /// Two comparable figures whose central values are within this factor
+    /// state one quantity differently; further apart, they are different
+    /// quantities of the same kind.
+    pub close_factor: f64,
+    /// How much the background news statistics count in term weights.
+    pub background_share: f32,
+}
+
+#[derive(Deserialize)]
+struct File {
+    thresholds: BTreeMap<String, f64>,
+    pairs: BTreeMap<String, f32>,
+    link: BTreeMap<String, f32>,
+    corpus: BTreeMap<String, f32>,
+}
+
+impl Params {
+    /// Parses a model file (the format `examples/train.rs` writes).
+    pub fn parse(text: &str) -> Result<Params, String> {
+        let f: File = toml::from_str(text).map_err(|e| e.to_string())?;
+        let t = |k: &str| {
+            f.thresholds
+                .get(k)
+                .copied()
+                .ok_or_else(|| format!("no threshold '{k}'"))
+        };
+        Ok(Params {
+            pairs: Model::from_table("pairs", &f.pairs)?,
+            pairs_threshold: t("pairs")? as f32,
+            link: Model::from_table("link", &f.link)?,
+            link_threshold: t("link")? as f32,
+            corpus: Model::from_table("corpus", &f.corpus)?,
+            match_threshold: t("match")? as f32,
+            differing_threshold: t("differing")? as f32,
+            close_factor: t("close_factor")?,
+            background_share: t("background_share")? as f32,
+        })
+    }
+
+    /// The file body for these parameters, after a header of comments.
+    pub fn to_toml(&self, header: &str) -> String {
+        let mut s = String::new();
+        for line in header.lines() {
+            s.push_str("# ");
+            s.push_str(line);
+            s.push('\n');
+        }
+        s.push_str("\n[thresholds]\n");
+        s.push_str(&format!("pairs = {:.4}\n", self.pairs_threshold));
+        s.push_str(&format!("link = {:.4}\n", self.link_threshold));
+        s.push_str(&format!("match = {:.4}\n", self.match_threshold));
+        s.push_str(&format!("differing = {:.4}\n", self.differing_threshold));
+        s.push_str(&format!("close_factor = {:.4}\n", self.close_factor));
+        s.push_str(&format!(
+            "background_share = {:.4}\n",
+            self.background_share
+        ));
+        for (name, m) in [
+            ("pairs", &self.pairs),
+            ("link", &self.link),
+            ("corpus", &self.corpus),
+        ] {
+            s.push_str(&format!("\n[{name}]\n{}", m.to_toml()));
+        }
+        s
+    }
+
+    /// The parameters trained by `examples/train.rs`, compiled in from
+    /// `data/model.toml`.
+    pub fn trained() -> &'static Params {
+        static TRAINED: OnceLock<Params> = OnceLock::new();
+        TRAINED.get_or_init(|| {
+            // The file is part of the build and checked by a test; a broken
+            // one is a build defect, not bad input.
+            Params::parse(include_str!("../../data/model.toml"))
+                .unwrap_or_else(|e| panic!("data/model.toml: {e}"))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_parses_and_names_every_feature() {
+        let text = include_str!("../../data/model.toml");
+        let p = Params::parse(text).expect("data/model.toml parses");
+        for section in ["[pairs]", "[link]", "[corpus]"] {
+            let body = text
+                .split(section)
+                .nth(1)
+                .expect("section present")
+                .split("\n[")
+                .next()
+                .unwrap_or("");
+            for n in FEATURE_NAMES {
+                assert!(
+                    body.lines().any(|l| l.starts_with(&format!("{n} ="))),
+                    "{section} lacks {n}"
+                );
+            }
+        }
+        assert!(p.match_threshold > 0.0 && p.match_threshold < 1.0);
+    }
+
+    #[test]
+    fn round_trips_through_toml() {
+        let p = Params::trained().clone();
+        let again = Params::parse(&p.to_toml("test")).expect("parses");
+        assert_eq!(again.pairs.weights.len(), N_FEATURES);
+        assert!((again.link_threshold - p.link_threshold).abs() < 1e-3);
+    }
+
+    #[test]
+    fn unknown_features_are_errors() {
+        let mut t = BTreeMap::new();
+        t.insert("bias".to_string(), 0.0);
+        t.insert("no_such_feature".to_string(), 1.0);
+        assert!(Model::from_table("x", &t).is_err());
+    }
+}

@@ -1,0 +1,361 @@
+//! What matching needs to know about one claim, computed once: its weighted
+//! content terms, words, names, figures, dates and polarity, all as sorted
+//! integer keys so that comparing two profiles allocates nothing.
+
+use super::lexical;
+use crate::claims::{Claim, DateMention, DatePrecision, Figure};
+use crate::text::normalize::{entities, tokenize, Token};
+use chrono::{Datelike, NaiveDate};
+use std::collections::{HashMap, HashSet};
+
+/// A stable 64-bit key for a string (FNV-1a), so that profiles compare
+/// sorted integers instead of strings.
+pub fn key(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn pair_key(a: u64, b: u64) -> u64 {
+    a.rotate_left(17) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// A content word's matching key: its synonym class, else its stem.
+fn term_key(t: &Token) -> u64 {
+    key(lexical::class_of(&t.stem))
+}
+
+/// Inverse document frequencies of matching keys, blended from the loaded
+/// sentences and, where available, a large background news corpus, so that
+/// weights mean something even on two short articles.
+#[derive(Debug, Clone, Default)]
+pub struct Idf {
+    df: HashMap<u64, u32>,
+    background: HashMap<u64, u32>,
+    n: u32,
+    background_n: u32,
+    /// Weight of the background statistics in the blend, 0 to 1.
+    background_share: f32,
+}
+
+impl Idf {
+    /// Counts each sentence's distinct content keys; the background
+    /// statistics (if any) are blended in with `background_share`.
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Idf {
+        let mut idf = Idf::default();
+        let mut background = HashMap::new();
+        for t in texts {
+            idf.n += 1;
+            let mut keys = HashSet::new();
+            for tok in tokenize(t).iter().filter(|t| !t.stop) {
+                let k = term_key(tok);
+                if keys.insert(k) {
+                    *idf.df.entry(k).or_insert(0) += 1;
+                    if let Some(b) = lexical::background_df(&tok.stem) {
+                        background.insert(k, b);
+                    }
+                }
+            }
+        }
+        idf.background = background;
+        idf.background_n = lexical::background_docs();
+        idf
+    }
+
+    /// Sets how much the background statistics count (0 to 1).
+    pub fn with_background_share(mut self, share: f32) -> Idf {
+        self.background_share = share.clamp(0.0, 1.0);
+        self
+    }
+
+    /// Number of sentences containing the key `k`.
+    pub fn df(&self, k: u64) -> u32 {
+        self.df.get(&k).copied().unwrap_or(0)
+    }
+
+    /// Smoothed inverse document frequency, at least 0.1: the local one,
+    /// blended with the background one where there are background
+    /// statistics.
+    pub fn weight(&self, k: u64) -> f32 {
+        let n = self.n.max(1) as f32;
+        let local = ((n + 1.0) / (self.df(k) as f32 + 0.5)).ln().max(0.1);
+        if self.background_n == 0 || self.background_share == 0.0 {
+            return local;
+        }
+        let bn = self.background_n as f32;
+        let bdf = self.background.get(&k).copied().unwrap_or(0) as f32;
+        let background = ((bn + 1.0) / (bdf + 0.5)).ln().max(0.1);
+        // The background scale is larger (more documents); bring it to the
+        // local one's range before blending.
+        let scale = (n + 1.0).ln().max(1.0) / (bn + 1.0).ln().max(1.0);
+        let s = self.background_share;
+        (s * background * scale + (1.0 - s) * local).max(0.1)
+    }
+
+    /// Number of sentences counted.
+    pub fn len(&self) -> u32 {
+        self.n
+    }
+
+    /// Whether no sentence was counted.
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+}
+
+/// A date as matching compares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKey {
+    /// A calendar day.
+    Day(NaiveDate),
+    /// A month of a year.
+    Month(i32, u32),
+    /// A year.
+    Year(i32),
+    /// A weekday with no article date to resolve it (0 = Monday).
+    Weekday(u32),
+    /// A month named without a year and no article date (1-12).
+    MonthName(u32),
+}
+
+impl DateKey {
+    /// The key of a date mention, if it says anything comparable.
+    pub fn of(m: &DateMention) -> Option<DateKey> {
+        match (m.date, m.precision) {
+            (Some(d), DatePrecision::Day) => Some(DateKey::Day(d)),
+            (Some(d), DatePrecision::Month) => Some(DateKey::Month(d.year(), d.month())),
+            (Some(d), DatePrecision::Year) => Some(DateKey::Year(d.year())),
+            _ => {
+                let first = m
+                    .text
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("")
+                    .trim_end_matches('.');
+                if let Ok(w) = first.parse::<chrono::Weekday>() {
+                    return Some(DateKey::Weekday(w.num_days_from_monday()));
+                }
+                first
+                    .parse::<chrono::Month>()
+                    .ok()
+                    .map(|mo| DateKey::MonthName(mo.number_from_month()))
+            }
+        }
+    }
+
+    /// Whether the two can be compared at all, and if so whether they can
+    /// be the same time (one containing the other counts).
+    pub fn compare(self, other: DateKey) -> Option<bool> {
+        use DateKey::*;
+        Some(match (self, other) {
+            (Day(a), Day(b)) => a == b,
+            (Day(d), Month(y, m)) | (Month(y, m), Day(d)) => d.year() == y && d.month() == m,
+            (Day(d), Year(y)) | (Year(y), Day(d)) => d.year() == y,
+            (Month(a, b), Month(c, d)) => (a, b) == (c, d),
+            (Month(y, _), Year(z)) | (Year(z), Month(y, _)) => y == z,
+            (Year(a), Year(b)) => a == b,
+            (Weekday(a), Weekday(b)) => a == b,
+            (Weekday(w), Day(d)) | (Day(d), Weekday(w)) => d.weekday().num_days_from_monday() == w,
+            (MonthName(a), MonthName(b)) => a == b,
+            (MonthName(m), Month(_, n)) | (Month(_, n), MonthName(m)) => m == n,
+            (MonthName(m), Day(d)) | (Day(d), MonthName(m)) => d.month() == m,
+            _ => return None,
+        })
+    }
+}
+
+/// What matching needs to know about one claim, computed once.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    /// Content keys (synonym class or stem) with their IDF weights, sorted
+    /// by key, distinct.
+    pub terms: Vec<(u64, f32)>,
+    /// Keys of consecutive content-key pairs, sorted, distinct.
+    pub bigrams: Vec<u64>,
+    /// Keys of all word stems, stop words included, sorted, distinct.
+    pub words: Vec<u64>,
+    /// Identity keys of the names mentioned, sorted, distinct.
+    pub entities: Vec<u64>,
+    /// Identity key of the first name mentioned (the likely subject).
+    pub lead_entity: Option<u64>,
+    /// Figures stated.
+    pub figures: Vec<Figure>,
+    /// Bare numbers stated (years and counts alike), as keys, sorted.
+    pub numbers: Vec<u64>,
+    /// Content keys inside the claim's direct quotes, sorted, distinct.
+    pub quoted: Vec<u64>,
+    /// Dates stated.
+    pub dates: Vec<DateKey>,
+    /// Content keys under a negation ("did not *confirm*"), sorted.
+    pub negated: Vec<u64>,
+    /// (content key, key of an opposite class), for content words that
+    /// have opposites, sorted.
+    pub opposites: Vec<(u64, u64)>,
+    /// Sum of term weights.
+    pub mass: f32,
+}
+
+/// Content words after a negation that it governs (to the clause's end).
+const NEGATION_SCOPE: usize = 3;
+
+impl Profile {
+    /// The profile of a claim, with its figures, dates and direct quotes.
+    pub fn of_claim(claim: &Claim, idf: &Idf) -> Profile {
+        let mut p = Profile::new(&claim.text, claim.figures.clone(), idf);
+        let mut quoted: Vec<u64> = claim
+            .quotes
+            .iter()
+            .filter(|q| !q.scare)
+            .flat_map(|q| {
+                tokenize(&q.text)
+                    .iter()
+                    .filter(|t| !t.stop)
+                    .map(term_key)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        quoted.sort_unstable();
+        quoted.dedup();
+        p.quoted = quoted;
+        p.dates = claim.dates.iter().filter_map(DateKey::of).collect();
+        p
+    }
+
+    /// Builds the profile of `text` with `figures` already extracted (no
+    /// quotes, and dates only as the text states them).
+    pub fn new(text: &str, mut figures: Vec<Figure>, idf: &Idf) -> Profile {
+        figures.truncate(crate::claims::MAX_FIGURES);
+        let tokens = tokenize(text);
+        let mut terms: Vec<(u64, f32)> = Vec::new();
+        let mut bigrams = Vec::new();
+        let mut words = Vec::with_capacity(tokens.len());
+        let mut numbers = Vec::new();
+        let mut negated = Vec::new();
+        let mut opposites = Vec::new();
+        let mut prev: Option<u64> = None;
+        let mut scope = 0usize;
+        let mut last_end = 0usize;
+        for t in &tokens {
+            // A clause break ends a negation's scope.
+            if text
+                .get(last_end..t.start)
+                .is_some_and(|gap| gap.contains([',', ';', ':', '.', '—', '(']))
+            {
+                scope = 0;
+            }
+            last_end = t.end;
+            words.push(key(&t.stem));
+            if t.norm.bytes().all(|b| b.is_ascii_digit()) {
+                numbers.push(key(&t.norm));
+            }
+            if lexical::is_negation(&t.norm) {
+                scope = NEGATION_SCOPE;
+                continue;
+            }
+            if t.stop {
+                continue;
+            }
+            let k = term_key(t);
+            if scope > 0 {
+                negated.push(k);
+                scope -= 1;
+            }
+            for o in lexical::antonyms_of(&t.stem) {
+                opposites.push((k, key(&o)));
+            }
+            if let Some(p) = prev {
+                bigrams.push(pair_key(p, k));
+            }
+            prev = Some(k);
+            terms.push((k, idf.weight(k)));
+        }
+        terms.sort_by_key(|t| t.0);
+        terms.dedup_by_key(|t| t.0);
+        for v in [&mut bigrams, &mut words, &mut numbers, &mut negated] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        opposites.sort_unstable();
+        opposites.dedup();
+        let mass = terms.iter().map(|t| t.1).sum();
+        let found = entities(text);
+        let lead_entity = found.first().map(|e| key(&e.key));
+        let mut ents: Vec<u64> = found.iter().map(|e| key(&e.key)).collect();
+        ents.sort_unstable();
+        ents.dedup();
+        Profile {
+            terms,
+            bigrams,
+            words,
+            entities: ents,
+            lead_entity,
+            figures,
+            numbers,
+            quoted: Vec::new(),
+            dates: Vec::new(),
+            negated,
+            opposites,
+            mass,
+        }
+    }
+}
+
+/// How many keys two sorted, distinct lists share.
+pub fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Whether the sorted list holds `k`.
+pub fn holds(list: &[u64], k: u64) -> bool {
+    list.binary_search(&k).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> DateKey {
+        DateKey::Day(NaiveDate::from_ymd_opt(y, m, d).expect("valid date"))
+    }
+
+    #[test]
+    fn dates_compare_by_what_both_state() {
+        assert_eq!(day(2024, 3, 5).compare(day(2024, 3, 5)), Some(true));
+        assert_eq!(day(2024, 3, 5).compare(day(2024, 3, 8)), Some(false));
+        assert_eq!(day(2024, 3, 5).compare(DateKey::Month(2024, 3)), Some(true));
+        assert_eq!(DateKey::Year(2019).compare(DateKey::Year(2021)), Some(false));
+        assert_eq!(DateKey::Weekday(1).compare(DateKey::Weekday(4)), Some(false));
+        // 2024-03-05 was a Tuesday.
+        assert_eq!(DateKey::Weekday(1).compare(day(2024, 3, 5)), Some(true));
+        assert_eq!(DateKey::Weekday(1).compare(DateKey::Year(2024)), None);
+    }
+
+    #[test]
+    fn negation_marks_the_words_it_governs() {
+        let idf = Idf::from_texts(["The minister will not attend the summit, aides said."]);
+        let p = Profile::new(
+            "The minister will not attend the summit, aides said.",
+            Vec::new(),
+            &idf,
+        );
+        let attend = tokenize("attend")[0].clone();
+        let aides = tokenize("aides")[0].clone();
+        assert!(holds(&p.negated, term_key(&attend)));
+        assert!(!holds(&p.negated, term_key(&aides)));
+    }
+}
