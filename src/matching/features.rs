@@ -22,7 +22,7 @@ pub use super::profile::key;
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
 /// The last five are context features, filled in by the corpus matcher.
-pub const FEATURE_NAMES: [&str; 23] = [
+pub const FEATURE_NAMES: [&str; 24] = [
     "term_overlap",
     "min_coverage",
     "bigram_overlap",
@@ -41,6 +41,7 @@ pub const FEATURE_NAMES: [&str; 23] = [
     "date_conflict",
     "opposite_words",
     "negation_mismatch",
+    "shared_weight",
     "article_similarity",
     "article_support",
     "mutual_best",
@@ -62,20 +63,25 @@ pub const DATE_CONFLICT: usize = 15;
 pub const OPPOSITE_WORDS: usize = 16;
 /// Index of `negation_mismatch`: a shared word negated on one side only.
 pub const NEGATION_MISMATCH: usize = 17;
+/// Index of `shared_weight`: how much rare vocabulary the two share in
+/// absolute terms (`ln(1 + Σ idf)` of the shared terms), which long
+/// sentences stating one fact among others keep even when their overlap
+/// ratios are low.
+pub const SHARED_WEIGHT: usize = 18;
 /// Index of `article_similarity`: cosine of the two articles' term vectors.
-pub const ARTICLE_SIMILARITY: usize = 18;
+pub const ARTICLE_SIMILARITY: usize = 19;
 /// Index of `article_support`: other strong, mutual links between the two
 /// claims' articles.
-pub const ARTICLE_SUPPORT: usize = 19;
+pub const ARTICLE_SUPPORT: usize = 20;
 /// Index of `mutual_best`: 1 when each claim is the other's best candidate
 /// in the other's article.
-pub const MUTUAL_BEST: usize = 20;
+pub const MUTUAL_BEST: usize = 21;
 /// Index of `margin`: how far the best candidate in an article scores above
 /// the second best there.
-pub const MARGIN: usize = 21;
+pub const MARGIN: usize = 22;
 /// Index of `fact_support`: the mean link score between the candidate and
 /// the other claims of the claim's fact cluster.
-pub const FACT_SUPPORT: usize = 22;
+pub const FACT_SUPPORT: usize = 23;
 /// Features that need other pairs or the articles to compute; zero for
 /// free-standing pairs.
 pub const CONTEXT_FEATURES: [usize; 5] = [
@@ -295,6 +301,7 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
             flag(dates.conflict),
             flag(opposite),
             flag(negation_mismatch),
+            shared_mass.ln_1p(),
             0.0,
             0.0,
             0.0,

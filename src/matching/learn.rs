@@ -31,6 +31,7 @@ pub const SIGNS: [i8; N] = [
     0,  // date_conflict
     0,  // opposite_words
     0,  // negation_mismatch
+    1,  // shared_weight
     1,  // article_similarity
     1,  // article_support
     1,  // mutual_best
@@ -38,7 +39,7 @@ pub const SIGNS: [i8; N] = [
     1,  // fact_support
 ];
 
-/// Fits a model to `(features, label)` pairs; features listed in `frozen`
+/// Fits a model to `(features, label)` pairs, each class weighing half; features listed in `frozen`
 /// keep weight 0 (e.g. the context features for free-standing pairs). With
 /// `signed`, every weight keeps the sign [`SIGNS`] gives its feature, so that
 /// a shared phrase never counts against a match in an explanation shown to
@@ -67,6 +68,18 @@ pub fn fit(samples: &[([f32; N], bool)], l2: f32, frozen: &[usize], signed: bool
     for s in &mut sd {
         *s = s.sqrt().max(1e-6);
     }
+    // Each class weighs half: the few positives of a corpus (claims stating
+    // the same fact) count as much as its many negatives, so the weights
+    // learn what separates them rather than the classes' proportions.
+    let positives = samples.iter().filter(|s| s.1).count().max(1) as f64;
+    let negatives = samples.iter().filter(|s| !s.1).count().max(1) as f64;
+    let class_weight = |y: bool| {
+        if y {
+            n / (2.0 * positives)
+        } else {
+            n / (2.0 * negatives)
+        }
+    };
     let mut w = [0f64; N];
     let mut b = 0f64;
     let rate = 0.5;
@@ -79,7 +92,7 @@ pub fn fit(samples: &[([f32; N], bool)], l2: f32, frozen: &[usize], signed: bool
                 z += w[k] * (f64::from(x[k]) - mean[k]) / sd[k];
             }
             let p = 1.0 / (1.0 + (-z).exp());
-            let err = p - f64::from(u8::from(*y));
+            let err = (p - f64::from(u8::from(*y))) * class_weight(*y);
             gb += err / n;
             for k in 0..N {
                 gw[k] += err * (f64::from(x[k]) - mean[k]) / sd[k] / n;

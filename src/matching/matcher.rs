@@ -52,6 +52,10 @@ impl Default for MatchConfig {
     }
 }
 
+/// Candidates kept per other article for the final decision: the link
+/// model's best few (a bound on work, not a fitted number).
+const PER_ARTICLE: usize = 3;
+
 /// Strong mutual links between two articles that make `article_support`
 /// reach 1.
 const SUPPORT_SATURATION: f32 = 4.0;
@@ -144,8 +148,9 @@ pub fn best_candidates(
             let cands = index.candidates(&cx.profiles[ci], config.candidates, |local| {
                 claims[members[local]].article != claim.article
             });
-            // Per article: (best, its score, its features, second-best score).
-            let mut per_article: HashMap<usize, (usize, f32, FeatureVector, f32)> = HashMap::new();
+            // Per article: the best few candidates (score, claim, features).
+            let mut per_article: HashMap<usize, Vec<(f32, usize, FeatureVector)>> =
+                HashMap::new();
             // Per article: the best candidate whose figures for the same
             // quantity are close but different.
             let mut differing: HashMap<usize, (usize, f32, FeatureVector)> = HashMap::new();
@@ -158,23 +163,29 @@ pub fn best_candidates(
                 {
                     differing.insert(article, (other, score, vector));
                 }
-                match per_article.get_mut(&article) {
-                    None => {
-                        per_article.insert(article, (other, score, vector, 0.0));
-                    }
-                    Some(e) if score > e.1 => *e = (other, score, vector, e.1),
-                    Some(e) => e.3 = e.3.max(score),
-                }
+                per_article
+                    .entry(article)
+                    .or_default()
+                    .push((score, other, vector));
             }
             let mut row: Vec<Candidate> = Vec::new();
-            for (article, (other, score, mut vector, second)) in per_article {
-                vector.values[MARGIN] = score - second;
-                row.push(Candidate {
-                    other,
-                    article,
-                    vector,
-                    alternative: false,
-                });
+            for (article, mut list) in per_article {
+                list.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                let top = list.first().map_or(0.0, |t| t.0);
+                let second = list.get(1).map_or(0.0, |t| t.0);
+                for (rank, (score, other, mut vector)) in
+                    list.into_iter().take(PER_ARTICLE).enumerate()
+                {
+                    // Above the best other candidate there (negative for all
+                    // but the best).
+                    vector.values[MARGIN] = score - if rank == 0 { second } else { top };
+                    row.push(Candidate {
+                        other,
+                        article,
+                        vector,
+                        alternative: false,
+                    });
+                }
             }
             for (article, (alt, _, vector)) in differing {
                 if !row.iter().any(|c| c.other == alt) {
@@ -186,21 +197,30 @@ pub fn best_candidates(
                     });
                 }
             }
-            row.sort_by_key(|b| (b.article, b.other));
+            // Per article, the best candidate first.
+            row.sort_by(|x, y| {
+                x.article
+                    .cmp(&y.article)
+                    .then(x.alternative.cmp(&y.alternative))
+                    .then(y.vector.values[MARGIN].total_cmp(&x.vector.values[MARGIN]))
+            });
             rows[ci] = row;
         }
     }
     // Mutual best: the candidate's own best in this claim's article is it.
+    let best_in = |row: &[Candidate], article: usize| {
+        row.iter()
+            .find(|r| r.article == article && !r.alternative)
+            .map(|r| r.other)
+    };
     let mutual: Vec<Vec<bool>> = rows
         .iter()
         .enumerate()
         .map(|(ci, row)| {
             row.iter()
                 .map(|b| {
-                    rows[b.other]
-                        .iter()
-                        .find(|r| r.article == claims[ci].article && !r.alternative)
-                        .is_some_and(|r| r.other == ci)
+                    best_in(row, b.article) == Some(b.other)
+                        && best_in(&rows[b.other], claims[ci].article) == Some(ci)
                 })
                 .collect()
         })
@@ -393,9 +413,14 @@ fn to_match(
 /// Matches every claim: its best counterpart per other article, and the
 /// counterparts whose figures differ where the best one's do not.
 pub fn match_claims(articles: &[Article], claims: &[Claim], config: &MatchConfig) -> Matched {
-    let params = &config.params;
-    let cx = Context::build(articles, claims, params);
+    let cx = Context::build(articles, claims, &config.params);
     let rows = candidates(articles, claims, config, &cx);
+    decide(claims, &rows, &config.params, &cx)
+}
+
+/// Step 3: the decision on scored candidates (separate so that thresholds
+/// can be tried on one set of candidates).
+pub fn decide(claims: &[Claim], rows: &[Vec<Candidate>], params: &Params, cx: &Context) -> Matched {
     // Per claim: (article, candidate index, score) of the chosen ones.
     let mut best: Vec<Vec<(usize, Candidate, f32)>> = Vec::with_capacity(rows.len());
     let mut differing: Vec<Vec<(usize, Candidate, f32)>> = Vec::with_capacity(rows.len());
@@ -497,7 +522,7 @@ pub fn match_claims(articles: &[Article], claims: &[Claim], config: &MatchConfig
                 let mut ms: Vec<Match> = list
                     .iter()
                     .map(|(_, c, s)| {
-                        let mut m = to_match(claims, ci, c, *s, params, &cx);
+                        let mut m = to_match(claims, ci, c, *s, params, cx);
                         if secondary {
                             // Secondary matches are about the figure.
                             m.relation = Relation::Differs;

@@ -119,6 +119,9 @@ pub enum DateKey {
     Weekday(u32),
     /// A month named without a year and no article date (1-12).
     MonthName(u32),
+    /// A day of a month without a year and no article date ("September
+    /// 24").
+    MonthDay(u32, u32),
 }
 
 impl DateKey {
@@ -129,19 +132,29 @@ impl DateKey {
             (Some(d), DatePrecision::Month) => Some(DateKey::Month(d.year(), d.month())),
             (Some(d), DatePrecision::Year) => Some(DateKey::Year(d.year())),
             _ => {
-                let first = m
+                let words: Vec<&str> = m
                     .text
                     .split_whitespace()
-                    .last()
-                    .unwrap_or("")
-                    .trim_end_matches('.');
-                if let Ok(w) = first.parse::<chrono::Weekday>() {
+                    .map(|w| w.trim_end_matches(['.', ',']))
+                    .collect();
+                let month = words
+                    .iter()
+                    .find_map(|w| w.parse::<chrono::Month>().ok())
+                    .map(|mo| mo.number_from_month());
+                let day = words.iter().find_map(|w| {
+                    w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|d| (1..=31).contains(d))
+                });
+                if let Some(w) = words.iter().find_map(|w| w.parse::<chrono::Weekday>().ok()) {
                     return Some(DateKey::Weekday(w.num_days_from_monday()));
                 }
-                first
-                    .parse::<chrono::Month>()
-                    .ok()
-                    .map(|mo| DateKey::MonthName(mo.number_from_month()))
+                match (month, day) {
+                    (Some(mo), Some(d)) => Some(DateKey::MonthDay(mo, d)),
+                    (Some(mo), None) => Some(DateKey::MonthName(mo)),
+                    _ => None,
+                }
             }
         }
     }
@@ -162,6 +175,10 @@ impl DateKey {
             (MonthName(a), MonthName(b)) => a == b,
             (MonthName(m), Month(_, n)) | (Month(_, n), MonthName(m)) => m == n,
             (MonthName(m), Day(d)) | (Day(d), MonthName(m)) => d.month() == m,
+            (MonthDay(m, x), MonthDay(n, y)) => (m, x) == (n, y),
+            (MonthDay(m, x), Day(d)) | (Day(d), MonthDay(m, x)) => (d.month(), d.day()) == (m, x),
+            (MonthDay(m, _), Month(_, n) | MonthName(n))
+            | (Month(_, n) | MonthName(n), MonthDay(m, _)) => m == n,
             _ => return None,
         })
     }
@@ -179,7 +196,8 @@ pub struct Profile {
     pub words: Vec<u64>,
     /// Identity keys of the names mentioned, sorted, distinct.
     pub entities: Vec<u64>,
-    /// Identity key of the first name mentioned (the likely subject).
+    /// Identity key of the name that opens the sentence (the likely
+    /// subject), if one does.
     pub lead_entity: Option<u64>,
     /// Figures stated.
     pub figures: Vec<Figure>,
@@ -199,7 +217,7 @@ pub struct Profile {
 }
 
 /// Content words after a negation that it governs (to the clause's end).
-const NEGATION_SCOPE: usize = 3;
+const NEGATION_SCOPE: usize = 2;
 
 impl Profile {
     /// The profile of a claim, with its figures, dates and direct quotes.
@@ -282,7 +300,13 @@ impl Profile {
         opposites.dedup();
         let mass = terms.iter().map(|t| t.1).sum();
         let found = entities(text);
-        let lead_entity = found.first().map(|e| key(&e.key));
+        // The subject, roughly: a name opening the sentence (after a
+        // leading article or other stop word at most).
+        let opening = tokens.iter().find(|t| !t.stop).map(|t| t.start);
+        let lead_entity = found
+            .first()
+            .filter(|e| Some(e.start) == opening)
+            .map(|e| key(&e.key));
         let mut ents: Vec<u64> = found.iter().map(|e| key(&e.key)).collect();
         ents.sort_unstable();
         ents.dedup();
@@ -343,6 +367,11 @@ mod tests {
         // 2024-03-05 was a Tuesday.
         assert_eq!(DateKey::Weekday(1).compare(day(2024, 3, 5)), Some(true));
         assert_eq!(DateKey::Weekday(1).compare(DateKey::Year(2024)), None);
+        assert_eq!(
+            DateKey::MonthDay(9, 24).compare(DateKey::MonthDay(9, 30)),
+            Some(false)
+        );
+        assert_eq!(DateKey::MonthDay(9, 24).compare(day(2023, 9, 24)), Some(true));
     }
 
     #[test]

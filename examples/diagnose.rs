@@ -1,0 +1,65 @@
+//! Where recall is lost on a gold file: are the gold counterparts among the
+//! candidates at all, and what do their features look like?
+//!
+//! `cargo run --release --example diagnose -- tests/gold/basil_train.toml [one]`
+
+use crosscheck::evaluation::datasets::{self, BasilStories};
+use crosscheck::evaluation::{gold_claims, Gold};
+use crosscheck::matching::features::FEATURE_NAMES;
+use crosscheck::matching::matcher::{candidates, Context};
+use crosscheck::matching::MatchConfig;
+use crosscheck::Analysis;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let file = args.get(1).map_or("tests/gold/basil_train.toml", String::as_str);
+    let one = args.iter().any(|a| a == "one");
+    let gold = Gold::parse(&std::fs::read_to_string(file).expect("gold")).expect("parses");
+    let events: BTreeSet<String> = gold
+        .fact
+        .iter()
+        .flat_map(|f| f.sentences.iter())
+        .filter_map(|s| s.0.rsplit_once('_').map(|(e, _)| e.to_string()))
+        .collect();
+    let (c, _) = datasets::basil(
+        Path::new("../shared/data/basil"),
+        if one { BasilStories::One } else { BasilStories::ByEvent },
+        |e| one || events.contains(e),
+    )
+    .expect("basil");
+    let config = MatchConfig::default();
+    let an = Analysis::build_with(c, &config);
+    let (facts, _) = gold_claims(&an, &gold);
+    let cx = Context::build(&an.articles, &an.claims, &config.params);
+    let rows = candidates(&an.articles, &an.claims, &config, &cx);
+    let (mut total, mut in_cands, mut passing) = (0, 0, 0);
+    let mut sums = [0f64; FEATURE_NAMES.len()];
+    for f in &facts {
+        for &a in f {
+            let arts: BTreeSet<usize> = f.iter().map(|&x| an.claims[x].article).collect();
+            for art in arts {
+                if art == an.claims[a].article {
+                    continue;
+                }
+                total += 1;
+                let hit = rows[a].iter().find(|c| c.article == art && f.contains(&c.other));
+                if let Some(h) = hit {
+                    in_cands += 1;
+                    for (k, v) in h.vector.values.iter().enumerate() {
+                        sums[k] += f64::from(*v);
+                    }
+                    if config.params.corpus.probability(&h.vector.values) >= config.params.match_threshold {
+                        passing += 1;
+                    }
+                }
+            }
+        }
+    }
+    println!("gold counterparts {total}: among candidates {in_cands}, passing the threshold {passing}");
+    println!("mean features of the gold counterparts found among candidates:");
+    for (n, s) in FEATURE_NAMES.iter().zip(sums) {
+        println!("  {n:<20} {:.3}", s / in_cands.max(1) as f64);
+    }
+}
