@@ -4,8 +4,12 @@
 //! 1 usage, 2 nothing loaded) and never panics.
 
 use serde_json::Value;
-use std::path::Path;
-use std::process::Command;
+use std::fs::File;
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
 
 mod common;
 use common::{crosscheck, write};
@@ -483,3 +487,145 @@ fn export_never_writes_into_the_corpus_and_replaces_output_atomically() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(listing(&corpus), before);
 }
+
+/// The binary with `args`, no standard input, and the standard streams
+/// left for the caller to set.
+fn command(args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    c.args(args).stdin(Stdio::null());
+    c
+}
+
+/// A pipe whose reading end is already closed: every write to it fails
+/// with EPIPE, as when the reader (`| head`) has quit.
+fn closed_pipe() -> Stdio {
+    let mut fds = [0; 2];
+    // SAFETY: `fds` has room for the two descriptors pipe(2) writes.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0, "pipe");
+    // SAFETY: both descriptors were just created and are owned here only.
+    unsafe {
+        libc::close(fds[0]);
+        Stdio::from(OwnedFd::from_raw_fd(fds[1]))
+    }
+}
+
+/// `/dev/full`: every write fails with ENOSPC.
+fn dev_full() -> Stdio {
+    Stdio::from(
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full"),
+    )
+}
+
+/// Makes the child behave as on a nearly full disk: RLIMIT_FSIZE stops any
+/// file it writes at `bytes` (writes past it fail with EFBIG; SIGXFSZ is
+/// ignored so that the failure is an error, not a kill).
+fn limit_file_size(cmd: &mut Command, bytes: u64) {
+    // SAFETY: only async-signal-safe calls (signal, setrlimit) between fork
+    // and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit {
+                rlim_cur: bytes,
+                rlim_max: bytes,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Waits for `child` at most `limit`; kills it and fails the test if it is
+/// still running then.
+fn wait_or_kill(child: &mut Child, limit: Duration, what: &str) -> ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            return status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what}: still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_path_swapped_for_a_fifo_after_the_type_check_never_blocks() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path().to_path_buf();
+    let file_store = write(&d, "store-file", GOOD.as_bytes());
+    let fifo_store = d.join("store-fifo");
+    let made_fifo = Command::new("mkfifo")
+        .arg(&fifo_store)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made_fifo {
+        return; // no mkfifo here
+    }
+    let target = d.join("swap.txt");
+    std::fs::hard_link(&file_store, &target).expect("link");
+    // Swap the path between the file and the FIFO as fast as possible
+    // (each rename replaces it atomically).
+    let stop = Arc::new(AtomicBool::new(false));
+    let swapper = {
+        let (stop, d, target) = (stop.clone(), d.clone(), target.clone());
+        std::thread::spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                for (store, tmp) in [(&file_store, "tmp-file"), (&fifo_store, "tmp-fifo")] {
+                    let tmp = d.join(tmp);
+                    let _ = std::fs::hard_link(store, &tmp);
+                    let _ = std::fs::rename(&tmp, &target);
+                }
+            }
+        })
+    };
+    let t = target.to_str().unwrap_or_default().to_string();
+    let mut args = vec!["export"];
+    args.extend(std::iter::repeat_n(t.as_str(), 300));
+    for run in 0..5 {
+        let mut child = command(&args)
+            .stdout(Stdio::null())
+            .stderr(File::create(d.join("err")).expect("create"))
+            .spawn()
+            .expect("run");
+        let status = wait_or_kill(&mut child, Duration::from_secs(60), "export");
+        let err = std::fs::read_to_string(d.join("err")).unwrap_or_default();
+        assert!(
+            matches!(status.code(), Some(0 | 2)),
+            "run {run}: {status:?} {err}"
+        );
+        assert!(
+            err.lines().all(|l| l.contains("swap.txt: ")
+                && (l.contains("duplicate article id")
+                    || l.contains("not a regular file")
+                    || l.contains("no such file"))
+                || l.contains("no articles loaded")),
+            "run {run}: {err}"
+        );
+    }
+    stop.store(true, Ordering::Relaxed);
+    let _ = swapper.join();
+}
+
+

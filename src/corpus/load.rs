@@ -1,7 +1,7 @@
 //! Reading files and directories into a [`Corpus`].
 
 use super::metadata::{Metadata, METADATA_FILE};
-use super::{Article, Corpus, LoadWarning, DEFAULT_STORY};
+use super::{Article, Corpus, FileId, LoadWarning, DEFAULT_STORY};
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -64,7 +64,11 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Corpus {
     let mut visited_dirs = HashSet::new();
     for p in paths {
         let path = p.as_ref();
-        match fs::metadata(path) {
+        let meta = fs::metadata(path);
+        if let Ok(m) = &meta {
+            corpus.add_input(FileId::of(m));
+        }
+        match meta {
             Err(e) => corpus.warnings.push(LoadWarning::new(
                 path,
                 None,
@@ -76,11 +80,9 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Corpus {
                 let meta = sidecar_metadata(path.parent(), &mut corpus);
                 load_file(path, format, meta.as_ref(), &mut corpus);
             }
-            Ok(_) => corpus.warnings.push(LoadWarning::new(
-                path,
-                None,
-                "not a regular file (device, FIFO or socket): skipped",
-            )),
+            Ok(_) => corpus
+                .warnings
+                .push(LoadWarning::new(path, None, NOT_REGULAR)),
         }
     }
     corpus
@@ -126,13 +128,24 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Largest `metadata.toml` read (it holds a few lines per article).
+const MAX_METADATA_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Reads the `metadata.toml` beside a file, if there is one.
 fn sidecar_metadata(dir: Option<&Path>, corpus: &mut Corpus) -> Option<Metadata> {
     let file = dir.unwrap_or(Path::new(".")).join(METADATA_FILE);
     if !file.is_file() {
         return None;
     }
-    match fs::read_to_string(&file) {
+    let text = read_regular(&file, MAX_METADATA_BYTES, corpus).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "not UTF-8 (invalid byte at offset {}): skipped",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    });
+    match text {
         Ok(text) => match Metadata::parse(&text) {
             Ok(m) => Some(m),
             Err(w) => {
@@ -140,16 +153,55 @@ fn sidecar_metadata(dir: Option<&Path>, corpus: &mut Corpus) -> Option<Metadata>
                 None
             }
         },
-        Err(e) => {
-            corpus.warnings.push(LoadWarning::new(
-                &file,
-                None,
-                format!("cannot read: {}", io_reason(&e)),
-            ));
+        Err(message) => {
+            corpus.warnings.push(LoadWarning::new(&file, None, message));
             None
         }
     }
 }
+
+/// Opens `path` without ever blocking and reads it whole, if it is (still)
+/// a regular file of at most `limit` bytes; records it as an input of
+/// `corpus`.
+///
+/// The file is opened with `O_NONBLOCK` and the opened handle is checked
+/// (fstat): a path swapped for a FIFO or a device after the caller looked
+/// at it is refused, not read (opening a FIFO for reading would wait for a
+/// writer; a device may never end). The size is checked before reading and
+/// bounded while reading, for a file that grows meanwhile; the buffer is
+/// sized once from the file's length.
+fn read_regular(path: &Path, limit: u64, corpus: &mut Corpus) -> Result<Vec<u8>, String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
+    corpus.add_input(FileId::of(&meta));
+    if !meta.is_file() {
+        return Err(NOT_REGULAR.into());
+    }
+    let too_big = || format!("larger than {} MiB: skipped", limit / (1024 * 1024));
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    // One byte more than the length, so that reading to the end of an
+    // unchanged file never grows the buffer.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// Why a FIFO, socket or device is skipped.
+const NOT_REGULAR: &str = "not a regular file (device, FIFO or socket): skipped";
 
 fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
     // Canonical paths guard against symlink loops.
@@ -199,11 +251,9 @@ fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
             Ok(_) => {
                 // A FIFO or device named like an article: say why it is skipped.
                 if format_of(&path).is_some() {
-                    corpus.warnings.push(LoadWarning::new(
-                        &path,
-                        None,
-                        "not a regular file (device, FIFO or socket): skipped",
-                    ));
+                    corpus
+                        .warnings
+                        .push(LoadWarning::new(&path, None, NOT_REGULAR));
                 }
             }
             Err(e) => corpus.warnings.push(LoadWarning::new(
@@ -217,7 +267,7 @@ fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
 
 fn load_file(path: &Path, format: Format, meta: Option<&Metadata>, corpus: &mut Corpus) {
     let from = corpus.warnings.len();
-    match read_text(path, format) {
+    match read_text(path, format, corpus) {
         Ok(decoded) => {
             if let Some(note) = decoded.note {
                 corpus.warnings.push(LoadWarning::new(path, None, note));
@@ -229,28 +279,10 @@ fn load_file(path: &Path, format: Format, meta: Option<&Metadata>, corpus: &mut 
     cap_warnings(path, corpus, from);
 }
 
-/// Reads a file as text (see [`decode`]), refusing huge and binary files.
-fn read_text(path: &Path, format: Format) -> Result<Decoded, String> {
-    let file = fs::File::open(path).map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
-    // Refuse a huge file before reading it; `take` below still bounds a file
-    // that grows while it is read.
-    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
-        return Err(format!(
-            "larger than {} MiB: skipped",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "larger than {} MiB: skipped",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    decode(bytes, format)
+/// Reads a file as text (see [`decode`]), refusing special, huge and
+/// binary files.
+fn read_text(path: &Path, format: Format, corpus: &mut Corpus) -> Result<Decoded, String> {
+    decode(read_regular(path, MAX_FILE_BYTES, corpus)?, format)
 }
 
 /// Text decoded from a file's bytes, with a note when it was not plain UTF-8.
