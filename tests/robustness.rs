@@ -569,6 +569,110 @@ fn wait_or_kill(child: &mut Child, limit: Duration, what: &str) -> ExitStatus {
 }
 
 #[test]
+fn warnings_never_stop_the_work_when_stderr_is_closed_or_full() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let corpus = d.join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    write(&corpus, "good.txt", GOOD.as_bytes());
+    write(&corpus, "empty.txt", b"");
+    write(&corpus, "nul.txt", b"a\0b");
+    let report = d.join("r.json");
+    for (name, stderr) in [("full", dev_full()), ("closed", closed_pipe())] {
+        let status = command(&[
+            "export",
+            corpus.to_str().unwrap_or_default(),
+            "--output",
+            report.to_str().unwrap_or_default(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(stderr)
+        .status()
+        .expect("run");
+        assert_eq!(status.code(), Some(0), "stderr {name}");
+        let doc: Value = serde_json::from_slice(&std::fs::read(&report).unwrap_or_default())
+            .expect("the report is written");
+        assert_eq!(ids(&doc), ["good"], "stderr {name}");
+        std::fs::remove_file(&report).expect("rm");
+    }
+    // `pairs` still scores every line when its warnings cannot be shown.
+    let input = write(d, "pairs.tsv", b"a b\ta b\nno tab here\n\xff\tx\n");
+    let out = command(&["pairs"])
+        .stdin(File::open(&input).expect("input"))
+        .stderr(closed_pipe())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+}
+
+#[test]
+fn stdout_write_errors_exit_1_with_a_message_and_only_a_closed_pipe_is_quiet() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let lines = "North Korea sent troops.\tTroops were sent by North Korea.\n".repeat(4000);
+    let pairs_input = write(d, "pairs.tsv", lines.as_bytes());
+    let runs: [(&str, &[&str]); 3] = [
+        ("json", &["export"]),
+        ("markdown", &["export", "--format", "markdown"]),
+        ("pairs", &["pairs"]),
+    ];
+    for (name, args) in runs {
+        let run = |stdout: Stdio, limit: Option<u64>| {
+            let mut cmd = command(args);
+            cmd.stdout(stdout);
+            if *args == ["pairs"] {
+                cmd.stdin(File::open(&pairs_input).expect("input"));
+            }
+            if let Some(bytes) = limit {
+                limit_file_size(&mut cmd, bytes);
+            }
+            let out = cmd.output().expect("run");
+            let err = String::from_utf8_lossy(&out.stderr).into_owned();
+            assert!(!err.contains("panicked"), "{name}: {err}");
+            (out.status.code(), err)
+        };
+        // A full device.
+        let (code, err) = run(dev_full(), None);
+        assert_eq!(code, Some(1), "{name} > /dev/full: {err}");
+        assert!(
+            err.contains("crosscheck: <stdout>: cannot write: No space left on device"),
+            "{name}: {err}"
+        );
+        // A nearly full disk: the first 16 KB fit, the rest does not.
+        let partial = d.join(format!("{name}.out"));
+        let (code, err) = run(
+            Stdio::from(File::create(&partial).expect("create")),
+            Some(16 * 1024),
+        );
+        assert_eq!(code, Some(1), "{name} on a nearly full disk: {err}");
+        assert!(
+            err.contains("crosscheck: <stdout>: cannot write: File too large"),
+            "{name}: {err}"
+        );
+        // A closed pipe (`| head` quit): quiet, exit 0.
+        let (code, err) = run(closed_pipe(), None);
+        assert_eq!((code, err.as_str()), (Some(0), ""), "{name} | closed pipe");
+    }
+    // `--output` on a nearly full disk: exit 1, the old file intact and no
+    // temporary file left.
+    let out_dir = d.join("out");
+    std::fs::create_dir(&out_dir).expect("mkdir");
+    let report = write(&out_dir, "r.json", b"old contents");
+    let mut cmd = command(&["export", "--output", report.to_str().unwrap_or_default()]);
+    limit_file_size(&mut cmd, 16 * 1024);
+    let out = cmd.output().expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("r.json: cannot write: File too large"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&report).unwrap_or_default(), b"old contents");
+    assert_eq!(names(&out_dir), ["r.json"]);
+}
+
+#[test]
 fn a_path_swapped_for_a_fifo_after_the_type_check_never_blocks() {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::Arc;
@@ -628,4 +732,133 @@ fn a_path_swapped_for_a_fifo_after_the_type_check_never_blocks() {
     let _ = swapper.join();
 }
 
+/// Waits until `dir` holds a file whose name contains `.crosscheck-`
+/// (a report's temporary file), failing after a minute.
+fn wait_for_temp(dir: &Path, child: &mut Child) -> PathBuf {
+    let start = Instant::now();
+    loop {
+        if let Some(name) = names(dir).into_iter().find(|n| n.contains(".crosscheck-")) {
+            return dir.join(name);
+        }
+        if let Some(status) = child.try_wait().expect("wait") {
+            panic!("finished ({status:?}) before its temporary file was seen");
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no temporary file"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
 
+#[test]
+fn an_interrupted_output_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    // An input whose analysis takes a while, so the signal comes mid-run.
+    let mut big = String::new();
+    while big.len() < 1 << 20 {
+        big.push_str("North Korea sent 11,000 troops to Russia, officials said on Monday.\n\n");
+    }
+    let input = write(d, "big.txt", big.as_bytes());
+    let out_dir = d.join("out");
+    std::fs::create_dir(&out_dir).expect("mkdir");
+    let report = write(&out_dir, "r.json", b"old contents");
+    let args = [
+        "export",
+        input.to_str().unwrap_or_default(),
+        "--output",
+        report.to_str().unwrap_or_default(),
+    ];
+    let spawn = || {
+        command(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("run")
+    };
+    for sig in [libc::SIGTERM, libc::SIGINT, libc::SIGHUP] {
+        let mut child = spawn();
+        wait_for_temp(&out_dir, &mut child);
+        // SAFETY: sends a signal to our own child, which has not been
+        // waited for yet.
+        unsafe { libc::kill(child.id() as libc::pid_t, sig) };
+        let status = child.wait().expect("wait");
+        assert_eq!(status.signal(), Some(sig), "{status:?}");
+        assert_eq!(names(&out_dir), ["r.json"], "signal {sig}");
+        assert_eq!(std::fs::read(&report).unwrap_or_default(), b"old contents");
+    }
+    // SIGKILL cannot be caught: the temporary file stays until the next run
+    // writing there removes it (its process is gone). One of a live process
+    // (this test's) is left alone.
+    let mut child = spawn();
+    let stale = wait_for_temp(&out_dir, &mut child);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(stale.exists());
+    let live = write(
+        &out_dir,
+        &format!(".r.json.crosscheck-{}-0.tmp", std::process::id()),
+        b"in use",
+    );
+    let good = write(d, "good.txt", GOOD.as_bytes());
+    let out = crosscheck(&[
+        "export",
+        good.to_str().unwrap_or_default(),
+        "--output",
+        report.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!stale.exists(), "the stale temporary file is still there");
+    assert!(live.exists(), "a live process's temporary file was removed");
+    let doc: Value = serde_json::from_slice(&std::fs::read(&report).unwrap_or_default())
+        .expect("the new report");
+    assert_eq!(ids(&doc), ["good"]);
+}
+
+#[test]
+fn an_output_naming_one_of_the_inputs_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let corpus = d.join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    let a = write(&corpus, "a.txt", GOOD.as_bytes());
+    let b = write(
+        &corpus,
+        "b.json",
+        br#"{"text": "Kyiv said 12,000 troops were sent."}"#,
+    );
+    let link = d.join("link.txt");
+    std::os::unix::fs::symlink(&a, &link).expect("symlink");
+    let hard = d.join("hard.txt");
+    std::fs::hard_link(&a, &hard).expect("link");
+    let before = |p: &Path| std::fs::read(p).unwrap_or_default();
+    let (a_text, b_text) = (before(&a), before(&b));
+    let cases: [(&Path, &Path); 5] = [
+        (&a, &a),      // the same path
+        (&link, &a),   // the input through a symlink
+        (&a, &link),   // the output through a symlink
+        (&a, &hard),   // a hard link
+        (&corpus, &b), // a file inside a folder input
+    ];
+    for (input, output) in cases {
+        let out = crosscheck(&[
+            "export",
+            input.to_str().unwrap_or_default(),
+            "--output",
+            output.to_str().unwrap_or_default(),
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{input:?} -> {output:?}: {err}");
+        assert!(
+            err.contains(&format!(
+                "{}: cannot write: it is one of the inputs",
+                output.display()
+            )),
+            "{err}"
+        );
+        assert_eq!(before(&a), a_text);
+        assert_eq!(before(&b), b_text);
+        assert_eq!(names(&corpus), ["a.txt", "b.json"]);
+    }
+}
