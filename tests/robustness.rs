@@ -242,45 +242,44 @@ fn json_errors_and_deep_nesting_are_reported_not_fatal() {
     let (doc, err, code) = export(&[&deep, &deep_line, &types, &truncated, &good]);
     assert_eq!(code, Some(0), "{err:?}");
     assert_eq!(ids(&doc), ["ok", "t3", "good"]);
+    // The nesting is skipped as syntax, without recursion: the record is
+    // seen for what it is.
     assert!(
         has(
             &err,
-            "deep.json:1: malformed JSON: recursion limit exceeded"
+            "deep.json:1: record 1: expected an article object, found an array: skipped"
+        ),
+        "{err:?}"
+    );
+    assert!(
+        has(&err, "deep.jsonl:2: malformed JSON: EOF while parsing"),
+        "{err:?}"
+    );
+    assert!(
+        has(
+            &err,
+            "types.json:1: record 1: field 'text' must be a string, found a number"
         ),
         "{err:?}"
     );
     assert!(
         has(
             &err,
-            "deep.jsonl:2: malformed JSON: recursion limit exceeded"
+            "types.json:1: record 2: field 'title' must be a string, found an array"
         ),
         "{err:?}"
     );
     assert!(
         has(
             &err,
-            "types.json: record 1: field 'text' must be a string, found a number"
+            "types.json:1: record 3: field 'date' is not an ISO 8601 date"
         ),
         "{err:?}"
     );
     assert!(
         has(
             &err,
-            "types.json: record 2: field 'title' must be a string, found an array"
-        ),
-        "{err:?}"
-    );
-    assert!(
-        has(
-            &err,
-            "types.json: record 3: field 'date' is not an ISO 8601 date"
-        ),
-        "{err:?}"
-    );
-    assert!(
-        has(
-            &err,
-            "types.json: record 4: expected an article object, found a number"
+            "types.json:1: record 4: expected an article object, found a number"
         ),
         "{err:?}"
     );
@@ -291,6 +290,71 @@ fn json_errors_and_deep_nesting_are_reported_not_fatal() {
     // One line per problem: every stderr line names a file or says what
     // loaded.
     assert!(err.iter().all(|l| l.starts_with("crosscheck: ")), "{err:?}");
+}
+
+#[test]
+fn one_bad_record_skips_only_itself_in_a_json_array_and_in_jsonl() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+    let records = [
+        r#"{"id": "a1", "text": "Kyiv said 3 drones fell."}"#.to_string(),
+        // Unusual values in fields crosscheck does not read cost nothing.
+        r#"{"id": "a2", "text": "Moscow said 2 jets were lost.", "views": 1e400}"#.to_string(),
+        r#"{"id": "a3", "text": "Seoul said 4 ships sailed.", "note": "\ud800"}"#.to_string(),
+        format!(r#"{{"id": "a4", "text": "Tokyo said 5 planes landed.", "raw": {deep}}}"#),
+        // In the fields it reads, they cost the record, and only it.
+        r#"{"id": "b5", "text": "Rome said 6 cars crashed.", "date": 1e400}"#.to_string(),
+        r#"{"id": "b6", "text": "A lone \ud800 surrogate."}"#.to_string(),
+        format!(r#"{{"id": "b7", "text": "Oslo said 7 buses left.", "title": {deep}}}"#),
+        r#"{"id": "a8", "text": "Paris said 8 trains left."}"#.to_string(),
+    ];
+    let array = write(
+        d,
+        "array.json",
+        format!("[\n{}\n]\n", records.join(",\n")).as_bytes(),
+    );
+    let lines = write(d, "lines.jsonl", records.join("\n").as_bytes());
+    for (file, at) in [(&array, "array.json:"), (&lines, "lines.jsonl:")] {
+        let (doc, err, code) = export(&[file]);
+        assert_eq!(code, Some(0), "{err:?}");
+        assert_eq!(ids(&doc), ["a1", "a2", "a3", "a4", "a8"], "{err:?}");
+        assert_eq!(err.len(), 3, "{err:?}");
+        // Named with its line, and in an array with its index.
+        let record = |n: usize| {
+            if at == "array.json:" {
+                format!("{at}{}: record {n}: malformed JSON: ", n + 1)
+            } else {
+                format!("{at}{n}: malformed JSON: ")
+            }
+        };
+        for (n, reason) in [
+            (5, "number out of range"),
+            (6, "hex escape"),
+            (7, "recursion limit exceeded"),
+        ] {
+            assert!(
+                has(&err, &record(n)) && has(&err, reason),
+                "record {n}: {err:?}"
+            );
+        }
+    }
+    // An array broken after some records keeps the records before it.
+    let cut = write(
+        d,
+        "cut.json",
+        format!("[{},\n{}, {{\"text\": \"cut", records[0], records[7]).as_bytes(),
+    );
+    let (doc, err, code) = export(&[&cut]);
+    assert_eq!(code, Some(0), "{err:?}");
+    assert_eq!(ids(&doc), ["a1", "a8"]);
+    assert!(
+        has(
+            &err,
+            "cut.json:2: malformed JSON: EOF while parsing a string"
+        ) && has(&err, "(after record 2; the rest of the file skipped)"),
+        "{err:?}"
+    );
 }
 
 #[test]

@@ -49,7 +49,13 @@ pub fn bundled() -> Corpus {
     };
     for (name, text) in ARTICLES {
         let path = Path::new("data/articles").join(name);
-        load_text(&path, text, Format::Text, meta.as_ref(), &mut corpus);
+        load_text(
+            &path,
+            text.to_string(),
+            Format::Text,
+            meta.as_ref(),
+            &mut corpus,
+        );
     }
     corpus
 }

@@ -3,6 +3,7 @@
 use super::metadata::{Metadata, METADATA_FILE};
 use super::{Article, Corpus, FileId, LoadWarning, DEFAULT_STORY};
 use chrono::NaiveDate;
+use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashSet;
 use std::fs;
@@ -112,7 +113,7 @@ pub fn load_bytes(name: &Path, bytes: Vec<u8>) -> Corpus {
             if let Some(note) = decoded.note {
                 corpus.warnings.push(LoadWarning::new(name, None, note));
             }
-            load_text(name, &decoded.text, format, None, &mut corpus);
+            load_text(name, decoded.text, format, None, &mut corpus);
         }
         Err(message) => corpus.warnings.push(LoadWarning::new(name, None, message)),
     }
@@ -272,7 +273,7 @@ fn load_file(path: &Path, format: Format, meta: Option<&Metadata>, corpus: &mut 
             if let Some(note) = decoded.note {
                 corpus.warnings.push(LoadWarning::new(path, None, note));
             }
-            load_text(path, &decoded.text, format, meta, corpus)
+            load_text(path, decoded.text, format, meta, corpus)
         }
         Err(message) => corpus.warnings.push(LoadWarning::new(path, None, message)),
     }
@@ -404,9 +405,12 @@ fn windows_1252(b: u8) -> char {
 }
 
 /// Parses already-decoded text in the given format and adds its articles.
+///
+/// A text file's article takes `text` itself (no copy of a large input);
+/// JSON and JSONL records are parsed one at a time from it.
 pub(crate) fn load_text(
     path: &Path,
-    text: &str,
+    text: String,
     format: Format,
     meta: Option<&Metadata>,
     corpus: &mut Corpus,
@@ -430,48 +434,7 @@ pub(crate) fn load_text(
             }
             corpus.push(article, path, None);
         }
-        Format::Json => match serde_json::from_str::<Value>(text) {
-            Err(e) => corpus.warnings.push(LoadWarning::new(
-                path,
-                Some(e.line()),
-                format!("malformed JSON: {e}"),
-            )),
-            Ok(Value::Array(items)) => {
-                for (i, item) in items.into_iter().enumerate() {
-                    let default_id = format!("{}#{}", stem(path), i + 1);
-                    match article_from_json(item, &default_id) {
-                        Ok((a, notes)) => {
-                            for n in notes {
-                                corpus.warnings.push(LoadWarning::new(
-                                    path,
-                                    None,
-                                    format!("record {}: {n}", i + 1),
-                                ));
-                            }
-                            corpus.push(with_path(a, path), path, None)
-                        }
-                        Err(m) => corpus.warnings.push(LoadWarning::new(
-                            path,
-                            None,
-                            format!("record {}: {m}: skipped", i + 1),
-                        )),
-                    }
-                }
-            }
-            Ok(item) => match article_from_json(item, &stem(path)) {
-                Ok((a, notes)) => {
-                    for n in notes {
-                        corpus.warnings.push(LoadWarning::new(path, None, n));
-                    }
-                    corpus.push(with_path(a, path), path, None)
-                }
-                Err(m) => {
-                    corpus
-                        .warnings
-                        .push(LoadWarning::new(path, None, format!("{m}: skipped")))
-                }
-            },
-        },
+        Format::Json => load_json(path, &text, corpus),
         Format::JsonLines => {
             for (i, line) in text.lines().enumerate() {
                 let line_no = i + 1;
@@ -479,10 +442,7 @@ pub(crate) fn load_text(
                     continue;
                 }
                 let default_id = format!("{}#{}", stem(path), line_no);
-                let parsed = serde_json::from_str::<Value>(line)
-                    .map_err(|e| format!("malformed JSON: {e}"))
-                    .and_then(|v| article_from_json(v, &default_id));
-                match parsed {
+                match parse_record(line, &default_id) {
                     Ok((a, notes)) => {
                         for n in notes {
                             corpus
@@ -491,15 +451,190 @@ pub(crate) fn load_text(
                         }
                         corpus.push(with_path(a, path), path, Some(line_no))
                     }
-                    Err(m) => corpus.warnings.push(LoadWarning::new(
+                    Err(e) => corpus.warnings.push(LoadWarning::new(
                         path,
                         Some(line_no),
-                        format!("{m}: line skipped"),
+                        format!("{}: line skipped", e.message),
                     )),
                 }
             }
         }
     }
+}
+
+/// A `.json` file: one article object, or an array of them read record by
+/// record, so that one bad record (a number out of range, a lone
+/// surrogate, a field nested too deep) skips only itself, named with its
+/// index and line. An array broken beyond a record (truncated, a missing
+/// comma) keeps the records before the break.
+fn load_json(path: &Path, text: &str, corpus: &mut Corpus) {
+    if !text.trim_start().starts_with('[') {
+        match parse_record(text, &stem(path)) {
+            Ok((a, notes)) => {
+                for n in notes {
+                    corpus.warnings.push(LoadWarning::new(path, None, n));
+                }
+                corpus.push(with_path(a, path), path, None)
+            }
+            Err(RecordError {
+                line: Some(line),
+                message,
+            }) => corpus
+                .warnings
+                .push(LoadWarning::new(path, Some(line), message)),
+            Err(e) => corpus.warnings.push(LoadWarning::new(
+                path,
+                None,
+                format!("{}: skipped", e.message),
+            )),
+        }
+        return;
+    }
+    // Line of each record, counted incrementally from the previous one.
+    let (mut counted_to, mut line) = (0, 1);
+    let mut records = 0;
+    let mut add = |index: usize, raw: &str, corpus: &mut Corpus| {
+        records = index;
+        let offset = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        if let Some(between) = text.as_bytes().get(counted_to..offset) {
+            line += between.iter().filter(|&&b| b == b'\n').count();
+            counted_to = offset;
+        }
+        let default_id = format!("{}#{}", stem(path), index);
+        match parse_record(raw, &default_id) {
+            Ok((a, notes)) => {
+                for n in notes {
+                    corpus.warnings.push(LoadWarning::new(
+                        path,
+                        Some(line),
+                        format!("record {index}: {n}"),
+                    ));
+                }
+                corpus.push(with_path(a, path), path, Some(line))
+            }
+            Err(e) => corpus.warnings.push(LoadWarning::new(
+                path,
+                Some(line + e.line.map_or(0, |l| l - 1)),
+                format!("record {index}: {}: skipped", e.message),
+            )),
+        }
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result = serde::Deserializer::deserialize_seq(
+        &mut de,
+        Records {
+            add: &mut |i, raw| add(i, raw, corpus),
+        },
+    )
+    .and_then(|()| de.end());
+    if let Err(e) = result {
+        let rest = if records > 0 {
+            format!(" (after record {records}; the rest of the file skipped)")
+        } else {
+            String::new()
+        };
+        corpus.warnings.push(LoadWarning::new(
+            path,
+            Some(e.line()),
+            format!("malformed JSON: {e}{rest}"),
+        ));
+    }
+}
+
+/// Visits a JSON array, handing each element's raw text (validated only as
+/// JSON syntax, at any depth, without recursion) to `add` with its 1-based
+/// index.
+struct Records<'f, 'de> {
+    add: &'f mut dyn FnMut(usize, &'de str),
+}
+
+impl<'de> serde::de::Visitor<'de> for Records<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of article objects")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0;
+        while let Some(raw) = seq.next_element::<&'de serde_json::value::RawValue>()? {
+            index += 1;
+            (self.add)(index, raw.get());
+        }
+        Ok(())
+    }
+}
+
+/// Why a record was not loaded, and on which of its lines (for syntax
+/// errors).
+struct RecordError {
+    /// 1-based line within the record's text.
+    line: Option<usize>,
+    message: String,
+}
+
+impl From<String> for RecordError {
+    fn from(message: String) -> Self {
+        RecordError {
+            line: None,
+            message,
+        }
+    }
+}
+
+/// The fields of an article record crosscheck reads. Any other field is
+/// skipped as raw JSON syntax (never built into values), so its depth or
+/// its numbers never cost the record.
+#[derive(Deserialize)]
+struct Record {
+    #[serde(default)]
+    id: Field,
+    #[serde(default)]
+    text: Field,
+    #[serde(default)]
+    title: Field,
+    #[serde(default)]
+    outlet: Field,
+    #[serde(default)]
+    date: Field,
+    #[serde(default)]
+    url: Field,
+    #[serde(default)]
+    story: Field,
+}
+
+/// A field as given (`null` included), or `None` when absent.
+#[derive(Default)]
+struct Field(Option<Value>);
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Value::deserialize(d).map(|v| Field(Some(v)))
+    }
+}
+
+/// Parses one record's JSON text into an article (see
+/// [`article_from_record`]).
+fn parse_record(raw: &str, default_id: &str) -> Result<(Article, Vec<String>), RecordError> {
+    let malformed = |e: serde_json::Error| RecordError {
+        line: Some(e.line()),
+        message: format!("malformed JSON: {e}"),
+    };
+    let trimmed = raw.trim_start();
+    if !trimmed.starts_with('{') {
+        // Not an object: say what it is, if it is JSON at all.
+        serde_json::from_str::<serde::de::IgnoredAny>(raw).map_err(malformed)?;
+        let found = match trimmed.bytes().next() {
+            Some(b'[') => "an array",
+            Some(b'"') => "a string",
+            Some(b't' | b'f') => "a boolean",
+            Some(b'n') => "null",
+            _ => "a number",
+        };
+        return Err(format!("expected an article object, found {found}").into());
+    }
+    let record = serde_json::from_str::<Record>(raw).map_err(malformed)?;
+    Ok(article_from_record(record, default_id)?)
 }
 
 fn stem(path: &Path) -> String {
@@ -513,50 +648,44 @@ fn with_path(mut a: Article, path: &Path) -> Article {
     a
 }
 
-/// Builds an article from one JSON object. Returns the article and notes
-/// about fields that were dropped (a bad date), or why the record is unusable.
-fn article_from_json(value: Value, default_id: &str) -> Result<(Article, Vec<String>), String> {
-    let Value::Object(map) = value else {
-        return Err(format!(
-            "expected an article object, found {}",
-            kind(&value)
-        ));
-    };
+/// Builds an article from one record. Returns the article and notes about
+/// fields that were dropped (a bad date), or why the record is unusable.
+fn article_from_record(record: Record, default_id: &str) -> Result<(Article, Vec<String>), String> {
     let mut notes = Vec::new();
-    let text = match map.get("text") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+    let text = match record.text.0 {
+        Some(Value::String(s)) if !s.trim().is_empty() => s,
         Some(Value::String(_)) => return Err("field 'text' is empty".into()),
         Some(other) => {
             return Err(format!(
                 "field 'text' must be a string, found {}",
-                kind(other)
+                kind(&other)
             ))
         }
         None => return Err("missing required field 'text'".into()),
     };
-    let string_field = |name: &str| -> Result<Option<String>, String> {
-        match map.get(name) {
+    let string_field = |name: &str, field: Field| -> Result<Option<String>, String> {
+        match field.0 {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
             Some(Value::Number(n)) if name == "id" => Ok(Some(n.to_string())),
             Some(other) => Err(format!(
                 "field '{name}' must be a string, found {}",
-                kind(other)
+                kind(&other)
             )),
         }
     };
-    let id = string_field("id")?.unwrap_or_else(|| default_id.to_string());
+    let id = string_field("id", record.id)?.unwrap_or_else(|| default_id.to_string());
     let mut article = Article::new(id, text);
-    article.title = string_field("title")?;
-    article.outlet = string_field("outlet")?;
-    article.url = string_field("url")?;
-    if let Some(story) = string_field("story")? {
+    article.title = string_field("title", record.title)?;
+    article.outlet = string_field("outlet", record.outlet)?;
+    article.url = string_field("url", record.url)?;
+    if let Some(story) = string_field("story", record.story)? {
         article.story = story;
     } else {
         article.story = DEFAULT_STORY.to_string();
     }
-    if let Some(date) = string_field("date")? {
+    if let Some(date) = string_field("date", record.date)? {
         match parse_iso_date(&date) {
             Some(d) => article.date = Some(d),
             None => notes.push(format!(
@@ -591,7 +720,13 @@ mod tests {
     fn load_one(name: &str, text: &str) -> Corpus {
         let mut c = Corpus::default();
         let p = Path::new(name);
-        load_text(p, text, format_of(p).unwrap_or(Format::Text), None, &mut c);
+        load_text(
+            p,
+            text.to_string(),
+            format_of(p).unwrap_or(Format::Text),
+            None,
+            &mut c,
+        );
         c
     }
 
