@@ -358,6 +358,40 @@ fn one_bad_record_skips_only_itself_in_a_json_array_and_in_jsonl() {
 }
 
 #[test]
+fn an_impossible_date_or_time_is_ignored_with_the_same_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let dates = [
+        ("d1", "2025-04-28T09:30:00Z", Some("2025-04-28")),
+        ("d2", "2025-04-28 23:59:60+03:00", Some("2025-04-28")),
+        ("d3", "2025-02-30", None),
+        ("d4", "2025-04-28T25:61:61Z", None),
+        ("d5", "2025-04-28T10:00+25:00", None),
+        ("d6", "2025-04-28 and some text", None),
+    ];
+    let lines: String = dates
+        .iter()
+        .map(|(id, date, _)| {
+            format!("{{\"id\": \"{id}\", \"text\": \"Kyiv said 3 drones fell.\", \"date\": \"{date}\"}}\n")
+        })
+        .collect();
+    let p = write(d, "dates.jsonl", lines.as_bytes());
+    let (doc, err, code) = export(&[&p]);
+    assert_eq!(code, Some(0), "{err:?}");
+    assert_eq!(ids(&doc), ["d1", "d2", "d3", "d4", "d5", "d6"], "{err:?}");
+    for (i, (id, date, kept)) in dates.iter().enumerate() {
+        let article = &doc["articles"][i];
+        assert_eq!(article["date"].as_str(), *kept, "{id}");
+        let warning = format!(
+            "dates.jsonl:{}: field 'date' is not an ISO 8601 date ('{date}'): date ignored",
+            i + 1
+        );
+        assert_eq!(has(&err, &warning), kept.is_none(), "{id}: {err:?}");
+    }
+    assert_eq!(err.len(), 4, "{err:?}");
+}
+
+#[test]
 fn duplicate_ids_and_hostile_field_values_stay_one_line() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();

@@ -696,10 +696,75 @@ fn article_from_record(record: Record, default_id: &str) -> Result<(Article, Vec
     Ok((article, notes))
 }
 
-/// Parses `YYYY-MM-DD`, optionally followed by a time (`2025-04-28T10:00Z`).
+/// Parses an ISO 8601 date, `YYYY-MM-DD`, optionally followed by a time:
+/// `T` (or a space), `HH:MM`, then optionally `:SS` with a fraction, then
+/// optionally `Z` or an offset (`+03:00`, `-0500`, `+09`). One rule for the
+/// whole string: the date must exist (no 2025-02-30) and so must the time
+/// (no 25:61:61), and nothing else may follow; otherwise `None`.
 pub(crate) fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    let head = s.trim().get(..10)?;
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+    let s = s.trim();
+    let head = s.get(..10)?;
+    let shape = head.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    if !shape {
+        return None;
+    }
+    let date = NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()?;
+    let rest = &s[10..];
+    (rest.is_empty() || is_iso_time(rest)).then_some(date)
+}
+
+/// Whether `t` is a valid ISO 8601 time part as described at
+/// [`parse_iso_date`] (hours 0-23, minutes 0-59, seconds 0-60 for a leap
+/// second).
+fn is_iso_time(t: &str) -> bool {
+    /// Two digits at the start of `s` with a value at most `max`, and the
+    /// rest of `s`.
+    fn two(s: &[u8], max: u8) -> Option<&[u8]> {
+        match s {
+            [a, b, rest @ ..] if a.is_ascii_digit() && b.is_ascii_digit() => {
+                ((a - b'0') * 10 + (b - b'0') <= max).then_some(rest)
+            }
+            _ => None,
+        }
+    }
+    let time = || -> Option<()> {
+        let s = t.as_bytes();
+        let s = match s.first()? {
+            b'T' | b't' | b' ' => &s[1..],
+            _ => return None,
+        };
+        let s = two(s, 23)?;
+        let mut s = two(s.strip_prefix(b":")?, 59)?;
+        if let Some(r) = s.strip_prefix(b":") {
+            s = two(r, 60)?;
+            if let Some(r) = s.strip_prefix(b".").or_else(|| s.strip_prefix(b",")) {
+                let digits = r.iter().take_while(|b| b.is_ascii_digit()).count();
+                if digits == 0 {
+                    return None;
+                }
+                s = &r[digits..];
+            }
+        }
+        match s {
+            [] | [b'Z' | b'z'] => Some(()),
+            [b'+' | b'-', r @ ..] => {
+                let r = two(r, 23)?;
+                let r = r.strip_prefix(b":").unwrap_or(r);
+                if r.is_empty() {
+                    return Some(());
+                }
+                two(r, 59)?.is_empty().then_some(())
+            }
+            _ => None,
+        }
+    };
+    time().is_some()
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -809,6 +874,41 @@ mod tests {
         let c = load_one("m.json", "{\n \"text\": \"a\",\n oops\n}");
         assert!(c.articles.is_empty());
         assert_eq!(c.warnings[0].line, Some(3));
+    }
+
+    #[test]
+    fn dates_and_times_follow_one_rule() {
+        let day = NaiveDate::from_ymd_opt(2025, 4, 28);
+        for ok in [
+            "2025-04-28",
+            " 2025-04-28 ",
+            "2025-04-28T09:00:00Z",
+            "2025-04-28T10:00Z",
+            "2025-04-28 23:59:60+03:00",
+            "2025-04-28T10:00:00.123-0500",
+            "2025-04-28t10:00:00,5+09",
+        ] {
+            assert_eq!(parse_iso_date(ok), day, "{ok}");
+        }
+        for bad in [
+            "2025-02-30",
+            "2025-04-28T25:61:61Z",
+            "2025-04-28T24:00Z",
+            "2025-04-28T10:60",
+            "2025-04-28T10:00:61",
+            "2025-04-28T10",
+            "2025-04-28T10:00+25:00",
+            "2025-04-28T10:00+03:60",
+            "2025-04-28T10:00:00.Z",
+            "2025-04-28garbage",
+            "2025-04-28Z",
+            "2025-4-28",
+            "+025-04-28",
+            "28/04/2025",
+            "",
+        ] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
     }
 
     fn decode_text(bytes: Vec<u8>) -> Result<Decoded, String> {
