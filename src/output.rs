@@ -150,7 +150,6 @@ impl AtomicFile {
             .unwrap_or_default();
         remove_stale_temps(dir);
         let (file, temp) = create_temp(dir, &name)?;
-        set_cleanup(&temp);
         Ok(AtomicFile {
             out: BufWriter::with_capacity(BUFFER, file),
             target,
@@ -191,19 +190,30 @@ fn parent_dir(path: &Path) -> &Path {
 const TEMP_MARK: &str = ".crosscheck-";
 
 /// A new, empty temporary file `.<name>.crosscheck-<pid>-<n>.tmp` in `dir`,
-/// created exclusively (an existing file or symlink there is never reused).
+/// created exclusively (an existing file or symlink there is never reused)
+/// and registered for removal on a signal from before it exists, so that
+/// no signal can come between its creation and its registration.
 fn create_temp(dir: &Path, name: &str) -> io::Result<(File, PathBuf)> {
     let mut last = None;
     for n in 0..100 {
         let tmp = dir.join(format!(".{name}{TEMP_MARK}{}-{n}.tmp", std::process::id()));
+        // Only a name with our own process id is ever registered, so a
+        // signal before `create_new` fails can only remove a file that no
+        // live process owns.
+        set_cleanup(&tmp);
         match fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&tmp)
         {
             Ok(f) => return Ok((f, tmp)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
+            Err(e) => {
+                clear_cleanup();
+                if e.kind() != io::ErrorKind::AlreadyExists {
+                    return Err(e);
+                }
+                last = Some(e);
+            }
         }
     }
     Err(last.unwrap_or_else(|| io::Error::other("no temporary file name left")))
