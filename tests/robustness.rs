@@ -392,6 +392,107 @@ fn an_impossible_date_or_time_is_ignored_with_the_same_warning() {
 }
 
 #[test]
+fn colliding_stems_in_a_folder_are_named_by_their_relative_path() {
+    // BBC-style: each section numbers its files from 001.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("news");
+    for (section, n) in [("business", 2), ("sport", 3)] {
+        let sub = root.join(section);
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        for i in 1..=n {
+            write(
+                &sub,
+                &format!("{i:03}.txt"),
+                format!("The {section} desk said {i},000 people came.\n").as_bytes(),
+            );
+        }
+        // JSON files with the same name: their default ids are `name#n`.
+        write(
+            &sub,
+            "feed.json",
+            br#"[{"text": "Kyiv said 3 drones fell."}]"#,
+        );
+    }
+    write(&root, "unique.txt", GOOD.as_bytes());
+    // metadata.toml entries are still found by file stem.
+    write(
+        &root.join("sport"),
+        "metadata.toml",
+        b"[[article]]\nid = \"002\"\ntitle = \"Second sport story\"\n",
+    );
+    let (doc, err, code) = export(&[&root]);
+    assert_eq!(code, Some(0), "{err:?}");
+    assert!(err.is_empty(), "{err:?}");
+    assert_eq!(
+        ids(&doc),
+        [
+            "business/001",
+            "business/002",
+            "business/feed#1",
+            "sport/001",
+            "sport/002",
+            "sport/003",
+            "sport/feed#1",
+            "unique"
+        ]
+    );
+    assert_eq!(doc["articles"][4]["title"], "Second sport story");
+    // Two folders given: their relative paths collide too, so the colliding
+    // files are named by their path as given.
+    let (business, sport) = (root.join("business"), root.join("sport"));
+    let (doc, err, code) = export(&[&business, &sport]);
+    assert_eq!(code, Some(0), "{err:?}");
+    assert!(err.is_empty(), "{err:?}");
+    let got = ids(&doc);
+    assert_eq!(got.len(), 7, "{got:?}");
+    let b = business.display().to_string();
+    assert_eq!(got[0], format!("{b}/001"));
+    assert_eq!(got[1], format!("{b}/002"));
+    assert!(got.contains(&"003".to_string()), "{got:?}");
+}
+
+#[test]
+fn the_bbc_corpus_loses_no_article_to_a_duplicate_id() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc");
+    if !root.exists() {
+        return; // shared data not available here
+    }
+    // The loader as the binary uses it (exporting 2,225 articles as one
+    // story would take minutes in a debug build).
+    let corpus = crosscheck::corpus::load_paths(&[&root]);
+    // Every article is named by its path in the folder (stems collide), the
+    // README beside the sections by its stem.
+    let articles = corpus
+        .articles
+        .iter()
+        .filter(|a| a.id.contains('/'))
+        .count();
+    assert_eq!(articles, 2225);
+    assert_eq!(corpus.articles.len(), 2226);
+    assert!(
+        !corpus
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("duplicate")),
+        "{:?}",
+        corpus.warnings
+    );
+    let ids: std::collections::HashSet<&str> =
+        corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids.len(), corpus.articles.len());
+    for id in [
+        "business/001",
+        "entertainment/001",
+        "tech/401",
+        "sport/199",
+        "sport/511",
+        "README",
+    ] {
+        assert!(ids.contains(id), "{id}");
+    }
+}
+
+#[test]
 fn duplicate_ids_and_hostile_field_values_stay_one_line() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();

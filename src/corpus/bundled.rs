@@ -49,8 +49,10 @@ pub fn bundled() -> Corpus {
     };
     for (name, text) in ARTICLES {
         let path = Path::new("data/articles").join(name);
+        let stem = name.trim_end_matches(".txt");
         load_text(
             &path,
+            stem,
             text.to_string(),
             Format::Text,
             meta.as_ref(),

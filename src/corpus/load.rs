@@ -58,12 +58,19 @@ fn format_of(path: &Path) -> Option<Format> {
 /// Loads every article under `paths` (files, or directories searched
 /// recursively for `.txt`, `.md`, `.json` and `.jsonl`).
 ///
+/// A file's name for its ids (a text file's id, a JSON record's default
+/// `name#n`) is its stem; when stems collide (BBC-style folders that each
+/// number their files from `001`), the colliding files are named by their
+/// path relative to the folder given (`business/001`), and if that still
+/// collides (two folders given), by the path as given, without extension.
+///
 /// Never fails as a whole: unreadable or malformed inputs become warnings and
 /// the rest still loads.
 pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Corpus {
     let mut corpus = Corpus::default();
+    let mut found = Found::default();
     let mut visited_dirs = HashSet::new();
-    for p in paths {
+    for (input, p) in paths.iter().enumerate() {
         let path = p.as_ref();
         let meta = fs::metadata(path);
         if let Ok(m) = &meta {
@@ -75,18 +82,121 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Corpus {
                 None,
                 format!("cannot open: {}", io_reason(&e)),
             )),
-            Ok(m) if m.is_dir() => load_dir(path, &mut corpus, &mut visited_dirs),
+            Ok(m) if m.is_dir() => {
+                let root = (input, path);
+                find_in_dir(root, path, &mut found, &mut corpus, &mut visited_dirs)
+            }
             Ok(m) if m.is_file() => {
-                let format = format_of(path).unwrap_or(Format::Text);
                 let meta = sidecar_metadata(path.parent(), &mut corpus);
-                load_file(path, format, meta.as_ref(), &mut corpus);
+                found.add_metadata(meta);
+                let as_given = without_extension(path);
+                found.files.push(FoundFile {
+                    input,
+                    path: path.to_path_buf(),
+                    format: format_of(path).unwrap_or(Format::Text),
+                    meta: found.metas.len() - 1,
+                    names: [stem(path), as_given.clone(), as_given],
+                });
             }
             Ok(_) => corpus
                 .warnings
                 .push(LoadWarning::new(path, None, NOT_REGULAR)),
         }
     }
+    let names = found.unique_names();
+    for (f, name) in found.files.iter().zip(names) {
+        let meta = found.metas[f.meta].as_ref();
+        load_file(&f.path, &name, f.format, meta, &mut corpus);
+    }
     corpus
+}
+
+/// The files to load, found before any is read so that their names can be
+/// made unique, and the `metadata.toml` of each folder.
+#[derive(Default)]
+struct Found {
+    files: Vec<FoundFile>,
+    metas: Vec<Option<Metadata>>,
+}
+
+/// One file to load.
+struct FoundFile {
+    /// Which of the paths given it was found under.
+    input: usize,
+    path: PathBuf,
+    format: Format,
+    /// Index into [`Found::metas`].
+    meta: usize,
+    /// The names it may take for its ids, shortest first: its stem, its
+    /// path relative to the folder given, its path as given.
+    names: [String; 3],
+}
+
+impl Found {
+    fn add_metadata(&mut self, meta: Option<Metadata>) {
+        self.metas.push(meta);
+    }
+
+    /// Each file's name. A folder given whose files' stems collide names
+    /// all its files by their path relative to it (ids stay uniform:
+    /// `sport/511` beside `sport/001`); a name that still collides with
+    /// another input's takes the file's next name (the last if none is
+    /// unique: the same file given twice). Text files (whose id is the
+    /// name) and JSON files (whose default ids are `name#n`) never collide
+    /// with each other.
+    fn unique_names(&self) -> Vec<String> {
+        use std::collections::HashMap;
+        let kind = |f: &FoundFile| f.format == Format::Text;
+        let mut stems: HashMap<(usize, bool, &str), usize> = HashMap::new();
+        for f in &self.files {
+            *stems.entry((f.input, kind(f), &f.names[0])).or_default() += 1;
+        }
+        let crowded: HashSet<usize> = self
+            .files
+            .iter()
+            .filter(|f| stems[&(f.input, kind(f), f.names[0].as_str())] > 1)
+            .map(|f| f.input)
+            .collect();
+        let mut level: Vec<usize> = self
+            .files
+            .iter()
+            .map(|f| usize::from(crowded.contains(&f.input)))
+            .collect();
+        for _ in 0..2 {
+            let mut count: HashMap<(bool, &str), usize> = HashMap::new();
+            for (f, &l) in self.files.iter().zip(&level) {
+                *count.entry((kind(f), &f.names[l])).or_default() += 1;
+            }
+            let next: Vec<usize> = self
+                .files
+                .iter()
+                .zip(&level)
+                .map(|(f, &l)| {
+                    if l < 2 && count[&(kind(f), f.names[l].as_str())] > 1 {
+                        l + 1
+                    } else {
+                        l
+                    }
+                })
+                .collect();
+            level = next;
+        }
+        self.files
+            .iter()
+            .zip(level)
+            .map(|(f, l)| f.names[l].clone())
+            .collect()
+    }
+}
+
+/// `path` without its extension, with `/` between components.
+fn without_extension(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .with_extension("")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/").replace("//", "/")
 }
 
 /// Loads the contents of one file already in memory, as if read from
@@ -113,7 +223,7 @@ pub fn load_bytes(name: &Path, bytes: Vec<u8>) -> Corpus {
             if let Some(note) = decoded.note {
                 corpus.warnings.push(LoadWarning::new(name, None, note));
             }
-            load_text(name, decoded.text, format, None, &mut corpus);
+            load_text(name, &stem(name), decoded.text, format, None, &mut corpus);
         }
         Err(message) => corpus.warnings.push(LoadWarning::new(name, None, message)),
     }
@@ -204,7 +314,16 @@ fn read_regular(path: &Path, limit: u64, corpus: &mut Corpus) -> Result<Vec<u8>,
 /// Why a FIFO, socket or device is skipped.
 const NOT_REGULAR: &str = "not a regular file (device, FIFO or socket): skipped";
 
-fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
+/// Lists the article files under `dir` (recursively, in name order,
+/// hidden entries skipped) into `found`, reading each folder's
+/// `metadata.toml`; `root` is the folder given and its index.
+fn find_in_dir(
+    root: (usize, &Path),
+    dir: &Path,
+    found: &mut Found,
+    corpus: &mut Corpus,
+    visited: &mut HashSet<PathBuf>,
+) {
     // Canonical paths guard against symlink loops.
     let canonical = match fs::canonicalize(dir) {
         Ok(c) => c,
@@ -233,7 +352,8 @@ fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
-    let meta = sidecar_metadata(Some(dir), corpus);
+    found.add_metadata(sidecar_metadata(Some(dir), corpus));
+    let meta = found.metas.len() - 1;
     for path in paths {
         let hidden = path
             .file_name()
@@ -243,10 +363,21 @@ fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
             continue;
         }
         match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => load_dir(&path, corpus, visited),
+            Ok(m) if m.is_dir() => find_in_dir(root, &path, found, corpus, visited),
             Ok(m) if m.is_file() => {
                 if let Some(format) = format_of(&path) {
-                    load_file(&path, format, meta.as_ref(), corpus);
+                    let relative = path.strip_prefix(root.1).unwrap_or(&path);
+                    found.files.push(FoundFile {
+                        input: root.0,
+                        names: [
+                            stem(&path),
+                            without_extension(relative),
+                            without_extension(&path),
+                        ],
+                        path,
+                        format,
+                        meta,
+                    });
                 }
             }
             Ok(_) => {
@@ -266,14 +397,22 @@ fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
     }
 }
 
-fn load_file(path: &Path, format: Format, meta: Option<&Metadata>, corpus: &mut Corpus) {
+/// Reads and loads one file; `name` is its name for ids (see
+/// [`load_paths`]).
+fn load_file(
+    path: &Path,
+    name: &str,
+    format: Format,
+    meta: Option<&Metadata>,
+    corpus: &mut Corpus,
+) {
     let from = corpus.warnings.len();
     match read_text(path, format, corpus) {
         Ok(decoded) => {
             if let Some(note) = decoded.note {
                 corpus.warnings.push(LoadWarning::new(path, None, note));
             }
-            load_text(path, decoded.text, format, meta, corpus)
+            load_text(path, name, decoded.text, format, meta, corpus)
         }
         Err(message) => corpus.warnings.push(LoadWarning::new(path, None, message)),
     }
@@ -410,6 +549,7 @@ fn windows_1252(b: u8) -> char {
 /// JSON and JSONL records are parsed one at a time from it.
 pub(crate) fn load_text(
     path: &Path,
+    name: &str,
     text: String,
     format: Format,
     meta: Option<&Metadata>,
@@ -423,25 +563,26 @@ pub(crate) fn load_text(
     }
     match format {
         Format::Text => {
-            let id = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| path.display().to_string());
+            let id = if name.is_empty() {
+                path.display().to_string()
+            } else {
+                name.to_string()
+            };
             let mut article = Article::new(id, text);
             article.path = Some(path.display().to_string());
             if let Some(meta) = meta {
-                meta.apply(&mut article);
+                meta.apply(&mut article, &stem(path));
             }
             corpus.push(article, path, None);
         }
-        Format::Json => load_json(path, &text, corpus),
+        Format::Json => load_json(path, name, &text, corpus),
         Format::JsonLines => {
             for (i, line) in text.lines().enumerate() {
                 let line_no = i + 1;
                 if line.trim().is_empty() {
                     continue;
                 }
-                let default_id = format!("{}#{}", stem(path), line_no);
+                let default_id = format!("{name}#{line_no}");
                 match parse_record(line, &default_id) {
                     Ok((a, notes)) => {
                         for n in notes {
@@ -467,9 +608,9 @@ pub(crate) fn load_text(
 /// surrogate, a field nested too deep) skips only itself, named with its
 /// index and line. An array broken beyond a record (truncated, a missing
 /// comma) keeps the records before the break.
-fn load_json(path: &Path, text: &str, corpus: &mut Corpus) {
+fn load_json(path: &Path, name: &str, text: &str, corpus: &mut Corpus) {
     if !text.trim_start().starts_with('[') {
-        match parse_record(text, &stem(path)) {
+        match parse_record(text, name) {
             Ok((a, notes)) => {
                 for n in notes {
                     corpus.warnings.push(LoadWarning::new(path, None, n));
@@ -500,7 +641,7 @@ fn load_json(path: &Path, text: &str, corpus: &mut Corpus) {
             line += between.iter().filter(|&&b| b == b'\n').count();
             counted_to = offset;
         }
-        let default_id = format!("{}#{}", stem(path), index);
+        let default_id = format!("{name}#{index}");
         match parse_record(raw, &default_id) {
             Ok((a, notes)) => {
                 for n in notes {
@@ -787,6 +928,7 @@ mod tests {
         let p = Path::new(name);
         load_text(
             p,
+            &stem(p),
             text.to_string(),
             format_of(p).unwrap_or(Format::Text),
             None,
