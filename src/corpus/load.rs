@@ -487,8 +487,14 @@ pub(crate) fn decode(mut bytes: Vec<u8>, format: Format) -> Result<Decoded, Stri
                     high * 100 / bytes.len().max(1)
                 ));
             }
+            // Sized once (a high byte becomes 2 or 3 bytes of UTF-8), so
+            // the file is held at most twice while it is converted.
+            let len = bytes.iter().map(|&b| windows_1252(b).len_utf8()).sum();
+            let mut text = String::with_capacity(len);
+            text.extend(bytes.iter().map(|&b| windows_1252(b)));
+            drop(bytes);
             Ok(Decoded {
-                text: bytes.iter().map(|&b| windows_1252(b)).collect(),
+                text,
                 note: Some(format!(
                     "not UTF-8 (invalid byte at offset {at}): decoded as Windows-1252/Latin-1"
                 )),
