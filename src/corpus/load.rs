@@ -59,10 +59,11 @@ fn format_of(path: &Path) -> Option<Format> {
 /// recursively for `.txt`, `.md`, `.json` and `.jsonl`).
 ///
 /// A file's name for its ids (a text file's id, a JSON record's default
-/// `name#n`) is its stem; when stems collide (BBC-style folders that each
-/// number their files from `001`), the colliding files are named by their
-/// path relative to the folder given (`business/001`), and if that still
-/// collides (two folders given), by the path as given, without extension.
+/// `name#n`) is its stem; when stems collide inside a folder given
+/// (BBC-style sections that each number their files from `001`), all the
+/// folder's files are named by their path relative to it (`business/001`),
+/// and a name that still collides with another input's (two folders given)
+/// by the path as given, without extension.
 ///
 /// Never fails as a whole: unreadable or malformed inputs become warnings and
 /// the rest still loads.
@@ -154,7 +155,11 @@ impl Found {
         let crowded: HashSet<usize> = self
             .files
             .iter()
-            .filter(|f| stems[&(f.input, kind(f), f.names[0].as_str())] > 1)
+            .filter(|f| {
+                stems
+                    .get(&(f.input, kind(f), f.names[0].as_str()))
+                    .is_some_and(|&n| n > 1)
+            })
             .map(|f| f.input)
             .collect();
         let mut level: Vec<usize> = self
@@ -172,7 +177,8 @@ impl Found {
                 .iter()
                 .zip(&level)
                 .map(|(f, &l)| {
-                    if l < 2 && count[&(kind(f), f.names[l].as_str())] > 1 {
+                    let taken = count.get(&(kind(f), f.names[l].as_str()));
+                    if l < 2 && taken.is_some_and(|&n| n > 1) {
                         l + 1
                     } else {
                         l
