@@ -47,14 +47,15 @@ impl Sink {
         Sink::Stdout(BufWriter::with_capacity(BUFFER, io::stdout()))
     }
 
-    /// `--output path`. Refuses a directory, and a file that is one of the
-    /// inputs of `corpus` (the report would replace an article), naming the
-    /// path in the message.
+    /// `--output path`. Refuses a directory, and a regular file that is one
+    /// of the inputs of `corpus` (the report would replace an article),
+    /// naming the path in the message. A device given as input too
+    /// (`/dev/null`) is only written to, so it is not refused.
     pub fn file(path: &Path, corpus: &Corpus) -> Result<Sink, String> {
         let shown = path.display();
         match fs::metadata(path) {
             Ok(m) if m.is_dir() => return Err(format!("{shown}: cannot write: is a directory")),
-            Ok(m) if corpus.has_input(FileId::of(&m)) => {
+            Ok(m) if m.is_file() && corpus.has_input(FileId::of(&m)) => {
                 return Err(format!(
                     "{shown}: cannot write: it is one of the inputs (the report would replace it)"
                 ))

@@ -1060,6 +1060,15 @@ fn an_output_naming_one_of_the_inputs_is_refused() {
         assert_eq!(before(&b), b_text);
         assert_eq!(names(&corpus), ["a.txt", "b.json"]);
     }
+    // A device is written to, never replaced: an input too, it is allowed.
+    let out = crosscheck(&[
+        "export",
+        a.to_str().unwrap_or_default(),
+        "/dev/null",
+        "--output",
+        "/dev/null",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
 }
 
 /// Runs the binary with `args` under an address-space limit of `bytes`
