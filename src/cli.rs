@@ -1,12 +1,12 @@
 //! Command-line interface: argument parsing and the non-interactive commands.
 
+use crate::output::{warn, Sink};
 use clap::{Parser, Subcommand, ValueEnum};
 use crosscheck::corpus::{self, Corpus};
 use crosscheck::matching::features::Idf;
-use crosscheck::text::display::sanitize;
 use crosscheck::{export, matching, Analysis};
-use std::io::{self, BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufRead};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
@@ -17,7 +17,7 @@ Examples:
   crosscheck export a.json b.txt     JSON (schema crosscheck/1) on stdout
   cut -f4,5 pairs.tsv | crosscheck pairs   score sentence pairs
 
-Exit status: 0 when anything loaded, 1 for usage errors, 2 when nothing loaded.";
+Exit status: 0 when anything loaded, 1 for usage and write errors, 2 when nothing loaded.";
 
 /// Read several outlets' coverage of one story side by side and cross-check
 /// what each one claims.
@@ -61,7 +61,8 @@ pub enum Format {
 }
 
 /// Loads `paths`, or the bundled set when empty, printing one line per
-/// warning on stderr. `None` when nothing loaded (exit status 2).
+/// warning on stderr (best effort: a closed or full stderr never stops the
+/// work). `None` when nothing loaded (exit status 2).
 pub fn load(paths: &[PathBuf]) -> Option<Corpus> {
     let corpus = if paths.is_empty() {
         corpus::bundled()
@@ -69,113 +70,48 @@ pub fn load(paths: &[PathBuf]) -> Option<Corpus> {
         corpus::load_paths(paths)
     };
     for w in &corpus.warnings {
-        // File names and messages may hold control characters: never let
-        // them reach the terminal.
-        eprintln!("crosscheck: {}", sanitize(&w.to_string()));
+        // File names and messages may hold control characters: `warn`
+        // never lets them reach the terminal.
+        warn(w);
     }
     if corpus.articles.is_empty() {
-        eprintln!("crosscheck: no articles loaded");
+        warn("no articles loaded");
         return None;
     }
     Some(corpus)
 }
 
-/// `crosscheck export`.
+/// `crosscheck export`. The destination is opened (and checked: not a
+/// directory, not one of the inputs) before the analysis; any write error
+/// but a closed stdout pipe is reported with exit status 1.
 pub fn run_export(paths: &[PathBuf], format: Format, output: Option<&PathBuf>) -> ExitCode {
     let Some(corpus) = load(paths) else {
         return ExitCode::from(2);
     };
-    let analysis = Analysis::build(corpus);
-    let text = match format {
-        Format::Json => export::to_json(&analysis),
-        Format::Markdown => export::to_markdown(&analysis),
-    };
-    match output {
-        Some(path) => match write_atomically(path, text.as_bytes()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("crosscheck: {}: cannot write: {e}", path.display());
-                ExitCode::from(1)
+    let mut sink = match output {
+        None => Sink::stdout(),
+        Some(path) => match Sink::file(path, &corpus) {
+            Ok(s) => s,
+            Err(message) => {
+                warn(message);
+                return ExitCode::from(1);
             }
         },
-        None => {
-            let mut out = io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth reporting.
-            let _ = out
-                .write_all(text.as_bytes())
-                .and_then(|_| out.write_all(b"\n"));
-            ExitCode::SUCCESS
-        }
-    }
-}
-
-/// Writes `bytes` to `path` so that a crash or a full disk never leaves a
-/// half-written file: a new temporary file beside the target (never an
-/// existing one), flushed to disk, then renamed over it, and the directory
-/// synced.
-///
-/// A symlink is followed (its target is replaced, the link stays). A path
-/// that exists but is not a regular file (`/dev/null`, `/dev/stdout`, a
-/// FIFO) is written to directly: renaming over it would replace the device
-/// or pipe itself.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => return Err(io::Error::other("is a directory")),
-        Ok(m) if !m.is_file() => {
-            let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
-            return f.write_all(bytes).and_then(|_| f.flush());
-        }
-        _ => {}
-    }
-    // Replace a symlink's target, not the link.
-    let target = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path)?,
-        _ => path.to_path_buf(),
     };
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (mut file, tmp) = create_temp(dir, &name)?;
-    let result = file
-        .write_all(bytes)
-        .and_then(|_| file.sync_all())
-        .and_then(|_| {
-            drop(file);
-            std::fs::rename(&tmp, &target)
-        });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-        return result;
+    let analysis = Analysis::build(corpus);
+    let out = sink.writer();
+    let written = match format {
+        Format::Json => export::write_json(&analysis, &mut *out),
+        Format::Markdown => out.write_all(export::to_markdown(&analysis).as_bytes()),
     }
-    // Make the rename itself durable; not every system can sync a directory.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-/// A new, empty temporary file `.<name>.crosscheck-<pid>-<n>.tmp` in `dir`,
-/// created exclusively (an existing file or symlink there is never reused).
-fn create_temp(dir: &Path, name: &str) -> io::Result<(std::fs::File, PathBuf)> {
-    let mut last = None;
-    for n in 0..100 {
-        let tmp = dir.join(format!(".{name}.crosscheck-{}-{n}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(f) => return Ok((f, tmp)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
+    .and_then(|_| out.write_all(b"\n"));
+    match sink.finish(written) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            warn(message);
+            ExitCode::from(1)
         }
     }
-    Err(last.unwrap_or_else(|| io::Error::other("no temporary file name left")))
 }
 
 /// `crosscheck pairs`.
@@ -189,18 +125,18 @@ pub fn run_pairs() -> ExitCode {
         let bytes = match line {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("crosscheck: <stdin>:{}: cannot read: {e}", i + 1);
+                warn(format!("<stdin>:{}: cannot read: {e}", i + 1));
                 return ExitCode::from(2);
             }
         };
         let line = match String::from_utf8(bytes) {
             Ok(l) => l,
             Err(e) => {
-                eprintln!(
-                    "crosscheck: <stdin>:{}: not UTF-8 (invalid byte at offset {}): decoded with replacement characters",
+                warn(format!(
+                    "<stdin>:{}: not UTF-8 (invalid byte at offset {}): decoded with replacement characters",
                     i + 1,
                     e.utf8_error().valid_up_to()
-                );
+                ));
                 String::from_utf8_lossy(e.as_bytes()).into_owned()
             }
         };
@@ -210,23 +146,27 @@ pub fn run_pairs() -> ExitCode {
         match b {
             Some(b) => pairs.push((a.to_string(), b.trim_end_matches('\r').to_string())),
             None => {
-                eprintln!(
-                    "crosscheck: <stdin>:{}: expected sentence1<TAB>sentence2",
+                warn(format!(
+                    "<stdin>:{}: expected sentence1<TAB>sentence2",
                     i + 1
-                );
+                ));
                 pairs.push((a.to_string(), String::new()));
             }
         }
     }
     let idf = Idf::from_texts(pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]));
     let threshold = matching::PAIRS_THRESHOLD;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    for (a, b) in &pairs {
+    let mut sink = Sink::stdout();
+    let out = sink.writer();
+    let written = pairs.iter().try_for_each(|(a, b)| {
         let s = matching::pair_score(a, b, &idf).score;
-        if writeln!(out, "{s:.4}\t{}", u8::from(s >= threshold)).is_err() {
-            break;
+        writeln!(out, "{s:.4}\t{}", u8::from(s >= threshold))
+    });
+    match sink.finish(written) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            warn(message);
+            ExitCode::from(1)
         }
     }
-    let _ = out.flush();
-    ExitCode::SUCCESS
 }

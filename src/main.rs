@@ -4,6 +4,7 @@ mod app;
 mod cli;
 mod config;
 mod keymap;
+mod output;
 mod terminal;
 mod ui;
 

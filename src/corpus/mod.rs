@@ -143,6 +143,27 @@ impl fmt::Display for LoadWarning {
     }
 }
 
+/// A file's identity on disk (device and inode): the same file whatever
+/// name, symlink or hard link leads to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileId {
+    /// Device holding the file.
+    pub dev: u64,
+    /// Inode number on that device.
+    pub ino: u64,
+}
+
+impl FileId {
+    /// The identity of the file `meta` describes.
+    pub fn of(meta: &std::fs::Metadata) -> FileId {
+        use std::os::unix::fs::MetadataExt;
+        FileId {
+            dev: meta.dev(),
+            ino: meta.ino(),
+        }
+    }
+}
+
 /// The loaded articles and the warnings met while loading them.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
@@ -153,6 +174,9 @@ pub struct Corpus {
     pub warnings: Vec<LoadWarning>,
     /// Ids taken so far, to reject duplicates in constant time.
     ids: HashSet<String>,
+    /// Every path given and every file opened while loading, so that an
+    /// output naming one of them can be refused.
+    inputs: HashSet<FileId>,
 }
 
 impl Corpus {
@@ -164,6 +188,17 @@ impl Corpus {
             corpus.push(a, std::path::Path::new("<memory>"), None);
         }
         corpus
+    }
+
+    /// Whether `file` was one of the inputs: a path given to
+    /// [`load_paths`] or a file opened while loading (through any name).
+    pub fn has_input(&self, file: FileId) -> bool {
+        self.inputs.contains(&file)
+    }
+
+    /// Records that `file` was an input.
+    pub(crate) fn add_input(&mut self, file: FileId) {
+        self.inputs.insert(file);
     }
 
     /// Adds an article unless its id is taken, in which case the later one is
