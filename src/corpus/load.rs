@@ -42,6 +42,8 @@ pub(crate) enum Format {
     Json,
     /// `.jsonl` / `.ndjson`: one article object per line.
     JsonLines,
+    /// `.html` / `.htm`: a web page, see [`super::html`].
+    Html,
 }
 
 fn format_of(path: &Path) -> Option<Format> {
@@ -50,6 +52,7 @@ fn format_of(path: &Path) -> Option<Format> {
         "txt" | "md" | "markdown" | "text" => Some(Format::Text),
         "json" => Some(Format::Json),
         "jsonl" | "ndjson" => Some(Format::JsonLines),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
         _ => None,
     }
 }
@@ -105,6 +108,11 @@ pub fn load_bytes(name: &Path, bytes: Vec<u8>) -> Corpus {
         return corpus;
     }
     let format = format_of(name).unwrap_or(Format::Text);
+    if format == Format::Html {
+        super::html::load_bytes(name, &bytes, None, &mut corpus);
+        cap_warnings(name, &mut corpus, 0);
+        return corpus;
+    }
     match decode(bytes, format) {
         Ok(decoded) => {
             if let Some(note) = decoded.note {
@@ -217,6 +225,11 @@ fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
 
 fn load_file(path: &Path, format: Format, meta: Option<&Metadata>, corpus: &mut Corpus) {
     let from = corpus.warnings.len();
+    if format == Format::Html {
+        super::html::load_file(path, meta, corpus);
+        cap_warnings(path, corpus, from);
+        return;
+    }
     match read_text(path, format) {
         Ok(decoded) => {
             if let Some(note) = decoded.note {
@@ -386,6 +399,7 @@ pub(crate) fn load_text(
         return;
     }
     match format {
+        Format::Html => super::html::load_str(path, text, meta, corpus),
         Format::Text => {
             let id = path
                 .file_stem()
@@ -519,6 +533,9 @@ fn article_from_json(value: Value, default_id: &str) -> Result<(Article, Vec<Str
     article.title = string_field("title")?;
     article.outlet = string_field("outlet")?;
     article.url = string_field("url")?;
+    if let Some(Value::String(b)) = map.get("byline") {
+        article.byline = Some(b.trim().to_string()).filter(|b| !b.is_empty());
+    }
     if let Some(story) = string_field("story")? {
         article.story = story;
     } else {
