@@ -78,7 +78,7 @@ fn load_url(
         .content_type
         .as_deref()
         .and_then(html::charset_of_content_type);
-    match html::extract(&fetched.body, charset.as_deref(), Some(&fetched.final_url)) {
+    match html::extract(fetched.body, charset.as_deref(), Some(&fetched.final_url)) {
         Ok(page) => {
             for n in &page.notes {
                 corpus

@@ -109,7 +109,7 @@ pub fn load_bytes(name: &Path, bytes: Vec<u8>) -> Corpus {
     }
     let format = format_of(name).unwrap_or(Format::Text);
     if format == Format::Html {
-        super::html::load_bytes(name, &bytes, None, &mut corpus);
+        super::html::load_bytes(name, bytes, None, &mut corpus);
         cap_warnings(name, &mut corpus, 0);
         return corpus;
     }

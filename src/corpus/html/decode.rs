@@ -27,8 +27,8 @@ pub struct Decoded {
 /// declaration, and valid multi-byte UTF-8 is practically never legacy
 /// text); the mismatch is noted. Bytes that are not UTF-8 and declare
 /// nothing usable are read as Windows-1252, with a note.
-pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+pub fn decode(bytes: Vec<u8>, declared: Option<&str>) -> Result<Decoded, String> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         let note = had_errors.then(|| {
             format!(
@@ -49,23 +49,21 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
         .map(str::to_string)
         .or_else(|| meta_charset(head));
     let declared_enc = label.as_deref().and_then(|l| Encoding::for_label(l.as_bytes()));
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        let note = match declared_enc {
-            Some(enc) if enc != UTF_8 && !text.is_ascii() => Some(format!(
-                "declares charset {} but the bytes are UTF-8: decoded as UTF-8",
-                enc.name()
-            )),
-            _ => None,
-        };
-        return Ok(Decoded {
-            text: text.to_string(),
-            note,
-        });
-    }
-    let at = std::str::from_utf8(bytes)
-        .err()
-        .map(|e| e.valid_up_to())
-        .unwrap_or(0);
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            let note = match declared_enc {
+                Some(enc) if enc != UTF_8 && !text.is_ascii() => Some(format!(
+                    "declares charset {} but the bytes are UTF-8: decoded as UTF-8",
+                    enc.name()
+                )),
+                _ => None,
+            };
+            return Ok(Decoded { text, note });
+        }
+        Err(e) => e,
+    };
+    let at = bytes.utf8_error().valid_up_to();
+    let bytes = bytes.into_bytes();
     let (enc, note) = match declared_enc {
         // UTF-16 without a BOM cannot be told from its declaration alone
         // (and a `<meta>` that could be read as ASCII is not UTF-16).
@@ -83,7 +81,7 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
             )),
         ),
     };
-    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let (text, had_errors) = enc.decode_without_bom_handling(&bytes);
     let note = note.or_else(|| {
         had_errors.then(|| format!("invalid {} bytes: replaced with U+FFFD", enc.name()))
     });
@@ -155,11 +153,11 @@ mod tests {
     #[test]
     fn utf8_wins_over_a_wrong_declaration() {
         let page = "<meta charset=\"iso-8859-1\"><p>Café</p>".as_bytes();
-        let d = decode(page, None).unwrap();
+        let d = decode(page.to_vec(), None).unwrap();
         assert!(d.text.contains("Café"));
         assert!(d.note.unwrap().contains("declares charset windows-1252"));
         // ASCII pages need no note whatever they declare.
-        let d = decode(b"<meta charset=latin1><p>Cafe</p>", None).unwrap();
+        let d = decode(b"<meta charset=latin1><p>Cafe</p>".to_vec(), None).unwrap();
         assert_eq!(d.note, None);
     }
 
@@ -167,17 +165,17 @@ mod tests {
     fn declared_legacy_charsets_are_used() {
         let mut page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>".to_vec();
         page.extend([0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]);
-        let d = decode(&page, None).unwrap();
+        let d = decode(page, None).unwrap();
         assert!(d.text.ends_with("Привет"), "{}", d.text);
         assert_eq!(d.note, None);
         // The HTTP header wins over the page.
-        let d = decode(b"<meta charset=utf-8><p>\xE9t\xE9", Some("iso-8859-1")).unwrap();
+        let d = decode(b"<meta charset=utf-8><p>\xE9t\xE9".to_vec(), Some("iso-8859-1")).unwrap();
         assert!(d.text.ends_with("été"));
     }
 
     #[test]
     fn declared_utf8_that_is_not_is_read_as_windows_1252() {
-        let d = decode(b"<meta charset=utf-8><p>caf\xe9 \x93x\x94", None).unwrap();
+        let d = decode(b"<meta charset=utf-8><p>caf\xe9 \x93x\x94".to_vec(), None).unwrap();
         assert!(d.text.ends_with("café “x”"), "{}", d.text);
         assert!(d.note.unwrap().contains("declares UTF-8 but is not"));
     }
@@ -186,8 +184,8 @@ mod tests {
     fn boms_and_binary() {
         let mut le = vec![0xFF, 0xFE];
         le.extend("<p>hé</p>".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(decode(&le, None).unwrap().text, "<p>hé</p>");
-        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0", None).unwrap_err().contains("binary"));
+        assert_eq!(decode(le, None).unwrap().text, "<p>hé</p>");
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0".to_vec(), None).unwrap_err().contains("binary"));
     }
 
     #[test]

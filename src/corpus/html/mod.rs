@@ -63,9 +63,13 @@ pub struct Page {
 /// Extracts the article from a page's bytes. `charset` is the one the
 /// server declared, `page_url` the address it was fetched from (used to
 /// resolve a relative canonical link and as the outlet's domain).
-pub fn extract(bytes: &[u8], charset: Option<&str>, page_url: Option<&str>) -> Result<Page, String> {
+pub fn extract(
+    bytes: Vec<u8>,
+    charset: Option<&str>,
+    page_url: Option<&str>,
+) -> Result<Page, String> {
     let decoded = decode(bytes, charset)?;
-    let mut page = extract_str(&decoded.text, page_url)?;
+    let mut page = extract_owned(decoded.text, page_url)?;
     page.notes.extend(decoded.note);
     Ok(page)
 }
@@ -81,21 +85,40 @@ fn non_empty(s: Option<String>) -> Option<String> {
 
 /// Extracts the article from a page already decoded to text.
 pub fn extract_str(html: &str, page_url: Option<&str>) -> Result<Page, String> {
-    let shape = scan(html);
+    extract_owned(html.to_string(), page_url)
+}
+
+/// Attribute values longer than this are dropped after parsing (inlined
+/// images and fonts in saved pages): none of them is read, and every later
+/// step would copy them.
+const MAX_ATTRIBUTE_BYTES: usize = 64 * 1024;
+
+fn extract_owned(html: String, page_url: Option<&str>) -> Result<Page, String> {
+    let shape = scan(&html);
     if shape.max_depth > MAX_DEPTH {
         return Err(format!(
-            "elements nested {} deep (more than {MAX_DEPTH}): skipped as broken or hostile",
-            shape.max_depth
+            "elements nested more than {MAX_DEPTH} deep: skipped as broken or hostile"
         ));
     }
     if shape.elements > MAX_ELEMENTS {
         return Err(format!(
-            "{} elements (more than {MAX_ELEMENTS}): skipped as broken or hostile",
-            shape.elements
+            "more than {MAX_ELEMENTS} elements: skipped as broken or hostile"
         ));
     }
-    let doc = Document::from(html);
-    let stated = meta::read(&doc, html);
+    let doc = Document::from(html.as_str());
+    let stated = meta::read(&doc, &html);
+    drop(html);
+    for node in doc.select("*").nodes() {
+        let long: Vec<String> = node
+            .attrs()
+            .iter()
+            .filter(|a| a.value.len() > MAX_ATTRIBUTE_BYTES)
+            .map(|a| a.name.local.to_string())
+            .collect();
+        for name in long {
+            node.remove_attr(&name);
+        }
+    }
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS * 2,
         ..Config::default()
@@ -170,7 +193,12 @@ fn stem(path: &Path) -> String {
 
 /// Adds the page in `bytes`, read from `path`, to the corpus (or a warning
 /// naming the file).
-pub(crate) fn load_bytes(path: &Path, bytes: &[u8], meta: Option<&Metadata>, corpus: &mut Corpus) {
+pub(crate) fn load_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    meta: Option<&Metadata>,
+    corpus: &mut Corpus,
+) {
     match extract(bytes, None, None) {
         Ok(page) => push_page(path, page, meta, corpus),
         Err(m) => corpus.warnings.push(LoadWarning::new(path, None, m)),
@@ -220,7 +248,7 @@ pub(crate) fn load_file(path: &Path, meta: Option<&Metadata>, corpus: &mut Corpu
         Ok(bytes)
     };
     match read() {
-        Ok(bytes) => load_bytes(path, &bytes, meta, corpus),
+        Ok(bytes) => load_bytes(path, bytes, meta, corpus),
         Err(m) => corpus.warnings.push(LoadWarning::new(path, None, m)),
     }
 }

@@ -14,7 +14,12 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
+use html5ever::LocalName;
 use std::cell::RefCell;
+
+/// The page is fed to the tokenizer in pieces of this size, so that the
+/// scan stops soon after a limit is passed.
+const CHUNK_BYTES: usize = 64 * 1024;
 
 /// Pages whose elements nest deeper than this are refused (the number
 /// Blink's parser uses; real news pages stay below 100).
@@ -35,7 +40,7 @@ pub struct Shape {
 
 #[derive(Default)]
 struct Sink {
-    stack: RefCell<Vec<String>>,
+    stack: RefCell<Vec<LocalName>>,
     shape: RefCell<Shape>,
 }
 
@@ -111,7 +116,9 @@ impl Sink {
         if is_void(name) || self_closing {
             return;
         }
-        let top = |s: &Vec<String>| s.last().map(String::as_str).unwrap_or("").to_string();
+        fn top(s: &[LocalName]) -> &str {
+            s.last().map_or("", |n| n)
+        }
         if closes_p(name) && top(&stack) == "p" {
             stack.pop();
         }
@@ -119,14 +126,14 @@ impl Sink {
             "li" if top(&stack) == "li" => {
                 stack.pop();
             }
-            "dt" | "dd" if matches!(top(&stack).as_str(), "dt" | "dd") => {
+            "dt" | "dd" if matches!(top(&stack), "dt" | "dd") => {
                 stack.pop();
             }
-            "td" | "th" if matches!(top(&stack).as_str(), "td" | "th") => {
+            "td" | "th" if matches!(top(&stack), "td" | "th") => {
                 stack.pop();
             }
             "tr" => {
-                if matches!(top(&stack).as_str(), "td" | "th") {
+                if matches!(top(&stack), "td" | "th") {
                     stack.pop();
                 }
                 if top(&stack) == "tr" {
@@ -138,7 +145,7 @@ impl Sink {
             }
             _ => {}
         }
-        stack.push(name.to_string());
+        stack.push(LocalName::from(name));
         shape.max_depth = shape.max_depth.max(stack.len());
     }
 
@@ -146,7 +153,7 @@ impl Sink {
         let mut stack = self.stack.borrow_mut();
         // An end tag closes the nearest open element of its name and every
         // element opened after it; a stray end tag is ignored.
-        if let Some(pos) = stack.iter().rposition(|n| n == name) {
+        if let Some(pos) = stack.iter().rposition(|n| &**n == name) {
             stack.truncate(pos);
         }
     }
@@ -186,12 +193,26 @@ impl TokenSink for Sink {
     }
 }
 
-/// Measures the page's nesting depth and element count in one linear pass.
+/// Measures the page's nesting depth and element count in one linear pass,
+/// stopping early once [`MAX_DEPTH`] or [`MAX_ELEMENTS`] is passed.
 pub fn scan(html: &str) -> Shape {
     let tokenizer = Tokenizer::new(Sink::default(), TokenizerOpts::default());
     let queue = BufferQueue::default();
-    queue.push_back(StrTendril::from(html));
-    let _ = tokenizer.feed(&queue);
+    let mut rest = html;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(CHUNK_BYTES);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (chunk, tail) = rest.split_at(cut);
+        rest = tail;
+        queue.push_back(StrTendril::from(chunk));
+        let _ = tokenizer.feed(&queue);
+        let shape = *tokenizer.sink.shape.borrow();
+        if shape.max_depth > MAX_DEPTH || shape.elements > MAX_ELEMENTS {
+            return shape;
+        }
+    }
     tokenizer.end();
     let shape = *tokenizer.sink.shape.borrow();
     shape
@@ -216,8 +237,12 @@ mod tests {
 
     #[test]
     fn nesting_and_raw_text() {
-        let page = format!("{}x{}", "<div>".repeat(700), "</div>".repeat(700));
-        assert_eq!(scan(&page).max_depth, 700);
+        let page = format!("{}x{}", "<div>".repeat(500), "</div>".repeat(500));
+        assert_eq!(scan(&page).max_depth, 500);
+        // Past the limit the scan stops at the next piece of input.
+        let page = "<div>".repeat(1_000_000);
+        let s = scan(&page);
+        assert!(s.max_depth > MAX_DEPTH && s.max_depth < 20_000, "{s:?}");
         // Tags inside a script or a comment are not elements.
         let page = "<script>var s = '<div><div><div>';</script><!-- <div><div> --><p>x</p>";
         assert_eq!(
