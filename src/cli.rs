@@ -126,7 +126,12 @@ impl Progress {
         if !self.tty {
             return;
         }
-        let url = sanitize(&e.url);
+        // Long addresses are cut so that the line fits and `\r` rewrites it.
+        let mut url = sanitize(&e.url).into_owned();
+        if let Some((cut, _)) = url.char_indices().nth(70) {
+            url.truncate(cut);
+            url.push('…');
+        }
         let size = human_bytes(e.bytes);
         let line = match &e.state {
             FetchState::Started => format!("fetching {url}"),

@@ -250,7 +250,13 @@ fn an_article_page_keeps_the_story_and_drops_the_rest() {
     assert_eq!(a.url.as_deref(), Some(url.as_str()));
     assert_eq!(a.path.as_deref(), Some(url.as_str()));
     assert!(a.text.starts_with("The harbour bridge reopened"));
-    for dropped in ["cookies", "Related articles", "commute", "Breaking news", "Opinion"] {
+    for dropped in [
+        "cookies",
+        "Related articles",
+        "commute",
+        "Breaking news",
+        "Opinion",
+    ] {
         assert!(!a.text.contains(dropped), "{dropped}");
     }
     // The request named itself.
@@ -272,14 +278,23 @@ fn redirects_are_followed_and_loops_named() {
     let page = fetch(&server.url("/r1"), &opts, &mut |_| {}).unwrap();
     assert_eq!(page.final_url, server.url("/article"));
     let (c, _) = load(&[server.url("/r1")], &opts);
-    assert_eq!(c.articles[0].url.as_deref(), Some(server.url("/article").as_str()));
-    assert_eq!(c.articles[0].path.as_deref(), Some(server.url("/r1").as_str()));
+    assert_eq!(
+        c.articles[0].url.as_deref(),
+        Some(server.url("/article").as_str())
+    );
+    assert_eq!(
+        c.articles[0].path.as_deref(),
+        Some(server.url("/r1").as_str())
+    );
 
     let (c, events) = load(&[server.url("/loop-a")], &opts);
     let w = only_warning(&c);
     assert!(w.starts_with(&server.url("/loop-a")), "{w}");
     assert!(w.contains("redirect loop"), "{w}");
-    assert!(matches!(events.last().unwrap().state, FetchState::Failed(_)));
+    assert!(matches!(
+        events.last().unwrap().state,
+        FetchState::Failed(_)
+    ));
 
     let (c, _) = load(&[server.url("/hop/0")], &opts);
     let w = only_warning(&c);
@@ -308,9 +323,15 @@ fn failures_are_one_line_each_and_the_rest_loads() {
     let expect = [
         ("/missing", "HTTP 404 Not Found: skipped"),
         ("/no-article", "no article found on the page"),
-        ("/report.pdf", "not HTML (content type application/pdf): skipped"),
+        (
+            "/report.pdf",
+            "not HTML (content type application/pdf): skipped",
+        ),
         ("/big", "too large (50 MiB; the limit is 16 MiB): skipped"),
-        ("/big-stream", "too large (more than the 16 MiB limit): skipped"),
+        (
+            "/big-stream",
+            "too large (more than the 16 MiB limit): skipped",
+        ),
     ];
     for (line, (path, reason)) in w.iter().zip(expect) {
         assert!(
@@ -353,7 +374,9 @@ fn wrong_charsets_and_gzip() {
     let cache = tempfile::tempdir().unwrap();
     let opts = options(cache.path());
     let (c, _) = load(&[server.url("/utf8-declared-latin1")], &opts);
-    assert!(c.articles[0].text.contains("The café near the bridge in Zürich"));
+    assert!(c.articles[0]
+        .text
+        .contains("The café near the bridge in Zürich"));
     assert!(only_warning(&c).contains("declares charset windows-1252 but the bytes are UTF-8"));
 
     let (c, _) = load(&[server.url("/latin1-declared-utf8")], &opts);
@@ -362,7 +385,9 @@ fn wrong_charsets_and_gzip() {
 
     let (c, _) = load(&[server.url("/gzip")], &opts);
     assert!(c.warnings.is_empty(), "{:?}", c.warnings);
-    assert!(c.articles[0].text.starts_with("The harbour bridge reopened"));
+    assert!(c.articles[0]
+        .text
+        .starts_with("The harbour bridge reopened"));
     let enc = &server.hits("/gzip")[0].headers["accept-encoding"];
     assert!(enc.contains("gzip"));
 }
@@ -375,12 +400,19 @@ fn the_cache_makes_the_next_run_offline_and_refresh_fetches_again() {
     let url = server.url("/article");
     let (first, _) = load(&[url.clone()], &opts);
     let (second, events) = load(&[url.clone()], &opts);
-    assert_eq!(server.hits("/article").len(), 1, "the second run is offline");
-    assert_eq!(events, [FetchEvent {
-        url: url.clone(),
-        bytes: ARTICLE.len() as u64,
-        state: FetchState::Done { cached: true },
-    }]);
+    assert_eq!(
+        server.hits("/article").len(),
+        1,
+        "the second run is offline"
+    );
+    assert_eq!(
+        events,
+        [FetchEvent {
+            url: url.clone(),
+            bytes: ARTICLE.len() as u64,
+            state: FetchState::Done { cached: true },
+        }]
+    );
     assert_eq!(first.articles, second.articles);
     opts.refresh = true;
     let (third, _) = load(&[url], &opts);

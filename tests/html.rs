@@ -77,7 +77,12 @@ fn gazette_style_h1_headline_time_element_site_name() {
     );
     assert_eq!(
         a.path.as_deref(),
-        Some(Path::new(FIXTURES).join("harbour-gazette.html").to_str().unwrap())
+        Some(
+            Path::new(FIXTURES)
+                .join("harbour-gazette.html")
+                .to_str()
+                .unwrap()
+        )
     );
 }
 
@@ -130,7 +135,13 @@ fn blog_style_itemprop_time_canonical_domain_as_outlet_legacy_charset() {
     assert!(a.text.contains("“Without the walls, around 200 homes"));
     assert_dropped(
         &a,
-        &["Archives", "Saturday market", "Share on", "thoughts on", "Money well spent"],
+        &[
+            "Archives",
+            "Saturday market",
+            "Share on",
+            "thoughts on",
+            "Money well spent",
+        ],
     );
 }
 
@@ -193,7 +204,11 @@ fn articles_command_reads_back_to_the_same_articles() {
 #[test]
 fn existing_formats_still_load_beside_pages() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.txt", b"Plain text article with a claim of 5 ships.");
+    write(
+        dir.path(),
+        "a.txt",
+        b"Plain text article with a claim of 5 ships.",
+    );
     write(
         dir.path(),
         "page.html",
@@ -203,10 +218,14 @@ fn existing_formats_still_load_beside_pages() {
     assert!(c.warnings.is_empty(), "{:?}", c.warnings);
     let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["a", "page"]);
-    assert_eq!(c.articles[0].text, "Plain text article with a claim of 5 ships.");
+    assert_eq!(
+        c.articles[0].text,
+        "Plain text article with a claim of 5 ships."
+    );
 }
 
-const LONG_PARAGRAPH: &str = "The council said on Tuesday that the harbour bridge, closed for two years \
+const LONG_PARAGRAPH: &str =
+    "The council said on Tuesday that the harbour bridge, closed for two years \
      of repairs, would reopen to traffic next week after engineers finished replacing its cables.";
 
 #[test]
@@ -308,12 +327,20 @@ fn a_100_mb_attribute_loads_in_bounded_memory() {
     {
         use std::io::Write;
         let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-        write!(f, "<html><head><title>Huge</title></head><body><article><p data-blob=\"").unwrap();
+        write!(
+            f,
+            "<html><head><title>Huge</title></head><body><article><p data-blob=\""
+        )
+        .unwrap();
         let block = vec![b'a'; 1 << 20];
         for _ in 0..100 {
             f.write_all(&block).unwrap();
         }
-        write!(f, "\">{LONG_PARAGRAPH}</p><p>{LONG_PARAGRAPH}</p></article></body></html>").unwrap();
+        write!(
+            f,
+            "\">{LONG_PARAGRAPH}</p><p>{LONG_PARAGRAPH}</p></article></body></html>"
+        )
+        .unwrap();
     }
     let child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
         .args(["articles", path.to_str().unwrap()])
@@ -331,7 +358,10 @@ fn a_100_mb_attribute_loads_in_bounded_memory() {
     }
     let o = crosscheck(&["articles", path.to_str().unwrap()]);
     let line: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert!(line["text"].as_str().unwrap().starts_with("The council said"));
+    assert!(line["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("The council said"));
     assert!(o.stdout.len() < 10_000, "the attribute is not in the text");
 }
 
@@ -349,6 +379,9 @@ fn a_page_with_no_article_is_one_warning() {
     assert!(o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("home.html: no article found on the page"), "{err}");
+    assert!(
+        err.contains("home.html: no article found on the page"),
+        "{err}"
+    );
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1);
 }

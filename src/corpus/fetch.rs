@@ -188,13 +188,20 @@ fn reason(e: &ureq::Error) -> String {
 fn is_html(content_type: Option<&str>, body_start: &[u8]) -> bool {
     match content_type {
         Some(ct) => {
-            let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            let mime = ct
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
             mime == "text/html" || mime == "application/xhtml+xml"
         }
         None => {
             let head = String::from_utf8_lossy(&body_start[..body_start.len().min(1024)])
                 .to_ascii_lowercase();
-            head.trim_start_matches('\u{feff}').trim_start().starts_with('<')
+            head.trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('<')
                 && (head.contains("<html") || head.contains("<!doctype html"))
         }
     }
@@ -267,11 +274,7 @@ fn fetch_network(
             ));
         }
     }
-    let mut reader = response
-        .body_mut()
-        .with_config()
-        .limit(u64::MAX)
-        .reader();
+    let mut reader = response.body_mut().with_config().limit(u64::MAX).reader();
     let mut body = Vec::new();
     let mut chunk = vec![0u8; 64 * 1024];
     let mut reported = 0u64;

@@ -68,9 +68,11 @@ fn load_url(
     let fetched = match fetch(url, opts, on_event) {
         Ok(f) => f,
         Err(reason) => {
-            corpus
-                .warnings
-                .push(LoadWarning::new(&origin, None, format!("{reason}: skipped")));
+            corpus.warnings.push(LoadWarning::new(
+                &origin,
+                None,
+                format!("{reason}: skipped"),
+            ));
             return;
         }
     };

@@ -69,7 +69,10 @@ pub fn resolve(base: &str, href: &str) -> Option<String> {
     } else {
         format!("/{joined}")
     };
-    absolute_http(&format!("{scheme}://{host}{}", remove_dot_segments(&joined)))
+    absolute_http(&format!(
+        "{scheme}://{host}{}",
+        remove_dot_segments(&joined)
+    ))
 }
 
 /// `/a/b/../c/./d` → `/a/c/d` (query and fragment untouched).

@@ -45,10 +45,10 @@ pub fn decode(bytes: Vec<u8>, declared: Option<&str>) -> Result<Decoded, String>
     if let Some(pos) = head.iter().position(|&b| b == 0) {
         return Err(format!("binary data (NUL byte at offset {pos}): skipped"));
     }
-    let label = declared
-        .map(str::to_string)
-        .or_else(|| meta_charset(head));
-    let declared_enc = label.as_deref().and_then(|l| Encoding::for_label(l.as_bytes()));
+    let label = declared.map(str::to_string).or_else(|| meta_charset(head));
+    let declared_enc = label
+        .as_deref()
+        .and_then(|l| Encoding::for_label(l.as_bytes()));
     let bytes = match String::from_utf8(bytes) {
         Ok(text) => {
             let note = match declared_enc {
@@ -114,7 +114,9 @@ fn meta_charset(head: &[u8]) -> Option<String> {
                 let label: Vec<u8> = rest
                     .iter()
                     .copied()
-                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+                    .take_while(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')
+                    })
                     .collect();
                 if !label.is_empty() {
                     return String::from_utf8(label).ok();
@@ -163,13 +165,19 @@ mod tests {
 
     #[test]
     fn declared_legacy_charsets_are_used() {
-        let mut page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>".to_vec();
+        let mut page =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>"
+                .to_vec();
         page.extend([0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]);
         let d = decode(page, None).unwrap();
         assert!(d.text.ends_with("Привет"), "{}", d.text);
         assert_eq!(d.note, None);
         // The HTTP header wins over the page.
-        let d = decode(b"<meta charset=utf-8><p>\xE9t\xE9".to_vec(), Some("iso-8859-1")).unwrap();
+        let d = decode(
+            b"<meta charset=utf-8><p>\xE9t\xE9".to_vec(),
+            Some("iso-8859-1"),
+        )
+        .unwrap();
         assert!(d.text.ends_with("été"));
     }
 
@@ -185,7 +193,9 @@ mod tests {
         let mut le = vec![0xFF, 0xFE];
         le.extend("<p>hé</p>".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode(le, None).unwrap().text, "<p>hé</p>");
-        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0".to_vec(), None).unwrap_err().contains("binary"));
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0".to_vec(), None)
+            .unwrap_err()
+            .contains("binary"));
     }
 
     #[test]

@@ -127,7 +127,9 @@ fn extract_owned(html: String, page_url: Option<&str>) -> Result<Page, String> {
         .map_err(|e| format!("cannot read the page: {e}"))?;
     let article = match readability.parse() {
         Ok(a) => a,
-        Err(ReadabilityError::GrabFailed) => return Err("no article found on the page: skipped".into()),
+        Err(ReadabilityError::GrabFailed) => {
+            return Err("no article found on the page: skipped".into())
+        }
         Err(e) => return Err(format!("cannot extract the article: {e}: skipped")),
     };
     let text = render(&article.content);
@@ -149,7 +151,10 @@ fn extract_owned(html: String, page_url: Option<&str>) -> Result<Page, String> {
     let url = canonical.or(base).or(stated.saved_from);
     let byline = non_empty(article.byline.clone())
         .map(|b| {
-            let b = b.strip_prefix("By ").or_else(|| b.strip_prefix("by ")).unwrap_or(&b);
+            let b = b
+                .strip_prefix("By ")
+                .or_else(|| b.strip_prefix("by "))
+                .unwrap_or(&b);
             b.to_string()
         })
         .filter(|b| urls::absolute_http(b).is_none() && !b.is_empty());

@@ -28,9 +28,7 @@ fn role(name: &str) -> Role {
         "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "h1"
         | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "figure" | "figcaption"
         | "caption" | "table" | "tr" | "ul" | "ol" | "dl" | "dt" | "dd" | "address" | "hr"
-        | "details" | "summary" | "center" | "hgroup" | "tbody" | "thead" | "tfoot" => {
-            Role::Block
-        }
+        | "details" | "summary" | "center" | "hgroup" | "tbody" | "thead" | "tfoot" => Role::Block,
         "li" => Role::Item,
         "script" | "style" | "noscript" | "template" | "form" | "button" | "select" | "input"
         | "textarea" | "iframe" | "object" | "embed" | "svg" | "math" | "canvas" | "video"
