@@ -219,8 +219,8 @@ fn options(cache: &Path) -> FetchOptions {
     }
 }
 
-fn load(urls: &[String], opts: &FetchOptions) -> (Corpus, Vec<FetchEvent>) {
-    let inputs: Vec<PathBuf> = urls.iter().map(PathBuf::from).collect();
+fn load<S: AsRef<str>>(urls: &[S], opts: &FetchOptions) -> (Corpus, Vec<FetchEvent>) {
+    let inputs: Vec<PathBuf> = urls.iter().map(|u| PathBuf::from(u.as_ref())).collect();
     let mut events = Vec::new();
     let corpus = load_inputs(&inputs, opts, &mut |e| events.push(e.clone()));
     (corpus, events)
@@ -236,7 +236,7 @@ fn an_article_page_keeps_the_story_and_drops_the_rest() {
     let server = Server::start();
     let cache = tempfile::tempdir().unwrap();
     let url = server.url("/article");
-    let (c, events) = load(&[url.clone()], &options(cache.path()));
+    let (c, events) = load(&[&url], &options(cache.path()));
     assert!(c.warnings.is_empty(), "{:?}", c.warnings);
     let a = &c.articles[0];
     assert_eq!(a.id, format!("127.0.0.1:{}/article", server.port));
@@ -398,8 +398,8 @@ fn the_cache_makes_the_next_run_offline_and_refresh_fetches_again() {
     let cache = tempfile::tempdir().unwrap();
     let mut opts = options(cache.path());
     let url = server.url("/article");
-    let (first, _) = load(&[url.clone()], &opts);
-    let (second, events) = load(&[url.clone()], &opts);
+    let (first, _) = load(&[&url], &opts);
+    let (second, events) = load(&[&url], &opts);
     assert_eq!(
         server.hits("/article").len(),
         1,
@@ -421,7 +421,7 @@ fn the_cache_makes_the_next_run_offline_and_refresh_fetches_again() {
     // Failures are not cached.
     let missing = server.url("/missing");
     opts.refresh = false;
-    load(&[missing.clone()], &opts);
+    load(&[&missing], &opts);
     load(&[missing], &opts);
     assert_eq!(server.hits("/missing").len(), 2);
 }
