@@ -385,3 +385,84 @@ fn a_page_with_no_article_is_one_warning() {
     );
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1);
 }
+
+/// Pieces of markup that stress the tokenizer, the tree builder and the
+/// extraction: unclosed and stray tags, raw-text elements, comments, CDATA,
+/// foreign content, entities, control characters, non-ASCII.
+const FRAGMENTS: &[&str] = &[
+    "<div>",
+    "</div>",
+    "<p>",
+    "</p>",
+    "<article>",
+    "</article>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<!--",
+    "-->",
+    "<a href='",
+    "'>",
+    "</a>",
+    "&amp;",
+    "&#x1b;",
+    "&#0;",
+    "&",
+    "\u{1b}[2J",
+    "The council said on Tuesday that 35,000 vehicles crossed the bridge. ",
+    "<time datetime=2024-01-01>",
+    "<meta property=og:title content=\"",
+    "\">",
+    "<![CDATA[",
+    "]]>",
+    "<table><tr><td>",
+    "<svg><foreignObject>",
+    "<math><mi>",
+    "<template>",
+    "<plaintext>",
+    "\0",
+    "é",
+    "🎉",
+    "<li>",
+    "<br>",
+    "<h1>",
+    "</h1>",
+    "<noscript>",
+    "<title>",
+    "</title>",
+    "<script type=application/ld+json>{\"headline\":",
+    "<link rel=canonical href=",
+    "<html>",
+    "<body>",
+    "<head>",
+    "<select><option>",
+    "<frameset>",
+    "<textarea>",
+    "\r\n",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 300,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(11),
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Any mix of markup pieces and bytes: no panic, and an extracted page
+    /// has text of at least the minimum length and one-line metadata.
+    #[test]
+    fn extraction_never_panics(
+        pieces in proptest::collection::vec(0..FRAGMENTS.len(), 0..300),
+        noise in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+    ) {
+        let mut bytes: Vec<u8> = pieces.iter().flat_map(|&i| FRAGMENTS[i].bytes()).collect();
+        let at = bytes.len() / 2;
+        bytes.splice(at..at, noise);
+        if let Ok(page) = html::extract(bytes, None, Some("https://news.example/a")) {
+            proptest::prop_assert!(page.text.chars().count() >= html::MIN_ARTICLE_CHARS);
+            for field in [&page.title, &page.outlet, &page.byline].into_iter().flatten() {
+                proptest::prop_assert!(!field.contains('\n'), "{field:?}");
+            }
+        }
+    }
+}
