@@ -74,9 +74,10 @@ pub fn extract(
     Ok(page)
 }
 
-/// Collapses runs of whitespace to one space and trims.
+/// Collapses runs of ASCII whitespace (line breaks, tabs) to one space and
+/// trims; a no-break or ideographic space the page chose is kept.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn non_empty(s: Option<String>) -> Option<String> {
