@@ -73,6 +73,12 @@ fn read_request(stream: &mut TcpStream) -> Option<Hit> {
             return None;
         }
         buf.push(byte[0]);
+        if buf == [0x16] {
+            // A TLS handshake: answer in plain HTTP, as a misconfigured
+            // server would.
+            let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+            return None;
+        }
     }
     let text = String::from_utf8_lossy(&buf);
     let mut lines = text.lines();
@@ -366,6 +372,18 @@ fn nothing_listening_is_a_connection_error() {
     );
     let w = only_warning(&c);
     assert!(w.contains("connection refused"), "{w}");
+}
+
+#[test]
+fn https_to_a_plain_http_server_is_a_tls_error() {
+    let server = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let url = format!("https://127.0.0.1:{}/article", server.port);
+    let (c, _) = load(&[&url], &options(cache.path()));
+    let w = only_warning(&c);
+    assert!(w.starts_with(&url), "{w}");
+    assert!(w.contains(": TLS error: "), "{w}");
+    assert_eq!(w.lines().count(), 1);
 }
 
 #[test]

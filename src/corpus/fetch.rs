@@ -216,7 +216,16 @@ fn fetch_network(
     let mut current = urls::absolute_http(url).ok_or("not an http(s) address")?;
     let mut chain = vec![current.clone()];
     let mut response = loop {
-        let response = agent.get(&current).call().map_err(|e| reason(&e))?;
+        let response = agent.get(&current).call().map_err(|e| match &e {
+            // rustls reports a handshake that went wrong as invalid data.
+            ureq::Error::Io(io)
+                if io.kind() == std::io::ErrorKind::InvalidData
+                    && current.starts_with("https://") =>
+            {
+                format!("TLS error: {io}")
+            }
+            _ => reason(&e),
+        })?;
         let status = response.status();
         if !status.is_redirection() {
             break response;
