@@ -436,6 +436,33 @@ fn the_cache_makes_the_next_run_offline_and_refresh_fetches_again() {
     let (third, _) = load(&[url], &opts);
     assert_eq!(server.hits("/article").len(), 2);
     assert_eq!(first.articles, third.articles);
+    // A refresh that fails keeps the cached copy and says so.
+    let gone = tempfile::tempdir().unwrap();
+    let port = {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let offline_url = format!("http://127.0.0.1:{port}/article");
+    let cached = crosscheck::corpus::cache::PageCache::new(gone.path());
+    cached
+        .put(
+            &offline_url,
+            &crosscheck::corpus::cache::CachedPage {
+                final_url: offline_url.clone(),
+                content_type: Some("text/html".into()),
+                body: ARTICLE.as_bytes().to_vec(),
+            },
+        )
+        .unwrap();
+    let mut offline = options(gone.path());
+    offline.refresh = true;
+    let (c, _) = load(&[&offline_url], &offline);
+    assert_eq!(c.articles.len(), 1);
+    let w = only_warning(&c);
+    assert!(
+        w.contains("fetching again failed (connection refused): the cached copy is used"),
+        "{w}"
+    );
     // Failures are not cached.
     let missing = server.url("/missing");
     opts.refresh = false;

@@ -98,6 +98,9 @@ pub struct Fetched {
     pub body: Vec<u8>,
     /// Read from the disk cache.
     pub from_cache: bool,
+    /// With `refresh`, why fetching again failed when the cached copy was
+    /// used instead.
+    pub refresh_failed: Option<String>,
 }
 
 /// Fetches `url` (from the cache unless `opts.refresh`), reporting progress
@@ -116,16 +119,18 @@ pub fn fetch(
             state,
         })
     };
+    let from_cache = |hit: CachedPage, refresh_failed: Option<String>| Fetched {
+        url: url.to_string(),
+        final_url: hit.final_url,
+        content_type: hit.content_type,
+        body: hit.body,
+        from_cache: true,
+        refresh_failed,
+    };
     if !opts.refresh {
         if let Some(hit) = cache.as_ref().and_then(|c| c.get(url)) {
             event(hit.body.len() as u64, FetchState::Done { cached: true });
-            return Ok(Fetched {
-                url: url.to_string(),
-                final_url: hit.final_url,
-                content_type: hit.content_type,
-                body: hit.body,
-                from_cache: true,
-            });
+            return Ok(from_cache(hit, None));
         }
     }
     event(0, FetchState::Started);
@@ -148,6 +153,12 @@ pub fn fetch(
             Ok(page)
         }
         Err(reason) => {
+            // A refresh that fails (offline, server down) keeps the copy
+            // the cache has, and says so.
+            if let Some(hit) = cache.as_ref().and_then(|c| c.get(url)) {
+                event(hit.body.len() as u64, FetchState::Done { cached: true });
+                return Ok(from_cache(hit, Some(reason)));
+            }
             event(0, FetchState::Failed(reason.clone()));
             Err(reason)
         }
@@ -323,5 +334,6 @@ fn fetch_network(
         content_type,
         body,
         from_cache: false,
+        refresh_failed: None,
     })
 }

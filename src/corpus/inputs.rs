@@ -76,6 +76,13 @@ fn load_url(
             return;
         }
     };
+    if let Some(reason) = &fetched.refresh_failed {
+        corpus.warnings.push(LoadWarning::new(
+            &origin,
+            None,
+            format!("fetching again failed ({reason}): the cached copy is used"),
+        ));
+    }
     let charset = fetched
         .content_type
         .as_deref()
