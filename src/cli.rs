@@ -2,17 +2,21 @@
 
 use crate::output::{warn, Sink};
 use clap::{Parser, Subcommand, ValueEnum};
+use crosscheck::corpus::fetch::{FetchEvent, FetchOptions, FetchState};
 use crosscheck::corpus::{self, Corpus};
 use crosscheck::matching::features::Idf;
+use crosscheck::text::display::sanitize;
 use crosscheck::{export, matching, Analysis};
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
 Examples:
   crosscheck                         browse the bundled articles
-  crosscheck ~/stories/kursk/        browse every .txt/.md/.json/.jsonl under a folder
+  crosscheck ~/stories/kursk/        browse every .txt/.md/.json/.jsonl/.html under a folder
+  crosscheck https://a.example/story urls.txt   fetch pages (cached; --refresh fetches again)
+  crosscheck articles urls.txt --output corpus.jsonl   keep the extracted articles
   crosscheck export --format markdown --output report.md
   crosscheck export a.json b.txt     JSON (schema crosscheck/1) on stdout
   cut -f4,5 pairs.tsv | crosscheck pairs   score sentence pairs
@@ -24,9 +28,12 @@ Exit status: 0 when anything loaded, 1 for usage and write errors, 2 when nothin
 #[derive(Debug, Parser)]
 #[command(name = "crosscheck", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Articles to open: files or folders (searched recursively). None: the
-    /// bundled article set.
+    /// Articles to open: files or folders (searched recursively), web
+    /// addresses, URL list files. None: the bundled article set.
     pub paths: Vec<PathBuf>,
+    /// Fetch web pages again instead of reading them from the cache.
+    #[arg(long, global = true)]
+    pub refresh: bool,
     /// The command to run instead of the terminal browser.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -49,6 +56,17 @@ pub enum Command {
     /// Score sentence pairs: reads `sentence1<TAB>sentence2` lines on stdin,
     /// prints `score<TAB>1|0` per line (1: they state the same claim).
     Pairs,
+    /// Write the loaded articles as JSONL in crosscheck's own input format
+    /// (id, title, outlet, byline, date, url, story, text, and the source
+    /// each came from), to keep, edit or share a fetched corpus.
+    Articles {
+        /// Articles: files, folders, web addresses, URL lists. None: the
+        /// bundled article set.
+        paths: Vec<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Export formats.
@@ -60,14 +78,26 @@ pub enum Format {
     Markdown,
 }
 
-/// Loads `paths`, or the bundled set when empty, printing one line per
-/// warning on stderr (best effort: a closed or full stderr never stops the
-/// work). `None` when nothing loaded (exit status 2).
-pub fn load(paths: &[PathBuf]) -> Option<Corpus> {
+/// Loads `paths` (files, folders, web addresses, URL lists; see
+/// [`corpus::load_inputs`]), or the bundled set when empty, printing one
+/// line per warning on stderr (best effort: a closed or full stderr never
+/// stops the work). `None` when nothing loaded (exit status 2).
+///
+/// `refresh` fetches pages again instead of reading the cache. When stderr
+/// is a terminal, each fetch shows its progress there (address, bytes,
+/// done or failed).
+pub fn load(paths: &[PathBuf], refresh: bool) -> Option<Corpus> {
     let corpus = if paths.is_empty() {
         corpus::bundled()
     } else {
-        corpus::load_paths(paths)
+        let opts = FetchOptions {
+            refresh,
+            ..FetchOptions::default()
+        };
+        let mut progress = Progress::new(io::stderr().is_terminal());
+        let corpus = corpus::load_inputs(paths, &opts, &mut |e| progress.show(e));
+        progress.finish();
+        corpus
     };
     for w in &corpus.warnings {
         // File names and messages may hold control characters: `warn`
@@ -81,11 +111,103 @@ pub fn load(paths: &[PathBuf]) -> Option<Corpus> {
     Some(corpus)
 }
 
+/// Fetch progress on stderr: one line per page, rewritten in place while it
+/// arrives (only on a terminal; elsewhere failures still come as warnings).
+struct Progress {
+    tty: bool,
+    /// Whether the cursor is at the end of an unfinished progress line.
+    open: bool,
+}
+
+impl Progress {
+    fn new(tty: bool) -> Self {
+        Progress { tty, open: false }
+    }
+
+    fn show(&mut self, e: &FetchEvent) {
+        if !self.tty {
+            return;
+        }
+        // Long addresses are cut so that the line fits and `\r` rewrites it.
+        let mut url = sanitize(&e.url).into_owned();
+        if let Some((cut, _)) = url.char_indices().nth(70) {
+            url.truncate(cut);
+            url.push('…');
+        }
+        let size = human_bytes(e.bytes);
+        let line = match &e.state {
+            FetchState::Started => format!("fetching {url}"),
+            FetchState::Receiving => format!("fetching {url} {size}"),
+            FetchState::Done { cached: true } => format!("cached   {url} {size}"),
+            FetchState::Done { cached: false } => format!("fetched  {url} {size}"),
+            FetchState::Failed(why) => format!("failed   {url}: {}", sanitize(why)),
+        };
+        let done = !matches!(e.state, FetchState::Started | FetchState::Receiving);
+        // \r and "erase to end of line" rewrite the page's line in place.
+        let mut err = io::stderr().lock();
+        let _ = write!(err, "\r\x1b[K{line}");
+        if done {
+            let _ = writeln!(err);
+        }
+        let _ = err.flush();
+        self.open = !done;
+    }
+
+    fn finish(&mut self) {
+        if self.open {
+            let _ = writeln!(io::stderr());
+            self.open = false;
+        }
+    }
+}
+
+fn human_bytes(n: u64) -> String {
+    match n {
+        0..=1023 => format!("{n} B"),
+        1024..=1_048_575 => format!("{:.0} KiB", n as f64 / 1024.0),
+        _ => format!("{:.1} MiB", n as f64 / 1_048_576.0),
+    }
+}
+
+/// `crosscheck articles`: the loaded articles as JSONL in crosscheck's
+/// input format. Written like an export: the destination is checked before
+/// any fetching, and any write error but a closed stdout pipe is reported
+/// with exit status 1.
+pub fn run_articles(paths: &[PathBuf], output: Option<&PathBuf>, refresh: bool) -> ExitCode {
+    let Some(corpus) = load(paths, refresh) else {
+        return ExitCode::from(2);
+    };
+    let mut sink = match output {
+        None => Sink::stdout(),
+        Some(path) => match Sink::file(path, &corpus) {
+            Ok(s) => s,
+            Err(message) => {
+                warn(message);
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let text = corpus::jsonl::to_jsonl(&corpus.articles);
+    let written = sink.writer().write_all(text.as_bytes());
+    match sink.finish(written) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            warn(message);
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// `crosscheck export`. The destination is opened (and checked: not a
 /// directory, not one of the inputs) before the analysis; any write error
 /// but a closed stdout pipe is reported with exit status 1.
-pub fn run_export(paths: &[PathBuf], format: Format, output: Option<&PathBuf>) -> ExitCode {
-    let Some(corpus) = load(paths) else {
+pub fn run_export(
+    paths: &[PathBuf],
+    format: Format,
+    output: Option<&PathBuf>,
+    refresh: bool,
+) -> ExitCode {
+    let Some(corpus) = load(paths, refresh) else {
         return ExitCode::from(2);
     };
     let mut sink = match output {

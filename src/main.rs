@@ -26,7 +26,10 @@ fn main() -> ExitCode {
             paths,
             format,
             output,
-        }) => cli::run_export(&paths, format, output.as_ref()),
+        }) => cli::run_export(&paths, format, output.as_ref(), args.refresh),
+        Some(Command::Articles { paths, output }) => {
+            cli::run_articles(&paths, output.as_ref(), args.refresh)
+        }
         Some(Command::Pairs) => cli::run_pairs(),
         None => {
             // A bad config file stops here, before the terminal is touched.
@@ -37,7 +40,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(1);
                 }
             };
-            let Some(corpus) = cli::load(&args.paths) else {
+            let Some(corpus) = cli::load(&args.paths, args.refresh) else {
                 return ExitCode::from(2);
             };
             app::run(crosscheck::Analysis::build(corpus), config)

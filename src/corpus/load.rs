@@ -43,6 +43,8 @@ pub(crate) enum Format {
     Json,
     /// `.jsonl` / `.ndjson`: one article object per line.
     JsonLines,
+    /// `.html` / `.htm`: a web page, see [`super::html`].
+    Html,
 }
 
 fn format_of(path: &Path) -> Option<Format> {
@@ -51,6 +53,7 @@ fn format_of(path: &Path) -> Option<Format> {
         "txt" | "md" | "markdown" | "text" => Some(Format::Text),
         "json" => Some(Format::Json),
         "jsonl" | "ndjson" => Some(Format::JsonLines),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
         _ => None,
     }
 }
@@ -224,6 +227,11 @@ pub fn load_bytes(name: &Path, bytes: Vec<u8>) -> Corpus {
         return corpus;
     }
     let format = format_of(name).unwrap_or(Format::Text);
+    if format == Format::Html {
+        super::html::load_bytes(name, "", bytes, None, &mut corpus);
+        cap_warnings(name, &mut corpus, 0);
+        return corpus;
+    }
     match decode(bytes, format) {
         Ok(decoded) => {
             if let Some(note) = decoded.note {
@@ -287,7 +295,11 @@ fn sidecar_metadata(dir: Option<&Path>, corpus: &mut Corpus) -> Option<Metadata>
 /// writer; a device may never end). The size is checked before reading and
 /// bounded while reading, for a file that grows meanwhile; the buffer is
 /// sized once from the file's length.
-fn read_regular(path: &Path, limit: u64, corpus: &mut Corpus) -> Result<Vec<u8>, String> {
+pub(crate) fn read_regular(
+    path: &Path,
+    limit: u64,
+    corpus: &mut Corpus,
+) -> Result<Vec<u8>, String> {
     use std::os::unix::fs::OpenOptionsExt;
     let file = fs::OpenOptions::new()
         .read(true)
@@ -413,6 +425,11 @@ fn load_file(
     corpus: &mut Corpus,
 ) {
     let from = corpus.warnings.len();
+    if format == Format::Html {
+        super::html::load_file(path, name, meta, corpus);
+        cap_warnings(path, corpus, from);
+        return;
+    }
     match read_text(path, format, corpus) {
         Ok(decoded) => {
             if let Some(note) = decoded.note {
@@ -574,6 +591,7 @@ pub(crate) fn load_text(
         return;
     }
     match format {
+        Format::Html => super::html::load_str(path, name, &text, meta, corpus),
         Format::Text => {
             let id = if name.is_empty() {
                 path.display().to_string()
@@ -754,6 +772,8 @@ struct Record {
     url: Field,
     #[serde(default)]
     story: Field,
+    #[serde(default)]
+    byline: Field,
 }
 
 /// A field as given (`null` included), or `None` when absent.
@@ -833,6 +853,10 @@ fn article_from_record(record: Record, default_id: &str) -> Result<(Article, Vec
     article.title = string_field("title", record.title)?;
     article.outlet = string_field("outlet", record.outlet)?;
     article.url = string_field("url", record.url)?;
+    // The byline is optional and informative only: a wrong type is ignored.
+    if let Field(Some(Value::String(b))) = record.byline {
+        article.byline = Some(b.trim().to_string()).filter(|b| !b.is_empty());
+    }
     if let Some(story) = string_field("story", record.story)? {
         article.story = story;
     } else {

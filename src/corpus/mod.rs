@@ -1,14 +1,22 @@
-//! Loading articles: plain text, Markdown, JSON and JSONL files or whole
-//! directories, plus the bundled article set compiled into the binary.
+//! Loading articles: plain text, Markdown, JSON, JSONL and HTML files or
+//! whole directories, web pages by address, plus the bundled article set
+//! compiled into the binary.
 //!
 //! Loading never stops at a bad file: every problem becomes a [`LoadWarning`]
 //! naming the file (and line, for JSONL), and every good article still loads.
 
 mod bundled;
+pub mod cache;
+pub mod fetch;
+pub mod html;
+mod inputs;
+pub mod jsonl;
 mod load;
 mod metadata;
+pub mod urls;
 
 pub use bundled::bundled;
+pub use inputs::load_inputs;
 pub use load::{load_bytes, load_paths, MAX_FILE_BYTES, MAX_WARNINGS_PER_FILE};
 pub use metadata::{Metadata, MetadataEntry, METADATA_FILE};
 
@@ -31,6 +39,9 @@ pub struct Article {
     pub title: Option<String>,
     /// Publishing outlet, where the input gives one.
     pub outlet: Option<String>,
+    /// Author as the input names them (web pages' bylines, a `byline`
+    /// field in JSON).
+    pub byline: Option<String>,
     /// Publication date, where the input gives one.
     pub date: Option<NaiveDate>,
     /// Address of the original, where the input gives one.
@@ -53,6 +64,7 @@ impl Article {
             id: id.into(),
             title: None,
             outlet: None,
+            byline: None,
             date: None,
             url: None,
             path: None,
