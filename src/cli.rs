@@ -27,6 +27,10 @@ pub struct Cli {
     /// Articles to open: files or folders (searched recursively). None: the
     /// bundled article set.
     pub paths: Vec<PathBuf>,
+    /// Start the browser fresh: do not restore the last article, claim
+    /// and pane.
+    #[arg(long)]
+    pub fresh: bool,
     /// The command to run instead of the terminal browser.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -86,9 +90,14 @@ pub fn run_export(paths: &[PathBuf], format: Format, output: Option<&PathBuf>) -
         return ExitCode::from(2);
     };
     let analysis = Analysis::build(corpus);
+    // The verdicts given in the browser, from the file beside the inputs.
+    let verdicts = crosscheck::verdicts::VerdictStore::for_inputs(paths).unwrap_or_else(|e| {
+        eprintln!("crosscheck: {}", sanitize(&e.to_string()));
+        crosscheck::verdicts::VerdictStore::default()
+    });
     let text = match format {
-        Format::Json => export::to_json(&analysis),
-        Format::Markdown => export::to_markdown(&analysis),
+        Format::Json => export::to_json_with_verdicts(&analysis, &verdicts),
+        Format::Markdown => export::to_markdown_with_verdicts(&analysis, &verdicts),
     };
     match output {
         Some(path) => match write_atomically(path, text.as_bytes()) {

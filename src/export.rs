@@ -3,6 +3,7 @@
 
 use crate::analysis::Analysis;
 use crate::matching::FactRelation;
+use crate::verdicts::VerdictStore;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -17,6 +18,22 @@ pub struct ExportDoc<'a> {
     pub claims: Vec<ClaimOut<'a>>,
     /// One entry per fact.
     pub facts: Vec<FactOut<'a>>,
+    /// The verdicts given in the browser, where there are any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub verdicts: Vec<VerdictOut<'a>>,
+}
+
+/// A verdict in the export.
+#[derive(Debug, Serialize)]
+pub struct VerdictOut<'a> {
+    /// Claim id, or `null` when the claim is no longer found.
+    pub claim: Option<&'a str>,
+    /// Article id.
+    pub article: &'a str,
+    /// The claim's text.
+    pub text: &'a str,
+    pub verdict: crate::verdicts::Verdict,
+    pub note: Option<&'a str>,
 }
 
 /// An article in the export.
@@ -173,7 +190,60 @@ pub fn to_doc(an: &Analysis) -> ExportDoc<'_> {
         articles,
         claims,
         facts,
+        verdicts: Vec::new(),
     }
+}
+
+/// The verdicts of `store` for the export, in the order they were given.
+fn verdicts_out<'a>(an: &'a Analysis, store: &'a VerdictStore) -> Vec<VerdictOut<'a>> {
+    store
+        .resolve(an)
+        .into_iter()
+        .zip(store.entries())
+        .map(|(c, e)| VerdictOut {
+            claim: c.map(|c| an.claims[c].id.as_str()),
+            article: &e.article,
+            text: &e.text,
+            verdict: e.verdict,
+            note: (!e.note.is_empty()).then_some(e.note.as_str()),
+        })
+        .collect()
+}
+
+/// The analysis as `crosscheck/1` JSON with a `verdicts` section (left out
+/// when `store` is empty).
+pub fn to_json_with_verdicts(an: &Analysis, store: &VerdictStore) -> String {
+    let mut doc = to_doc(an);
+    doc.verdicts = verdicts_out(an, store);
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+/// The Markdown report with a "Verdicts" section (left out when `store` is
+/// empty).
+pub fn to_markdown_with_verdicts(an: &Analysis, store: &VerdictStore) -> String {
+    let mut out = to_markdown(an);
+    let verdicts = verdicts_out(an, store);
+    if verdicts.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "\n## Verdicts ({})\n", verdicts.len());
+    let _ = writeln!(out, "| claim | verdict | note | text |");
+    let _ = writeln!(out, "|---|---|---|---|");
+    for v in &verdicts {
+        let claim = v.claim.map_or_else(
+            || format!("{} (claim not found)", md_cell(v.article)),
+            md_cell,
+        );
+        let _ = writeln!(
+            out,
+            "| `{claim}` | **{}** | {} | {} |",
+            v.verdict.label(),
+            md_cell(v.note.unwrap_or("–")),
+            md_cell(v.text)
+        );
+    }
+    out
 }
 
 fn round3(x: f32) -> f32 {

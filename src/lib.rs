@@ -15,9 +15,11 @@
 //!   into facts;
 //! * [`analysis`] runs the whole pipeline over a corpus;
 //! * [`export`] writes an analysis as JSON (`crosscheck/1`) or Markdown;
-//! * [`search`] is the fuzzy finder over claims and titles.
+//! * [`search`] is the fuzzy finder over claims and titles;
+//! * [`verdicts`] keeps what the person cross-checking concluded about each
+//!   claim (checked, disputed, false, needs a source).
 //!
-//! The terminal browser (`app`, `ui`) lives in the binary and only displays
+//! The terminal browser (`src/tui/`) lives in the binary and only displays
 //! what [`analysis::Analysis`] computes.
 
 pub mod analysis;
@@ -28,6 +30,7 @@ pub mod export;
 pub mod matching;
 pub mod search;
 pub mod text;
+pub mod verdicts;
 
 pub use analysis::Analysis;
 pub use corpus::{Article, Corpus};

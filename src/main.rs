@@ -1,11 +1,8 @@
-//! The `crosscheck` binary: the terminal browser and the CLI commands.
+//! The `crosscheck` binary: the terminal browser (`tui`) and the
+//! non-interactive commands (`cli`).
 
-mod app;
 mod cli;
-mod config;
-mod keymap;
-mod terminal;
-mod ui;
+mod tui;
 
 use clap::Parser;
 use cli::{Cli, Command};
@@ -15,7 +12,7 @@ fn main() -> ExitCode {
     let args = match Cli::try_parse() {
         Ok(a) => a,
         Err(e) => {
-            let code = if e.use_stderr() { 1 } else { 0 };
+            let code = u8::from(e.use_stderr());
             let _ = e.print();
             return ExitCode::from(code);
         }
@@ -27,19 +24,6 @@ fn main() -> ExitCode {
             output,
         }) => cli::run_export(&paths, format, output.as_ref()),
         Some(Command::Pairs) => cli::run_pairs(),
-        None => {
-            // A bad config file stops here, before the terminal is touched.
-            let config = match config::load() {
-                Ok(c) => c,
-                Err(e) => {
-                    eprintln!("crosscheck: {e}");
-                    return ExitCode::from(1);
-                }
-            };
-            let Some(corpus) = cli::load(&args.paths) else {
-                return ExitCode::from(2);
-            };
-            app::run(crosscheck::Analysis::build(corpus), config)
-        }
+        None => tui::run(&args.paths, args.fresh),
     }
 }
