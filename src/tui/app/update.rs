@@ -487,12 +487,12 @@ fn set_filter(app: &mut App, filter: Filter) {
         "filter off: all claims".into()
     } else if passing == 0 {
         format!(
-            "filter: {} — no such claim (f: next filter)",
+            "filter: {} · no such claim (f: next filter)",
             filter.label()
         )
     } else {
         format!(
-            "filter: {} — {passing} claims in {listed} articles",
+            "filter: {} · {passing} claims, {listed} articles",
             filter.label()
         )
     });

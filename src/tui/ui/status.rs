@@ -72,7 +72,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             h.label = ok;
         }
     }
-    let head = format!(" {place} ");
+    // A message matters more than the name of the place on a narrow bar.
+    let head = if app.message.is_some() && width < 80 {
+        String::new()
+    } else {
+        format!(" {place} ")
+    };
     let budget = width.saturating_sub(drawn_width(&head) + 1);
     let (mut chosen, mut used) = (Vec::new(), 0);
     pick(&hints, &mut chosen, &mut used, budget, 2);
