@@ -22,13 +22,21 @@
 //! The terminal browser (`src/tui/`) lives in the binary and only displays
 //! what [`analysis::Analysis`] computes.
 
+// The modules under rework (issues 7 and 10) are to meet the pedantic lints
+// of `[lints.clippy]` when the rework lands; until then they are exempt.
+#[allow(clippy::pedantic)]
 pub mod analysis;
+#[allow(clippy::pedantic)]
 pub mod claims;
+#[allow(clippy::pedantic)]
 pub mod corpus;
+#[allow(clippy::pedantic)]
 pub mod evaluation;
 pub mod export;
+#[allow(clippy::pedantic)]
 pub mod matching;
 pub mod search;
+#[allow(clippy::pedantic)]
 pub mod text;
 pub mod verdicts;
 

@@ -1,6 +1,9 @@
 //! The `crosscheck` binary: the terminal browser (`tui`) and the
 //! non-interactive commands (`cli`).
 
+// `cli` is being reworked for write errors (issue 10); it is to meet these
+// two pedantic lints when that lands.
+#[allow(clippy::single_match_else, clippy::ignored_unit_patterns)]
 mod cli;
 mod tui;
 

@@ -175,9 +175,10 @@ impl SearchIndex {
                 let mut positions = Vec::new();
                 for t in &terms {
                     let found = if t.kind == Kind::Fuzzy {
-                        matcher.fuzzy_indices(text, &t.text).map(|(s, p)| (s, p))
+                        matcher.fuzzy_indices(text, &t.text)
                     } else {
-                        exact_match(&chars, t).map(|p| (16 * p.len() as i64, p))
+                        exact_match(&chars, t)
+                            .map(|p| (i64::try_from(p.len()).unwrap_or(i64::MAX / 16) * 16, p))
                     };
                     match (found, t.negated) {
                         (Some(_), true) | (None, false) => return None,

@@ -15,7 +15,7 @@
 
 use crate::analysis::Analysis;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -204,7 +204,7 @@ impl VerdictStore {
         for (i, a) in analysis.articles.iter().enumerate() {
             by_article.entry(a.id.as_str()).or_insert(i);
         }
-        let mut taken: HashMap<usize, ()> = HashMap::new();
+        let mut taken: HashSet<usize> = HashSet::new();
         self.entries
             .iter()
             .map(|e| {
@@ -212,14 +212,14 @@ impl VerdictStore {
                 let range = analysis.claim_range(a);
                 let same_text = |c: &usize| {
                     analysis.claims.get(*c).is_some_and(|cl| cl.text == e.text)
-                        && !taken.contains_key(c)
+                        && !taken.contains(c)
                 };
                 let found = range
                     .clone()
                     .filter(same_text)
                     .find(|&c| analysis.claims[c].start == e.start)
                     .or_else(|| range.clone().find(same_text))?;
-                taken.insert(found, ());
+                taken.insert(found);
                 Some(found)
             })
             .collect()

@@ -3,6 +3,10 @@
 //! stderr, loads the good articles, exits as documented (0 anything loaded,
 //! 1 usage, 2 nothing loaded) and never panics.
 
+// Offsets in the test exports are small: the casts cannot truncate. `txt`
+// and `text` name a file and its contents.
+#![allow(clippy::cast_possible_truncation, clippy::similar_names)]
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
@@ -429,7 +433,7 @@ fn export_never_writes_into_the_corpus_and_replaces_output_atomically() {
     let listing = |p: &Path| {
         let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(p)
             .expect("list")
-            .filter_map(|e| e.ok())
+            .filter_map(Result::ok)
             .map(|e| {
                 (
                     e.file_name().to_string_lossy().into_owned(),

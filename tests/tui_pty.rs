@@ -64,8 +64,9 @@ struct Session {
     tty: PathBuf,
     /// `stty -g` of the pty before the program started.
     modes_before: String,
-    /// Config, data and state directories of the run.
-    home: Home,
+    /// Config, data and state directories of the run (kept until the
+    /// session ends).
+    _home: Home,
 }
 
 /// The XDG directories a run uses, kept apart from the user's.
@@ -169,7 +170,7 @@ impl Session {
             child,
             tty,
             modes_before,
-            home,
+            _home: home,
         }
     }
 

@@ -243,7 +243,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     // A key meaning two things is an error naming both actions, at the
     // line of the last of them in the file.
     if let Err(e) = config.keymap.validate() {
-        let line = raw.keys.values().map(|v| v.span()).max_by_key(|s| s.start);
+        let line = raw
+            .keys
+            .values()
+            .map(toml::Spanned::span)
+            .max_by_key(|s| s.start);
         return Err(err(line, e.to_string()));
     }
     for (name, value) in &raw.colors {
@@ -413,7 +417,11 @@ mod tests {
         let e = read_limited(Path::new("/dev/zero")).unwrap_err();
         assert!(e.contains("not a regular file"), "{e}");
         let big = dir.path().join("big.toml");
-        std::fs::write(&big, vec![b'#'; MAX_CONFIG_BYTES as usize + 1]).unwrap();
+        std::fs::write(
+            &big,
+            vec![b'#'; usize::try_from(MAX_CONFIG_BYTES).unwrap() + 1],
+        )
+        .unwrap();
         let e = read_limited(&big).unwrap_err();
         assert!(e.contains("larger than 64 KiB"), "{e}");
         let ok = dir.path().join("ok.toml");

@@ -126,7 +126,7 @@ impl KeyChord {
 
     /// Parses "j", "G", "ctrl-d", "shift-tab", "pgdn", "enter", "esc", "up",
     /// "f1", "space", and the forms [`fmt::Display`] writes ("Ctrl-d", "↓",
-    /// "PgDn"), so that every shown key can be pasted into the config file.
+    /// "`PgDn`"), so that every shown key can be pasted into the config file.
     pub fn parse(s: &str) -> Result<KeyChord, KeyError> {
         let mut mods = KeyModifiers::NONE;
         let mut rest = s;

@@ -126,9 +126,10 @@ pub fn run(paths: &[PathBuf], fresh: bool) -> ExitCode {
 /// touched) before the message is printed. Release builds have no hooks.
 #[cfg(debug_assertions)]
 fn debug_hook(when: &str) {
-    if when == "key" && std::env::var_os("CROSSCHECK_DEBUG_PANIC").is_some() {
-        panic!("deliberate panic for testing (CROSSCHECK_DEBUG_PANIC is set)");
-    }
+    assert!(
+        !(when == "key" && std::env::var_os("CROSSCHECK_DEBUG_PANIC").is_some()),
+        "deliberate panic for testing (CROSSCHECK_DEBUG_PANIC is set)"
+    );
     if std::env::var("CROSSCHECK_DEBUG_OOM").is_ok_and(|v| v == when) {
         // Far more than any machine has: the allocation fails and the
         // runtime aborts, as it does when memory runs out.

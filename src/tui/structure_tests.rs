@@ -117,6 +117,27 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
     g
 }
 
+/// Depth-first search from `n`: panics naming the circle if there is one.
+fn visit(
+    n: &str,
+    g: &BTreeMap<String, BTreeSet<String>>,
+    stack: &mut Vec<String>,
+    done: &mut BTreeSet<String>,
+) {
+    if done.contains(n) {
+        return;
+    }
+    if let Some(i) = stack.iter().position(|s| s == n) {
+        panic!("import circle: {} -> {n}", stack[i..].join(" -> "));
+    }
+    stack.push(n.to_string());
+    for m in g.get(n).into_iter().flatten() {
+        visit(m, g, stack, done);
+    }
+    stack.pop();
+    done.insert(n.to_string());
+}
+
 #[test]
 fn tui_modules_have_no_import_circle() {
     let g = graph();
@@ -135,26 +156,6 @@ fn tui_modules_have_no_import_circle() {
         ("action", "keymap"),
     ] {
         assert!(!g[from].contains(to), "{from} must not use {to}: {g:?}");
-    }
-    // Depth-first search for a cycle.
-    fn visit(
-        n: &str,
-        g: &BTreeMap<String, BTreeSet<String>>,
-        stack: &mut Vec<String>,
-        done: &mut BTreeSet<String>,
-    ) {
-        if done.contains(n) {
-            return;
-        }
-        if let Some(i) = stack.iter().position(|s| s == n) {
-            panic!("import circle: {} -> {n}", stack[i..].join(" -> "));
-        }
-        stack.push(n.to_string());
-        for m in g.get(n).into_iter().flatten() {
-            visit(m, g, stack, done);
-        }
-        stack.pop();
-        done.insert(n.to_string());
     }
     let mut done = BTreeSet::new();
     for n in g.keys() {

@@ -51,9 +51,7 @@ pub fn check_capable(
     stdout_tty: bool,
 ) -> Result<(), Unsuitable> {
     match term {
-        Some("dumb") | Some("") | None => {
-            return Err(Unsuitable::Dumb(term.unwrap_or("").to_string()))
-        }
+        Some("dumb" | "") | None => return Err(Unsuitable::Dumb(term.unwrap_or("").to_string())),
         _ => {}
     }
     if !stdout_tty {

@@ -390,41 +390,50 @@ impl App {
     /// Brings every kept layout up to date with the selection and the size,
     /// and every position within range.
     pub fn sync(&mut self) {
-        let n = self.analysis().articles.len();
-        self.panes.article = self.panes.article.min(n.saturating_sub(1));
+        self.sync_panes();
+        self.sync_layers();
+    }
+
+    fn sync_panes(&mut self) {
+        let articles = self.analysis().articles.len();
+        self.panes.article = self.panes.article.min(articles.saturating_sub(1));
         let range = self.analysis().claim_range(self.panes.article);
         if !self.panes.claim.is_some_and(|c| range.contains(&c)) {
             self.panes.claim = (!range.is_empty()).then_some(range.start);
         }
         // The reader.
-        let w = self.reader_width();
-        let r = &self.panes.reader.layout;
-        if r.article != self.panes.article || r.width != w || r.lines.is_empty() {
+        let width = self.reader_width();
+        let reader = &self.panes.reader.layout;
+        if reader.article != self.panes.article || reader.width != width || reader.lines.is_empty()
+        {
             self.panes.reader.layout =
-                ReaderLayout::build(&self.data.analysis, self.panes.article, w);
+                ReaderLayout::build(&self.data.analysis, self.panes.article, width);
         }
         let max = self.panes.reader.layout.lines.len().saturating_sub(1);
         self.panes.reader.scroll = self.panes.reader.scroll.min(max);
         // The comparison.
-        let w = self.comparison_width();
-        let c = &self.panes.comparison.layout;
-        if c.claim != self.panes.claim || c.width != w || c.lines.is_empty() {
+        let width = self.comparison_width();
+        let laid = &self.panes.comparison.layout;
+        if laid.claim != self.panes.claim || laid.width != width || laid.lines.is_empty() {
             self.panes.comparison.layout = comparison::build(
                 &self.data.analysis,
                 &self.verdicts.marks,
                 self.panes.claim,
-                w,
+                width,
             );
         }
-        let h = self
+        let height = self
             .areas()
             .comparison
-            .map_or(1, |r| usize::from(layout::inner(r).height).max(1));
+            .map_or(1, |area| usize::from(layout::inner(area).height).max(1));
         let cmp = &mut self.panes.comparison;
-        let cmp_max = cmp.layout.lines.len().saturating_sub(h);
-        cmp.scroll = cmp.scroll.min(cmp_max);
+        cmp.scroll = cmp
+            .scroll
+            .min(cmp.layout.lines.len().saturating_sub(height));
         cmp.sel = cmp.sel.min(cmp.layout.entries.len().saturating_sub(1));
-        // The layers.
+    }
+
+    fn sync_layers(&mut self) {
         let size = self.size;
         let warnings = self.analysis().warnings.len();
         let help_len = help::lines(&self.keymap, None).len();
@@ -432,37 +441,40 @@ impl App {
         let marks = &self.verdicts.marks;
         for layer in &mut self.layers {
             match layer {
-                Layer::Search(s) => {
-                    s.sel = s.sel.min(s.hits.len().saturating_sub(1));
-                    let claim = match s.hits.get(s.sel).map(|h| h.target) {
+                Layer::Search(search) => {
+                    search.sel = search.sel.min(search.hits.len().saturating_sub(1));
+                    let claim = match search.hits.get(search.sel).map(|hit| hit.target) {
                         Some(Target::Claim(c)) => Some(c),
                         Some(Target::Article(a)) => {
-                            let r = analysis.claim_range(a);
-                            (!r.is_empty()).then_some(r.start)
+                            let range = analysis.claim_range(a);
+                            (!range.is_empty()).then_some(range.start)
                         }
                         None => None,
                     };
-                    let pw = layout::search_popup(size)
+                    let width = layout::search_popup(size)
                         .preview
                         .map_or(0, |p| layout::inner(p).width);
-                    if pw > 0
-                        && (s.preview.claim != claim
-                            || s.preview.width != pw
-                            || s.preview.lines.is_empty())
+                    let preview = &search.preview;
+                    if width > 0
+                        && (preview.claim != claim
+                            || preview.width != width
+                            || preview.lines.is_empty())
                     {
-                        s.preview = comparison::build(analysis, marks, claim, pw);
+                        search.preview = comparison::build(analysis, marks, claim, width);
                     }
                 }
-                Layer::Verdict(v) => v.choice = v.choice.min(VerdictEdit::choices().len() - 1),
-                Layer::Matrix(m) => {
-                    m.row = m.row.min(m.rows.len().saturating_sub(1));
-                    m.col = m.col.min(m.columns.len().saturating_sub(1));
+                Layer::Verdict(edit) => {
+                    edit.choice = edit.choice.min(VerdictEdit::choices().len() - 1);
                 }
-                Layer::SideBySide(s) => {
-                    s.ensure_layout(analysis, layout::inner(layout::body(size)).width);
-                    s.sel = s.sel.min(s.rows.len().saturating_sub(1));
-                    let max = s.layout.lines.len().saturating_sub(1);
-                    s.scroll = s.scroll.min(max);
+                Layer::Matrix(matrix) => {
+                    matrix.row = matrix.row.min(matrix.rows.len().saturating_sub(1));
+                    matrix.col = matrix.col.min(matrix.columns.len().saturating_sub(1));
+                }
+                Layer::SideBySide(sbs) => {
+                    sbs.ensure_layout(analysis, layout::inner(layout::body(size)).width);
+                    sbs.sel = sbs.sel.min(sbs.rows.len().saturating_sub(1));
+                    let max = sbs.layout.lines.len().saturating_sub(1);
+                    sbs.scroll = sbs.scroll.min(max);
                 }
                 Layer::Help(scroll) => *scroll = (*scroll).min(help_len.saturating_sub(1)),
                 Layer::Warnings(scroll) => *scroll = (*scroll).min(warnings.saturating_sub(1)),
@@ -585,17 +597,16 @@ impl App {
             Some(c) if forward => (c + 1..range.end).find(|&d| self.passes(d)),
             Some(c) => (range.start..c).rev().find(|&d| self.passes(d)),
         };
-        match next {
-            Some(c) => self.select_claim(c),
-            None => {
-                self.scroll_reader(if forward { 1 } else { -1 });
-                if self.panes.filter != Filter::All {
-                    self.message = Some(format!(
-                        "no {} {} claim in this article; ] and [ go across articles",
-                        if forward { "further" } else { "earlier" },
-                        self.panes.filter.label()
-                    ));
-                }
+        if let Some(c) = next {
+            self.select_claim(c);
+        } else {
+            self.scroll_reader(if forward { 1 } else { -1 });
+            if self.panes.filter != Filter::All {
+                self.message = Some(format!(
+                    "no {} {} claim in this article; ] and [ go across articles",
+                    if forward { "further" } else { "earlier" },
+                    self.panes.filter.label()
+                ));
             }
         }
     }

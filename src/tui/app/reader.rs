@@ -135,14 +135,14 @@ impl ReaderLayout {
                     if c.start >= w.end {
                         break;
                     }
-                    if !found[ci] {
+                    if found[ci] {
+                        out.claim_lines[ci].1 = li;
+                    } else {
                         found[ci] = true;
                         out.claim_lines[ci] = (li, li);
                         if l.claim_start.is_none() {
                             l.claim_start = Some(base + ci);
                         }
-                    } else {
-                        out.claim_lines[ci].1 = li;
                     }
                 }
             }

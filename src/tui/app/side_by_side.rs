@@ -253,7 +253,8 @@ impl SideBySideState {
 
     /// Lays the rows out for `width` columns, unless already done.
     pub fn ensure_layout(&mut self, a: &Analysis, width: u16) {
-        if self.layout.width == width && !(self.layout.rows.is_empty() && !self.rows.is_empty()) {
+        let laid_out = self.layout.rows.len() == self.rows.len();
+        if self.layout.width == width && laid_out {
             return;
         }
         let column = width.saturating_sub(3) / 2;

@@ -84,15 +84,15 @@ fn reader_steps_through_claims_and_keeps_them_in_view() {
     press(&mut a, &["G"]);
     let last = a.analysis().claim_range(0).end - 1;
     assert_eq!(a.panes.claim, Some(last));
-    let (f, l) = a.panes.reader.layout.lines_of(a.analysis(), last).unwrap();
-    let h = a.pane_height(Pane::Reader);
-    assert!(f >= a.panes.reader.scroll && l < a.panes.reader.scroll + h);
+    let (first, end) = a.panes.reader.layout.lines_of(a.analysis(), last).unwrap();
+    let height = a.pane_height(Pane::Reader);
+    assert!(first >= a.panes.reader.scroll && end < a.panes.reader.scroll + height);
     press(&mut a, &["g"]);
     for _ in 0..10 {
         press(&mut a, &["ctrl-d"]);
         let c = a.panes.claim.unwrap();
-        let (f, l) = a.panes.reader.layout.lines_of(a.analysis(), c).unwrap();
-        assert!(l >= a.panes.reader.scroll && f < a.panes.reader.scroll + h);
+        let (first, end) = a.panes.reader.layout.lines_of(a.analysis(), c).unwrap();
+        assert!(end >= a.panes.reader.scroll && first < a.panes.reader.scroll + height);
     }
 }
 

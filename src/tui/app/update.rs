@@ -67,7 +67,7 @@ fn apply(app: &mut App, input: Input) -> Option<Effect> {
             None
         }
         _ => match app.layers.last() {
-            None => update_panes(app, input),
+            None => update_panes(app, &input),
             Some(Layer::Search(_)) => {
                 update_search(app, &input);
                 None
@@ -498,9 +498,9 @@ fn set_filter(app: &mut App, filter: Filter) {
     });
 }
 
-fn update_panes(app: &mut App, input: Input) -> Option<Effect> {
+fn update_panes(app: &mut App, input: &Input) -> Option<Effect> {
     let n_listed = app.panes.order.len();
-    let action = match input {
+    let action = match *input {
         Input::Action(a) => a,
         Input::Click(x, y) => {
             click(app, x, y);
@@ -537,7 +537,7 @@ fn update_panes(app: &mut App, input: Input) -> Option<Effect> {
                 app.message = Some("back (L: forward again)".into());
             }
             None => {
-                app.message = Some("no earlier position (Ctrl-o goes back after a jump)".into())
+                app.message = Some("no earlier position (Ctrl-o goes back after a jump)".into());
             }
         },
         Action::JumpForward => match app.jumps.forward(app.position()) {

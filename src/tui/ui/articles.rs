@@ -36,7 +36,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let visible = (usize::from(inner.height) / per_item).max(1);
     let pos = order.iter().position(|&a| a == app.panes.article);
     let off = list_offset(pos.unwrap_or(0), order.len(), visible);
-    let mut block = s.pane_block(title, focused(app, Pane::Articles));
+    let mut block = s.pane_block(&title, focused(app, Pane::Articles));
     if order.len() > visible {
         let last = (off + visible).min(order.len());
         let arrows = match (off > 0, last < order.len()) {
@@ -75,7 +75,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         let mark = if selected { "▶ " } else { "  " };
         let mut title_style = Style::new().add_modifier(Modifier::BOLD);
         if selected {
-            title_style = title_style.patch(s.selected());
+            title_style = title_style.patch(Styles::selected());
         }
         // Counts first: "=9 ≠3 ✗1 /38".
         let mut counts = vec![

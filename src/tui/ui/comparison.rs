@@ -38,7 +38,7 @@ pub fn title(app: &App) -> String {
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let s = Styles::new(&app.theme);
     let has_focus = focused(app, Pane::Comparison);
-    let block = s.pane_block(title(app), has_focus);
+    let block = s.pane_block(&title(app), has_focus);
     let inner = layout::inner(area);
     block.render(area, buf);
     if inner.width == 0 || inner.height == 0 {
@@ -54,11 +54,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         .skip(c.scroll)
         .take(usize::from(inner.height))
         .map(|(i, l)| {
-            let mut line = styled(l, &s);
+            let mut line = styled(l, s);
             if Some(i) == selected_line {
                 for (span, (_, role)) in line.spans.iter_mut().zip(l) {
                     if *role == Role::SourceHead {
-                        span.style = span.style.patch(s.selected()).add_modifier(Modifier::BOLD);
+                        span.style = span
+                            .style
+                            .patch(Styles::selected())
+                            .add_modifier(Modifier::BOLD);
                     }
                 }
             }

@@ -24,7 +24,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, scroll: usize) {
         )
         .unwrap_or_default();
     let title = format!("Keys and legend ({close} closes, j/k scroll)");
-    let inner = overlay_block(buf, popup, &title, &s);
+    let inner = overlay_block(buf, popup, &title, s);
     let max = all.len().saturating_sub(usize::from(inner.height));
     let visible: Vec<Line> = all
         .into_iter()

@@ -31,7 +31,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, m: &MatrixState) {
         m.columns.len(),
         m.sort.label()
     );
-    let inner = overlay_block(buf, popup, &title, &s);
+    let inner = overlay_block(buf, popup, &title, s);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
@@ -65,7 +65,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, m: &MatrixState) {
     )];
     for &(ci, j) in &cols {
         let st = if ci == m.col {
-            s.title().patch(s.selected())
+            s.title().patch(Styles::selected())
         } else {
             s.title()
         };
@@ -129,7 +129,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, m: &MatrixState) {
             };
             let mut st = st;
             if sel && ci == m.col {
-                st = st.patch(s.selected());
+                st = st.patch(Styles::selected());
             }
             pieces.push((format!("{text:^cell_w$}"), st));
         }

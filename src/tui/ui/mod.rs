@@ -81,7 +81,7 @@ fn scrub(buf: &mut Buffer) {
 }
 
 /// Laid-out pieces as a styled line.
-fn styled(pieces: &Pieces<Role>, s: &Styles) -> Line<'static> {
+fn styled(pieces: &Pieces<Role>, s: Styles) -> Line<'static> {
     Line::from(
         pieces
             .iter()
@@ -91,7 +91,7 @@ fn styled(pieces: &Pieces<Role>, s: &Styles) -> Line<'static> {
 }
 
 /// Clears `area` and draws a bordered overlay box, returning its inside.
-fn overlay_block(buf: &mut Buffer, area: Rect, title: &str, styles: &Styles) -> Rect {
+fn overlay_block(buf: &mut Buffer, area: Rect, title: &str, styles: Styles) -> Rect {
     Clear.render(area, buf);
     let block = Block::bordered()
         .border_type(BorderType::Double)

@@ -88,7 +88,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         row.map_or(String::new(), |r| sanitize(&r.title).into_owned())
     );
     let block = s
-        .pane_block(title, focused(app, Pane::Reader))
+        .pane_block(&title, focused(app, Pane::Reader))
         .title_bottom(legend(app, area.width));
     let inner = layout::inner(area);
     block.render(area, buf);
@@ -173,7 +173,7 @@ pub fn lines(app: &App, first: usize, count: usize, gutter: usize) -> Vec<Line<'
                         s.dim()
                     };
                     if Some(c) == app.panes.claim {
-                        style = style.patch(s.selected());
+                        style = style.patch(Styles::selected());
                     }
                     let mark = app.verdicts.marks.get(&c).map(|(v, _)| v.marker());
                     let g: String = format!("{}{} ", status_marker(st), mark.unwrap_or(' '))

@@ -22,7 +22,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, st: &SearchState) {
         buf,
         areas.popup,
         "Find claims and titles ('exact ^start end$ !not)",
-        &s,
+        s,
     );
     let inner = areas.list;
     if inner.width == 0 || inner.height == 0 {
@@ -65,7 +65,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, st: &SearchState) {
         };
         let text = text.unwrap_or("");
         let sel = i == st.sel;
-        let base = if sel { s.selected() } else { Style::new() };
+        let base = if sel {
+            Styles::selected()
+        } else {
+            Style::new()
+        };
         let mut pieces = vec![
             (if sel { "▶ " } else { "  " }.to_string(), base),
             (tag, s.dim().patch(base)),
@@ -118,7 +122,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, st: &SearchState) {
             .lines
             .iter()
             .take(usize::from(pi.height))
-            .map(|l| styled(l, &s))
+            .map(|l| styled(l, s))
             .collect();
         Paragraph::new(lines).render(pi, buf);
     }

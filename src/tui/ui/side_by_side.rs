@@ -24,7 +24,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, st: &SideBySideState) {
         st.left + 1,
         st.right + 1
     );
-    let inner = overlay_block(buf, body, &title, &s);
+    let inner = overlay_block(buf, body, &title, s);
     if inner.width == 0 || inner.height < 2 {
         return;
     }
@@ -33,9 +33,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, st: &SideBySideState) {
         let a = app.analysis();
         let art = a.articles.get(article);
         let mut t = format!("{} ", article + 1);
-        t.push_str(&art.map(|x| x.display_title()).unwrap_or_default());
+        t.push_str(
+            &art.map(crosscheck::Article::display_title)
+                .unwrap_or_default(),
+        );
         if let Some(o) = art.and_then(|x| x.outlet.clone()) {
-            t.push_str(&format!(" · {o}"));
+            t.push_str(" · ");
+            t.push_str(&o);
         }
         fit(vec![(t, s.header())], col)
     };
@@ -59,7 +63,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, st: &SideBySideState) {
         .skip(st.scroll)
         .take(usize::from(inner.height) - 1)
     {
-        let mut left = styled(l, &s).spans;
+        let mut left = styled(l, s).spans;
         let lw: usize = l
             .iter()
             .map(|(t, _)| crate::tui::sanitize::drawn_width(t))
@@ -80,11 +84,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, st: &SideBySideState) {
         let gutter = if in_sel { "▶" } else { " " };
         left.push(Span::styled(
             gutter,
-            if in_sel { s.selected() } else { Style::new() },
+            if in_sel {
+                Styles::selected()
+            } else {
+                Style::new()
+            },
         ));
         left.push(Span::styled((*mid).to_string(), mid_style));
         left.push(Span::raw(" "));
-        left.extend(styled(r, &s).spans);
+        left.extend(styled(r, s).spans);
         lines.push(Line::from(left));
     }
     Paragraph::new(lines).render(inner, buf);

@@ -25,14 +25,14 @@ impl<'a> Styles<'a> {
         Styles { theme }
     }
 
-    fn fg(&self, c: Color) -> Style {
+    fn fg(self, c: Color) -> Style {
         match self.theme.fg(c) {
             Some(c) => Style::new().fg(c),
             None => Style::new(),
         }
     }
 
-    fn status_color(&self, s: ClaimStatus) -> Color {
+    fn status_color(self, s: ClaimStatus) -> Color {
         match s {
             ClaimStatus::Corroborated => self.theme.corroborated,
             ClaimStatus::Differs => self.theme.differs,
@@ -42,7 +42,7 @@ impl<'a> Styles<'a> {
     }
 
     /// A claim's text in the reader, by status.
-    pub fn claim(&self, s: ClaimStatus) -> Style {
+    pub fn claim(self, s: ClaimStatus) -> Style {
         let base = self.fg(self.status_color(s));
         match s {
             ClaimStatus::Corroborated => base.add_modifier(Modifier::UNDERLINED),
@@ -54,7 +54,7 @@ impl<'a> Styles<'a> {
     }
 
     /// A status marker (gutter, counts, legend).
-    pub fn marker(&self, s: ClaimStatus) -> Style {
+    pub fn marker(self, s: ClaimStatus) -> Style {
         let base = self.fg(self.status_color(s));
         match s {
             ClaimStatus::Differs | ClaimStatus::Contradicts => base.add_modifier(Modifier::BOLD),
@@ -63,7 +63,7 @@ impl<'a> Styles<'a> {
     }
 
     /// A relation badge: bold, coloured, never reversed.
-    pub fn badge(&self, r: Option<Relation>) -> Style {
+    pub fn badge(self, r: Option<Relation>) -> Style {
         match r {
             Some(Relation::Agrees) => self.fg(self.theme.corroborated),
             Some(Relation::Differs) => self.fg(self.theme.differs),
@@ -75,19 +75,19 @@ impl<'a> Styles<'a> {
     }
 
     /// A section header: bold and underlined.
-    pub fn header(&self) -> Style {
+    pub fn header(self) -> Style {
         self.fg(self.theme.accent)
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     /// Shared terms, search matches: underlined.
-    pub fn highlight(&self) -> Style {
+    pub fn highlight(self) -> Style {
         self.fg(self.theme.highlight)
             .add_modifier(Modifier::UNDERLINED)
     }
 
     /// Secondary text.
-    pub fn dim(&self) -> Style {
+    pub fn dim(self) -> Style {
         if self.theme.color {
             self.fg(self.theme.dim)
         } else {
@@ -96,22 +96,22 @@ impl<'a> Styles<'a> {
     }
 
     /// Titles of panes and overlays.
-    pub fn title(&self) -> Style {
+    pub fn title(self) -> Style {
         self.fg(self.theme.accent).add_modifier(Modifier::BOLD)
     }
 
     /// The selection: reverse video, and nothing else is.
-    pub fn selected(&self) -> Style {
+    pub fn selected() -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
     /// A verdict marker or note.
-    pub fn mark(&self) -> Style {
+    pub fn mark(self) -> Style {
         self.fg(self.theme.verdict).add_modifier(Modifier::BOLD)
     }
 
     /// The style of laid-out text with role `r`.
-    pub fn role(&self, r: Role) -> Style {
+    pub fn role(self, r: Role) -> Style {
         match r {
             Role::Plain => Style::new(),
             Role::Strong | Role::SourceHead => Style::new().add_modifier(Modifier::BOLD),
@@ -131,7 +131,7 @@ impl<'a> Styles<'a> {
     }
 
     /// A pane's border block, marked when focused.
-    pub fn pane_block(&self, title: String, focused: bool) -> Block<'static> {
+    pub fn pane_block(self, title: &str, focused: bool) -> Block<'static> {
         let title = if focused {
             format!("▶ {title} ")
         } else {
@@ -156,7 +156,7 @@ mod tests {
     fn without_colour_the_selection_badges_and_headers_stay_apart() {
         let t = Theme::monochrome();
         let s = Styles::new(&t);
-        let sel = s.selected();
+        let sel = Styles::selected();
         let badge = s.badge(Some(Relation::Differs));
         let header = s.header();
         assert_ne!(sel, badge);

@@ -60,14 +60,14 @@ fn panes_on_start() {
 #[test]
 fn articles_focused() {
     snap("articles", |a| {
-        keys(a, &[Action::FocusArticles, Action::Down])
+        keys(a, &[Action::FocusArticles, Action::Down]);
     });
 }
 
 #[test]
 fn comparison_focused_on_the_second_source() {
     snap("comparison", |a| {
-        keys(a, &[Action::FocusComparison, Action::Down])
+        keys(a, &[Action::FocusComparison, Action::Down]);
     });
 }
 
@@ -134,7 +134,7 @@ fn verdict_popup_and_marker() {
 #[test]
 fn filtered_to_contradicted_claims() {
     snap("filter_contradicts", |a| {
-        keys(a, &[Action::Filter, Action::Filter])
+        keys(a, &[Action::Filter, Action::Filter]);
     });
 }
 
@@ -164,10 +164,6 @@ fn find_from(buf: &Buffer, needle: &str, from: u16) -> Option<(u16, u16)> {
             (from + u16::try_from(x).unwrap_or(0), y)
         })
     })
-}
-
-fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
-    find_from(buf, needle, 0)
 }
 
 fn modifiers_at(buf: &Buffer, needle: &str, from: u16) -> Modifier {

@@ -19,7 +19,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, v: &VerdictEdit) {
         buf,
         popup,
         "Verdict (↑/↓ choose, type a note, Enter saves, Esc cancels)",
-        &s,
+        s,
     );
     if inner.width == 0 || inner.height == 0 {
         return;
@@ -51,7 +51,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, v: &VerdictEdit) {
             Some(verdict) => (verdict.marker().to_string(), verdict.label()),
             None => (" ".into(), "no verdict (clear)"),
         };
-        let base = if sel { s.selected() } else { Style::new() };
+        let base = if sel {
+            Styles::selected()
+        } else {
+            Style::new()
+        };
         lines.push(fit(
             vec![
                 (if sel { "▶ " } else { "  " }.into(), base),

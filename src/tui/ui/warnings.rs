@@ -16,7 +16,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, scroll: usize) {
     let popup = layout::warnings_popup(area);
     let warnings = &app.analysis().warnings;
     let title = format!("Load warnings ({})", warnings.len());
-    let inner = overlay_block(buf, popup, &title, &s);
+    let inner = overlay_block(buf, popup, &title, s);
     let lines: Vec<Line> = warnings
         .iter()
         .skip(scroll)
