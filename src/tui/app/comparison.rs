@@ -67,13 +67,14 @@ impl ComparisonState {
     }
 }
 
-/// Order of another source: differing figures first, then contradiction,
-/// agreement, relation, and no match.
-fn source_rank(a: &Analysis, claim: usize, source: usize) -> u8 {
-    if a.differing_in(claim, source).is_some() {
+/// Order of another source from its relation to the claim (and whether a
+/// secondary match there differs): contradiction and differing figures
+/// first, then agreement, relation, and no match.
+fn rank(relation: Option<Relation>, differing: bool) -> u8 {
+    if differing {
         return 0;
     }
-    match a.match_in(claim, source).map(|m| m.relation) {
+    match relation {
         Some(Relation::Contradicts) => 0,
         Some(Relation::Differs) => 1,
         Some(Relation::Agrees) => 2,
@@ -192,13 +193,21 @@ pub fn build(
         push(p, "  ", lines);
     }
     // Differences first, then agreement, relation, no match.
-    let others = a.other_sources(cl.article);
-    let mut ranked: Vec<(u8, usize)> = others.iter().map(|&j| (source_rank(a, ci, j), j)).collect();
+    let mut ranked: Vec<(u8, usize)> = a
+        .source_relations(ci)
+        .into_iter()
+        .map(|(j, r, d)| (rank(r, d), j))
+        .collect();
     ranked.sort_unstable();
     let total = ranked.len();
     let hidden: Vec<(u8, usize)> = ranked.split_off(ranked.len().min(MAX_SOURCES));
+    let differing: Vec<usize> = ranked
+        .iter()
+        .take_while(|&&(r, _)| r <= 1)
+        .map(|&(_, j)| j)
+        .collect();
     let shown: Vec<usize> = ranked.iter().map(|&(_, j)| j).collect();
-    figures_at_a_glance(a, ci, &shown, width, lines);
+    figures_at_a_glance(a, ci, &differing, width, lines);
     lines.push(Vec::new());
     push(
         vec![(format!("Other sources ({total})"), Role::Header)],
@@ -398,9 +407,9 @@ fn match_block(a: &Analysis, m: &Match, lead: &str, width: u16, lines: &mut Vec<
     }
 }
 
-/// "Figures elsewhere": one line per figure another source states
-/// differently for the same quantity, so the differences show at a glance
-/// before the sources' full entries.
+/// "Figures elsewhere": one line per figure another source (of `others`,
+/// those that differ) states differently for the same quantity, so the
+/// differences show at a glance before the sources' full entries.
 fn figures_at_a_glance(
     a: &Analysis,
     claim: usize,
@@ -410,10 +419,6 @@ fn figures_at_a_glance(
 ) {
     let mut found: Vec<Pieces<Role>> = Vec::new();
     for &j in others {
-        if source_rank(a, claim, j) > 1 {
-            // Sources are in rank order: no differing figure after these.
-            break;
-        }
         for m in a
             .differing_in(claim, j)
             .into_iter()
@@ -470,10 +475,14 @@ mod tests {
             if let Some(e) = l.entries.last() {
                 assert_eq!(e.end, l.lines.len());
             }
+            let rel = a.source_relations(c);
             let ranks: Vec<u8> = l
                 .entries
                 .iter()
-                .map(|e| source_rank(&a, c, e.source))
+                .map(|e| {
+                    let &(_, r, d) = rel.iter().find(|x| x.0 == e.source).unwrap();
+                    rank(r, d)
+                })
                 .collect();
             assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
         }

@@ -1,11 +1,9 @@
-//! Two articles side by side, aligned on their matched claims: a claim of
-//! the left article and its counterpart in the right one on the same row,
-//! the claims that have none in between, in each article's own order.
-//!
-//! The alignment is the longest chain of matched pairs that is in order on
-//! both sides (a longest increasing subsequence, as a diff aligns lines);
-//! a matched pair out of that order is shown on two rows, each saying where
-//! its counterpart is.
+//! Two articles side by side, aligned on their matched claims: every claim
+//! of the left article in its order, its counterpart in the right one on
+//! the same row, and the right claims that have none in between, each just
+//! after the right claim before it. Each claim shows its number in its
+//! article, so where the right article tells things in another order the
+//! numbers say so.
 
 use crate::tui::role::Role;
 use crate::tui::wrap::{wrap_pieces, Pieces};
@@ -60,31 +58,6 @@ pub struct SideBySideState {
     pub layout: SideLayout,
 }
 
-/// Indices (into `seq`) of a longest strictly increasing subsequence.
-fn longest_increasing(seq: &[usize]) -> Vec<usize> {
-    // Patience sorting: tails[k] = index of the smallest tail of an
-    // increasing run of length k + 1.
-    let mut tails: Vec<usize> = Vec::new();
-    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
-    for (i, &v) in seq.iter().enumerate() {
-        let k = tails.partition_point(|&t| seq[t] < v);
-        prev[i] = k.checked_sub(1).map(|k| tails[k]);
-        if k == tails.len() {
-            tails.push(i);
-        } else {
-            tails[k] = i;
-        }
-    }
-    let mut out = Vec::with_capacity(tails.len());
-    let mut cur = tails.last().copied();
-    while let Some(i) = cur {
-        out.push(i);
-        cur = prev[i];
-    }
-    out.reverse();
-    out
-}
-
 /// The aligned rows of articles `left` and `right`.
 pub fn align(a: &Analysis, left: usize, right: usize) -> Vec<Row> {
     struct Pair {
@@ -117,76 +90,65 @@ pub fn align(a: &Analysis, left: usize, right: usize) -> Vec<Row> {
             })
         })
         .collect();
-    // One left claim per right claim: the best scoring.
+    // One left claim per right claim: the best scoring; the others say
+    // where their counterpart is.
     pairs.sort_by(|x, y| x.r.cmp(&y.r).then(y.score.total_cmp(&x.score)));
-    let mut dropped: Vec<Pair> = Vec::new();
     let mut kept: Vec<Pair> = Vec::new();
+    let mut notes: Vec<(usize, String)> = Vec::new();
     for p in pairs {
-        if kept.last().is_some_and(|k| k.r == p.r) {
-            dropped.push(p);
-        } else {
-            kept.push(p);
+        match kept.last() {
+            Some(k) if k.r == p.r => notes.push((
+                p.l,
+                format!(
+                    "its counterpart, right claim {}, is on the row of left claim {}",
+                    p.r - rr.start + 1,
+                    k.l - lr.start + 1
+                ),
+            )),
+            _ => kept.push(p),
         }
     }
-    kept.sort_by_key(|p| p.l);
-    let chain = longest_increasing(&kept.iter().map(|p| p.r).collect::<Vec<_>>());
-    let mut aligned: Vec<Pair> = Vec::new();
-    let mut out_of_order: Vec<Pair> = dropped;
-    for (i, p) in kept.into_iter().enumerate() {
-        if chain.binary_search(&i).is_ok() {
-            aligned.push(p);
-        } else {
-            out_of_order.push(p);
-        }
+    // A row per left claim, in its order, with its counterpart.
+    let mut rows: Vec<Row> = lr
+        .clone()
+        .map(|l| Row {
+            left: Some(l),
+            right: None,
+            relation: None,
+            ours: Vec::new(),
+            theirs: Vec::new(),
+            note: notes.iter().find(|n| n.0 == l).map(|n| n.1.clone()),
+        })
+        .collect();
+    for p in kept {
+        let row = &mut rows[p.l - lr.start];
+        row.right = Some(p.r);
+        row.relation = Some(p.relation);
+        row.ours = p.ours;
+        row.theirs = p.theirs;
     }
-    let number = |c: usize, range: &std::ops::Range<usize>| c - range.start + 1;
-    let note_left = |l: usize| {
-        out_of_order
-            .iter()
-            .find(|p| p.l == l)
-            .map(|p| format!("matches right claim {}", number(p.r, &rr)))
-    };
-    let note_right = |r: usize| {
-        out_of_order
-            .iter()
-            .find(|p| p.r == r)
-            .map(|p| format!("matches left claim {}", number(p.l, &lr)))
-    };
-    let alone = |left: Option<usize>, right: Option<usize>, note| Row {
-        left,
-        right,
-        relation: None,
-        ours: Vec::new(),
-        theirs: Vec::new(),
-        note,
-    };
-    let mut rows = Vec::new();
-    let (mut li, mut ri) = (lr.start, rr.start);
-    for p in aligned {
-        while li < p.l {
-            rows.push(alone(Some(li), None, note_left(li)));
-            li += 1;
+    // Each right claim without a counterpart goes just after the row of the
+    // right claim before it, so that the right side keeps its order where
+    // the pairs allow.
+    let mut anchor: Option<usize> = None;
+    for r in rr {
+        if let Some(i) = rows.iter().position(|row| row.right == Some(r)) {
+            anchor = Some(i);
+            continue;
         }
-        while ri < p.r {
-            rows.push(alone(None, Some(ri), note_right(ri)));
-            ri += 1;
-        }
-        rows.push(Row {
-            left: Some(p.l),
-            right: Some(p.r),
-            relation: Some(p.relation),
-            ours: p.ours,
-            theirs: p.theirs,
-            note: None,
-        });
-        li = p.l + 1;
-        ri = p.r + 1;
-    }
-    for l in li..lr.end {
-        rows.push(alone(Some(l), None, note_left(l)));
-    }
-    for r in ri..rr.end {
-        rows.push(alone(None, Some(r), note_right(r)));
+        let at = anchor.map_or(0, |i| i + 1);
+        rows.insert(
+            at,
+            Row {
+                left: None,
+                right: Some(r),
+                relation: None,
+                ours: Vec::new(),
+                theirs: Vec::new(),
+                note: None,
+            },
+        );
+        anchor = Some(at);
     }
     rows
 }
@@ -331,24 +293,29 @@ mod tests {
     use crosscheck::{Article, Corpus};
 
     #[test]
-    fn lis_is_longest_and_increasing() {
-        assert_eq!(longest_increasing(&[]), Vec::<usize>::new());
-        let seq = [3, 1, 4, 1, 5, 9, 2, 6];
-        let idx = longest_increasing(&seq);
-        assert_eq!(idx.len(), 4);
-        assert!(idx.windows(2).all(|w| w[0] < w[1] && seq[w[0]] < seq[w[1]]));
-    }
-
-    #[test]
-    fn every_claim_of_both_sides_appears_once_in_order() {
+    fn every_claim_appears_once_and_counterparts_share_a_row() {
         let a = Analysis::build(crosscheck::corpus::bundled());
         for left in 0..a.articles.len() {
             for right in a.other_sources(left) {
                 let rows = align(&a, left, right);
                 let l: Vec<usize> = rows.iter().filter_map(|r| r.left).collect();
-                let r: Vec<usize> = rows.iter().filter_map(|r| r.right).collect();
-                assert_eq!(l, a.claim_range(left).collect::<Vec<_>>());
-                assert_eq!(r, a.claim_range(right).collect::<Vec<_>>());
+                let mut r: Vec<usize> = rows.iter().filter_map(|r| r.right).collect();
+                assert_eq!(l, a.claim_range(left).collect::<Vec<_>>(), "left in order");
+                r.sort_unstable();
+                assert_eq!(
+                    r,
+                    a.claim_range(right).collect::<Vec<_>>(),
+                    "right, each once"
+                );
+                // A right claim alone follows the right claim before it.
+                for (i, row) in rows.iter().enumerate() {
+                    if let (None, Some(rc)) = (row.left, row.right) {
+                        let prev = rows[..i].iter().rev().find_map(|x| x.right);
+                        if let Some(p) = prev {
+                            assert!(p < rc || rc == a.claim_range(right).start, "{p} then {rc}");
+                        }
+                    }
+                }
                 for row in &rows {
                     if row.relation.is_some() {
                         let m = a

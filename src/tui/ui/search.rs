@@ -117,13 +117,19 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, st: &SearchState) {
             .title(Line::styled(" Preview: comparison ", s.title()));
         let pi = layout::inner(p);
         block.render(p, buf);
-        let lines: Vec<Line> = st
-            .preview
-            .lines
-            .iter()
-            .take(usize::from(pi.height))
-            .map(|l| styled(l, s))
-            .collect();
+        let lines: Vec<Line> = if st.hits.is_empty() {
+            vec![fit(
+                vec![("Nothing matches the query.".into(), s.dim())],
+                pi.width,
+            )]
+        } else {
+            st.preview
+                .lines
+                .iter()
+                .take(usize::from(pi.height))
+                .map(|l| styled(l, s))
+                .collect()
+        };
         Paragraph::new(lines).render(pi, buf);
     }
 }
