@@ -436,7 +436,8 @@ impl App {
     fn sync_layers(&mut self) {
         let size = self.size;
         let warnings = self.analysis().warnings.len();
-        let help_len = help::lines(&self.keymap, None).len();
+        let help_open = self.layers.iter().any(|l| matches!(l, Layer::Help(_)));
+        let help_len = if help_open { self.help_len() } else { 0 };
         let analysis = &self.data.analysis;
         let marks = &self.verdicts.marks;
         for layer in &mut self.layers {

@@ -281,6 +281,16 @@ impl SideBySideState {
         }
     }
 
+    /// Selects row `i` and shows it at the top (after a jump to it).
+    pub fn select_at_top(&mut self, i: usize, height: usize) {
+        let Some(&(first, _)) = self.layout.rows.get(i) else {
+            return;
+        };
+        self.sel = i;
+        let max = self.layout.lines.len().saturating_sub(height.max(1));
+        self.scroll = first.min(max);
+    }
+
     /// The claim the selected row stands for (left, else right).
     pub fn claim(&self) -> Option<usize> {
         self.rows.get(self.sel).and_then(|r| r.left.or(r.right))

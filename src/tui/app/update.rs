@@ -302,7 +302,7 @@ fn update_side_by_side(app: &mut App, input: &Input) {
                 (0..s.sel).rev().find(|&i| differs(&s.rows[i]))
             };
             match next {
-                Some(i) => s.select(i, visible),
+                Some(i) => s.select_at_top(i, visible),
                 None => app.message = Some("no further row that differs".into()),
             }
         }
@@ -593,7 +593,7 @@ fn update_panes(app: &mut App, input: &Input) -> Option<Effect> {
                 let visible = usize::from(layout::body(app.size).height).saturating_sub(3);
                 if let Some(Layer::SideBySide(s)) = app.layers.last_mut() {
                     let sel = s.sel;
-                    s.select(sel, visible);
+                    s.select_at_top(sel, visible);
                 }
             }
             None => app.message = Some("no other source in this story to compare with".into()),

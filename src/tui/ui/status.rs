@@ -72,8 +72,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             h.label = ok;
         }
     }
-    // A message matters more than the name of the place on a narrow bar.
-    let head = if app.message.is_some() && width < 80 {
+    // A message, and on a tiny bar "help" and "quit", matter more than the
+    // name of the place.
+    let head = if (app.message.is_some() && width < 80) || width < 30 {
         String::new()
     } else {
         format!(" {place} ")
