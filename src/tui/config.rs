@@ -18,7 +18,7 @@
 //! ```
 
 use super::action::Action;
-use super::keymap::{Context, KeyChord, Keymap};
+use super::keymap::{Context, KeyChord, KeyError, Keymap, KeymapError};
 use super::theme::{Slot, Theme};
 use ratatui::style::Color;
 use serde::Deserialize;
@@ -42,14 +42,69 @@ pub struct Config {
 
 /// A problem with the config file: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{}{}: {}", shown(&.path.display().to_string()), .line.map_or(String::new(), |l| format!(":{l}")), shown(.message))]
+#[error("{}{}: {}", shown(&.path.display().to_string()), .line.map_or(String::new(), |l| format!(":{l}")), shown(&.problem.to_string()))]
 pub struct ConfigError {
     /// The config file.
     pub path: PathBuf,
     /// 1-based line, where known.
     pub line: Option<usize>,
     /// What is wrong.
-    pub message: String,
+    pub problem: Problem,
+}
+
+/// What is wrong with a config file.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Problem {
+    /// It cannot be opened (the system's reason).
+    #[error("cannot open: {0}")]
+    Open(String),
+    /// It cannot be read (the system's reason).
+    #[error("cannot read: {0}")]
+    Read(String),
+    /// A FIFO, a device or a directory.
+    #[error("not a regular file (a FIFO, device or directory): not read")]
+    NotRegular,
+    /// Over [`MAX_CONFIG_BYTES`] (its size, where known).
+    #[error("larger than {} KiB{}: not read", MAX_CONFIG_BYTES / 1024, .0.map_or(String::new(), |n| format!(" ({n} bytes)")))]
+    TooLarge(Option<u64>),
+    /// Not UTF-8 (the offset of the first bad byte).
+    #[error("not UTF-8 (invalid byte at offset {0})")]
+    NotUtf8(usize),
+    /// Not TOML, or a table other than `[keys]` and `[colors]`.
+    #[error("{0}")]
+    Toml(String),
+    /// An action name that does not exist.
+    #[error("unknown action '{0}' (known: {known})", known = Action::all().iter().map(|a| a.name()).collect::<Vec<_>>().join(", "))]
+    UnknownAction(String),
+    /// A `[keys.<section>]` that names no context.
+    #[error("unknown key section [keys.{0}] (known: {known})", known = Context::ALL.iter().map(|c| c.config_name()).collect::<Vec<_>>().join(", "))]
+    UnknownSection(String),
+    /// An action that has no keys in that section's context.
+    #[error("'{action}' has no keys in [keys.{section}]")]
+    NotInSection {
+        /// The action's name.
+        action: String,
+        /// The section's name.
+        section: String,
+    },
+    /// Keys that are neither a string nor a list of strings.
+    #[error("keys of '{0}' must be a string or a list of strings")]
+    KeysType(String),
+    /// A key name that does not parse.
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    /// A key bound to two actions, or a popup left without a key.
+    #[error(transparent)]
+    Keymap(#[from] KeymapError),
+    /// A colour value that is not a string.
+    #[error("colour '{0}' must be a string")]
+    ColourType(String),
+    /// A colour value that is not a colour.
+    #[error("unknown colour '{0}' (a name such as \"red\", \"#rrggbb\" or 0-255)")]
+    UnknownColour(String),
+    /// A colour slot that does not exist.
+    #[error("unknown colour name '{0}' (known: {known})", known = Slot::VARIANTS.iter().map(|&s| <&str>::from(s)).collect::<Vec<_>>().join(", "))]
+    UnknownSlot(String),
 }
 
 /// The message quotes the file's text and name: shown with control
@@ -79,11 +134,11 @@ pub fn load() -> Result<Config, ConfigError> {
         Some(p) => match read_limited(&p) {
             Ok(Some(text)) => parse(&text, &p)?,
             Ok(None) => Config::default(),
-            Err(message) => {
+            Err(problem) => {
                 return Err(ConfigError {
                     path: p,
                     line: None,
-                    message,
+                    problem,
                 })
             }
         },
@@ -99,7 +154,7 @@ pub fn load() -> Result<Config, ConfigError> {
 /// [`MAX_CONFIG_BYTES`]; `None` if it does not exist. The file is opened
 /// without blocking (a FIFO swapped in after a check cannot hang the
 /// open) and its type is checked on the opened handle.
-fn read_limited(path: &Path) -> Result<Option<String>, String> {
+fn read_limited(path: &Path) -> Result<Option<String>, Problem> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -110,59 +165,42 @@ fn read_limited(path: &Path) -> Result<Option<String>, String> {
     let file = match options.open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("cannot open: {e}")),
+        Err(e) => return Err(Problem::Open(e.to_string())),
     };
-    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    let meta = file.metadata().map_err(|e| Problem::Read(e.to_string()))?;
     if !meta.is_file() {
-        return Err("not a regular file (a FIFO, device or directory): not read".into());
+        return Err(Problem::NotRegular);
     }
     if meta.len() > MAX_CONFIG_BYTES {
-        return Err(format!(
-            "larger than {} KiB ({} bytes): not read",
-            MAX_CONFIG_BYTES / 1024,
-            meta.len()
-        ));
+        return Err(Problem::TooLarge(Some(meta.len())));
     }
     let mut bytes = Vec::new();
     // The size may change after the check: never read past the limit.
     file.take(MAX_CONFIG_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(|e| Problem::Read(e.to_string()))?;
     if bytes.len() as u64 > MAX_CONFIG_BYTES {
-        return Err(format!(
-            "larger than {} KiB: not read",
-            MAX_CONFIG_BYTES / 1024
-        ));
+        return Err(Problem::TooLarge(None));
     }
-    String::from_utf8(bytes).map(Some).map_err(|e| {
-        format!(
-            "not UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|e| Problem::NotUtf8(e.utf8_error().valid_up_to()))
 }
 
 /// The keys of a config value: a key name or a list of them.
-fn key_list(value: &toml::Value, name: &str) -> Result<Vec<KeyChord>, String> {
+fn key_list(value: &toml::Value, name: &str) -> Result<Vec<KeyChord>, Problem> {
     let names: Vec<&str> = match value {
         toml::Value::String(s) => vec![s.as_str()],
         toml::Value::Array(items) => items
             .iter()
-            .map(|v| {
-                v.as_str()
-                    .ok_or(format!("keys of '{name}' must be strings"))
-            })
+            .map(|v| v.as_str().ok_or(Problem::KeysType(name.to_string())))
             .collect::<Result<_, _>>()?,
-        _ => {
-            return Err(format!(
-                "keys of '{name}' must be a string or a list of strings"
-            ))
-        }
+        _ => return Err(Problem::KeysType(name.to_string())),
     };
-    names
+    Ok(names
         .iter()
-        .map(|k| KeyChord::parse(k).map_err(|e| e.to_string()))
-        .collect()
+        .map(|k| KeyChord::parse(k))
+        .collect::<Result<_, _>>()?)
 }
 
 /// The span of the first line after byte `from` that starts with `name`.
@@ -188,29 +226,23 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// Parses config text; `path` is only used in error messages.
 pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-    let err = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
+    let err = |span: Option<std::ops::Range<usize>>, problem: Problem| ConfigError {
         path: path.to_path_buf(),
         line: span.map(|s| line_of(text, s.start)),
-        message,
+        problem,
     };
-    let raw: RawConfig =
-        toml::from_str(text).map_err(|e| err(e.span(), e.message().trim().to_string()))?;
+    let raw: RawConfig = toml::from_str(text)
+        .map_err(|e| err(e.span(), Problem::Toml(e.message().trim().to_string())))?;
     let mut config = Config::default();
     // `action = keys` first (every context), then `[keys.<context>]`
     // sections (that context only), so the more specific one wins.
-    let unknown_action = |name: &str, span: Option<std::ops::Range<usize>>| {
-        let known: Vec<&str> = Action::all().iter().map(|a| a.name()).collect();
-        err(
-            span,
-            format!("unknown action '{name}' (known: {})", known.join(", ")),
-        )
-    };
     for (name, value) in &raw.keys {
         let span = Some(value.span());
         if matches!(value.get_ref(), toml::Value::Table(_)) {
             continue;
         }
-        let action = Action::from_name(name).ok_or_else(|| unknown_action(name, span.clone()))?;
+        let action = Action::from_name(name)
+            .ok_or_else(|| err(span.clone(), Problem::UnknownAction(name.clone())))?;
         let keys = key_list(value.get_ref(), name).map_err(|m| err(span, m))?;
         config.keymap.rebind(action, &keys);
     }
@@ -220,23 +252,26 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         };
         let section_span = value.span();
         let context = Context::from_config_name(section).ok_or_else(|| {
-            let known: Vec<&str> = Context::ALL.iter().map(|c| c.config_name()).collect();
             err(
                 Some(section_span.clone()),
-                format!(
-                    "unknown key section [keys.{section}] (known: {})",
-                    known.join(", ")
-                ),
+                Problem::UnknownSection(section.clone()),
             )
         })?;
         for (name, v) in table {
             // Nested values carry no position: the line of `name =` after
             // the section's start.
             let at = line_start_of(text, section_span.start, name);
-            let action = Action::from_name(name).ok_or_else(|| unknown_action(name, at.clone()))?;
+            let action = Action::from_name(name)
+                .ok_or_else(|| err(at.clone(), Problem::UnknownAction(name.clone())))?;
             let keys = key_list(v, name).map_err(|m| err(at.clone(), m))?;
             if !config.keymap.rebind_in(context, action, &keys) {
-                return Err(err(at, format!("'{name}' has no keys in [keys.{section}]")));
+                return Err(err(
+                    at,
+                    Problem::NotInSection {
+                        action: name.clone(),
+                        section: section.clone(),
+                    },
+                ));
             }
         }
     }
@@ -248,27 +283,20 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             .values()
             .map(toml::Spanned::span)
             .max_by_key(|s| s.start);
-        return Err(err(line, e.to_string()));
+        return Err(err(line, e.into()));
     }
     for (name, value) in &raw.colors {
         let span = Some(value.span());
         let s = value
             .get_ref()
             .as_str()
-            .ok_or_else(|| err(span.clone(), format!("colour '{name}' must be a string")))?;
-        let color: Color = s.parse().map_err(|_| {
-            err(
-                span.clone(),
-                format!("unknown colour '{s}' (a name such as \"red\", \"#rrggbb\" or 0-255)"),
-            )
-        })?;
-        let slot: Slot = name.parse().map_err(|_| {
-            let known: Vec<&str> = Slot::VARIANTS.iter().map(|&s| s.into()).collect();
-            err(
-                span.clone(),
-                format!("unknown colour name '{name}' (known: {})", known.join(", ")),
-            )
-        })?;
+            .ok_or_else(|| err(span.clone(), Problem::ColourType(name.clone())))?;
+        let color: Color = s
+            .parse()
+            .map_err(|_| err(span.clone(), Problem::UnknownColour(s.to_string())))?;
+        let slot: Slot = name
+            .parse()
+            .map_err(|_| err(span.clone(), Problem::UnknownSlot(name.clone())))?;
         *config.theme.slot_mut(slot) = color;
     }
     Ok(config)
@@ -379,7 +407,7 @@ mod tests {
             ConfigError {
                 path: PathBuf::from("/tmp/\u{1b}]0;t\u{7}/config.toml"),
                 line: None,
-                message: "m".into(),
+                problem: Problem::NotRegular,
             },
         ] {
             let shown = e.to_string();
@@ -412,18 +440,19 @@ mod tests {
     fn only_regular_files_of_bounded_size_are_read() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(read_limited(&dir.path().join("missing.toml")), Ok(None));
-        let e = read_limited(dir.path()).unwrap_err();
-        assert!(e.contains("not a regular file"), "{e}");
-        let e = read_limited(Path::new("/dev/zero")).unwrap_err();
-        assert!(e.contains("not a regular file"), "{e}");
+        assert_eq!(read_limited(dir.path()), Err(Problem::NotRegular));
+        assert_eq!(
+            read_limited(Path::new("/dev/zero")),
+            Err(Problem::NotRegular)
+        );
         let big = dir.path().join("big.toml");
         std::fs::write(
             &big,
             vec![b'#'; usize::try_from(MAX_CONFIG_BYTES).unwrap() + 1],
         )
         .unwrap();
-        let e = read_limited(&big).unwrap_err();
-        assert!(e.contains("larger than 64 KiB"), "{e}");
+        let e = read_limited(&big).unwrap_err().to_string();
+        assert!(e.contains("larger than 64 KiB (65537 bytes)"), "{e}");
         let ok = dir.path().join("ok.toml");
         std::fs::write(&ok, "[keys]\n").unwrap();
         assert_eq!(read_limited(&ok), Ok(Some("[keys]\n".into())));
