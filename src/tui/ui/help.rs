@@ -3,7 +3,9 @@
 
 use super::overlay_block;
 use super::style::Styles;
+use crate::tui::action::Action;
 use crate::tui::app::{help, layout, App};
+use crate::tui::keymap::Context;
 use crate::tui::wrap::fit_pieces;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,14 +18,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, scroll: usize) {
     let popup = layout::help_popup(area);
     let path = crate::tui::config::path();
     let all = help::lines(&app.keymap, path.as_deref());
-    let close = app
-        .keymap
-        .key_for(
-            crate::tui::keymap::Context::Lists,
-            crate::tui::action::Action::Close,
-        )
-        .unwrap_or_default();
-    let title = format!("Keys and legend ({close} closes, j/k scroll)");
+    let key = |a| app.keymap.key_for(Context::Lists, a).unwrap_or_default();
+    let title = format!(
+        "Keys and legend ({} closes, {}/{} scroll)",
+        key(Action::Close),
+        key(Action::Down),
+        key(Action::Up)
+    );
     let inner = overlay_block(buf, popup, &title, s);
     let max = all.len().saturating_sub(usize::from(inner.height));
     let visible: Vec<Line> = all
