@@ -46,12 +46,12 @@ def export_kib(exe, folder, env):
     return usage.ru_maxrss
 
 
-def browser_kib(exe, folder, env):
+def browser_kib(exe, folder, env, fresh):
     pid, fd = pty.fork()
     if pid == 0:
         os.environ.update(env)
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 140, 0, 0))
-        os.execv(exe, [exe, "--fresh", folder])
+        os.execv(exe, [exe] + (["--fresh"] if fresh else []) + [folder])
     buf = read_until(fd, b"Comparison", b"")
     first = hwm_kib(pid)
     for key in [b"s"] + [b"G"] + [b"l"] * 5:
@@ -75,6 +75,8 @@ def main():
     exe = os.path.abspath(sys.argv[1])
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     sizes = [int(n) for n in sys.argv[3:]] or [1000, 2000]
+    # Builds from before sessions have no --fresh.
+    fresh = b"--fresh" in subprocess.run([exe, "--help"], capture_output=True).stdout
     print("articles  export MB  browser first frame MB  browser matrix MB  (medians of %d)" % runs)
     for n in sizes:
         with tempfile.TemporaryDirectory() as d:
@@ -90,7 +92,7 @@ def main():
             ex, first, matrix = [], [], []
             for _ in range(runs):
                 ex.append(export_kib(exe, folder, env))
-                f, m = browser_kib(exe, folder, env)
+                f, m = browser_kib(exe, folder, env, fresh)
                 first.append(f)
                 matrix.append(m)
             med = lambda v: statistics.median(v) / 1024
