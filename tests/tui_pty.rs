@@ -234,6 +234,7 @@ impl Session {
             vt100::MouseProtocolMode::None,
             "{what}: mouse capture left on"
         );
+        assert!(!sc.bracketed_paste(), "{what}: bracketed paste left on");
         drop(p);
         assert_eq!(
             stty(&self.tty),
@@ -708,4 +709,24 @@ fn a_conflicting_binding_stops_the_browser_naming_both_actions() {
         err.contains("config.toml:2: 'q' is bound to both 'search' and 'quit'"),
         "{err}"
     );
+}
+
+#[test]
+fn a_pasted_query_is_one_edit_and_its_line_break_does_not_jump() {
+    let mut s = Session::start(140, 45);
+    s.wait_for("a first frame", |sc| sc.contains("Articles (5)"));
+    s.send("/");
+    s.wait_for("the search popup", |sc| {
+        sc.contains("Find claims and titles")
+    });
+    s.send("\x1b[200~'14,000\nq\x1b[201~");
+    let sc = s.wait_for("the pasted query", |sc| sc.contains("/ '14,000 q"));
+    assert!(
+        sc.contains("Find claims and titles"),
+        "still in the popup:\n{sc}"
+    );
+    s.send("\x1b");
+    s.send("q");
+    assert!(s.wait_exit("q").success());
+    s.assert_restored("after a paste");
 }

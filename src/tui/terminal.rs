@@ -10,7 +10,9 @@
 
 use base64::Engine as _;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
@@ -83,7 +85,13 @@ pub fn setup() -> io::Result<Tui> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
-    if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide) {
+    if let Err(e) = execute!(
+        out,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    ) {
         restore();
         return Err(e);
     }
@@ -97,15 +105,22 @@ pub fn restore() {
         return;
     }
     let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = disable_raw_mode();
     let _ = out.flush();
 }
 
-/// The bytes that undo the browser's terminal modes: mouse reporting off
-/// (every mode crossterm enables), the main screen, the cursor shown.
+/// The bytes that undo the browser's terminal modes: bracketed paste and
+/// mouse reporting off (every mode crossterm enables), the main screen, the
+/// cursor shown.
 const RESTORE_BYTES: &[u8] =
-    b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
+    b"\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
 
 #[cfg(unix)]
 fn save_termios() {
@@ -225,7 +240,9 @@ mod tests {
     #[test]
     fn restore_bytes_undo_what_setup_does() {
         let s = String::from_utf8_lossy(RESTORE_BYTES);
-        for mode in ["?1000l", "?1002l", "?1003l", "?1006l", "?1049l", "?25h"] {
+        for mode in [
+            "?2004l", "?1000l", "?1002l", "?1003l", "?1006l", "?1049l", "?25h",
+        ] {
             assert!(s.contains(mode), "{mode}");
         }
     }
