@@ -83,10 +83,7 @@ pub fn lines(keymap: &Keymap, config_path: Option<&std::path::Path>) -> Vec<Piec
         let badge = r.map_or(NOT_REPORTED, Relation::badge);
         out.push(vec![
             (format!("  [{badge}]"), Role::Badge(r)),
-            (
-                format!("{:<w$}", "", w = 16usize.saturating_sub(badge.len())),
-                Role::Plain,
-            ),
+            (" ".repeat(15usize.saturating_sub(badge.len())), Role::Plain),
             (meaning.into(), Role::Plain),
         ]);
     }
