@@ -34,6 +34,10 @@ pub struct Cli {
     /// Fetch web pages again instead of reading them from the cache.
     #[arg(long, global = true)]
     pub refresh: bool,
+    /// Start the browser fresh: do not restore the last article, claim
+    /// and pane.
+    #[arg(long)]
+    pub fresh: bool,
     /// The command to run instead of the terminal browser.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -221,10 +225,17 @@ pub fn run_export(
         },
     };
     let analysis = Analysis::build(corpus);
+    // The verdicts given in the browser, from the file beside the inputs.
+    let verdicts = crosscheck::verdicts::VerdictStore::for_inputs(paths).unwrap_or_else(|e| {
+        warn(e);
+        crosscheck::verdicts::VerdictStore::default()
+    });
     let out = sink.writer();
     let written = match format {
-        Format::Json => export::write_json(&analysis, &mut *out),
-        Format::Markdown => out.write_all(export::to_markdown(&analysis).as_bytes()),
+        Format::Json => export::write_json_with_verdicts(&analysis, &verdicts, &mut *out),
+        Format::Markdown => {
+            out.write_all(export::to_markdown_with_verdicts(&analysis, &verdicts).as_bytes())
+        }
     }
     .and_then(|_| out.write_all(b"\n"));
     match sink.finish(written) {

@@ -3,6 +3,7 @@
 
 use crate::analysis::Analysis;
 use crate::matching::FactRelation;
+use crate::verdicts::VerdictStore;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -17,6 +18,22 @@ pub struct ExportDoc<'a> {
     pub claims: Vec<ClaimOut<'a>>,
     /// One entry per fact.
     pub facts: Vec<FactOut<'a>>,
+    /// The verdicts given in the browser, where there are any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub verdicts: Vec<VerdictOut<'a>>,
+}
+
+/// A verdict in the export.
+#[derive(Debug, Serialize)]
+pub struct VerdictOut<'a> {
+    /// Claim id, or `null` when the claim is no longer found.
+    pub claim: Option<&'a str>,
+    /// Article id.
+    pub article: &'a str,
+    /// The claim's text.
+    pub text: &'a str,
+    pub verdict: crate::verdicts::Verdict,
+    pub note: Option<&'a str>,
 }
 
 /// An article in the export.
@@ -99,6 +116,7 @@ pub fn to_doc(an: &Analysis) -> ExportDoc<'_> {
         articles: (0..an.articles.len()).map(|i| article_out(an, i)).collect(),
         claims: (0..an.claims.len()).map(|ci| claim_out(an, ci)).collect(),
         facts: an.facts.iter().map(|f| fact_out(an, f)).collect(),
+        verdicts: Vec::new(),
     }
 }
 
@@ -179,7 +197,7 @@ fn fact_out<'a>(an: &'a Analysis, f: &'a crate::matching::Fact) -> FactOut<'a> {
 /// The `crosscheck/1` document built one article, claim and fact at a time
 /// as it is serialised, so that a large export never holds the whole
 /// [`ExportDoc`] (or the whole JSON text) in memory. Same fields, same order.
-struct StreamedDoc<'a>(&'a Analysis);
+struct StreamedDoc<'a>(&'a Analysis, Vec<VerdictOut<'a>>);
 
 /// A JSON array whose items are made by the function as they are written.
 struct StreamedSeq<F>(F);
@@ -199,7 +217,7 @@ impl Serialize for StreamedDoc<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let an = self.0;
-        let mut doc = s.serialize_struct("ExportDoc", 4)?;
+        let mut doc = s.serialize_struct("ExportDoc", 4 + usize::from(!self.1.is_empty()))?;
         doc.serialize_field("schema", "crosscheck/1")?;
         doc.serialize_field(
             "articles",
@@ -213,8 +231,74 @@ impl Serialize for StreamedDoc<'_> {
             "facts",
             &StreamedSeq(|| an.facts.iter().map(|f| fact_out(an, f))),
         )?;
+        if !self.1.is_empty() {
+            doc.serialize_field("verdicts", &self.1)?;
+        }
         doc.end()
     }
+}
+
+/// The verdicts of `store` for the export, in the order they were given.
+fn verdicts_out<'a>(an: &'a Analysis, store: &'a VerdictStore) -> Vec<VerdictOut<'a>> {
+    store
+        .resolve(an)
+        .into_iter()
+        .zip(store.entries())
+        .map(|(c, e)| VerdictOut {
+            claim: c.map(|c| an.claims[c].id.as_str()),
+            article: &e.article,
+            text: &e.text,
+            verdict: e.verdict,
+            note: (!e.note.is_empty()).then_some(e.note.as_str()),
+        })
+        .collect()
+}
+
+/// The analysis as `crosscheck/1` JSON with a `verdicts` section (left out
+/// when `store` is empty).
+pub fn to_json_with_verdicts(an: &Analysis, store: &VerdictStore) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and serde_json writes only UTF-8.
+    let _ = write_json_with_verdicts(an, store, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`write_json`] with a `verdicts` section (left out when `store` is
+/// empty).
+pub fn write_json_with_verdicts<W: std::io::Write>(
+    an: &Analysis,
+    store: &VerdictStore,
+    out: W,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(out, &StreamedDoc(an, verdicts_out(an, store)))
+        .map_err(std::io::Error::from)
+}
+
+/// The Markdown report with a "Verdicts" section (left out when `store` is
+/// empty).
+pub fn to_markdown_with_verdicts(an: &Analysis, store: &VerdictStore) -> String {
+    let mut out = to_markdown(an);
+    let verdicts = verdicts_out(an, store);
+    if verdicts.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "\n## Verdicts ({})\n", verdicts.len());
+    let _ = writeln!(out, "| claim | verdict | note | text |");
+    let _ = writeln!(out, "|---|---|---|---|");
+    for v in &verdicts {
+        let claim = v.claim.map_or_else(
+            || format!("{} (claim not found)", md_cell(v.article)),
+            md_cell,
+        );
+        let _ = writeln!(
+            out,
+            "| `{claim}` | **{}** | {} | {} |",
+            v.verdict.label(),
+            md_cell(v.note.unwrap_or("–")),
+            md_cell(v.text)
+        );
+    }
+    out
 }
 
 fn round3(x: f32) -> f32 {
@@ -234,7 +318,7 @@ pub fn to_json(an: &Analysis) -> String {
 /// document in memory. The only possible error is `out`'s own, returned
 /// as it was (so a closed pipe can be told from a full disk).
 pub fn write_json<W: std::io::Write>(an: &Analysis, out: W) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(out, &StreamedDoc(an)).map_err(std::io::Error::from)
+    serde_json::to_writer_pretty(out, &StreamedDoc(an, Vec::new())).map_err(std::io::Error::from)
 }
 
 /// A readable Markdown report: sources, then fact by fact with the sources

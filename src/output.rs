@@ -108,7 +108,7 @@ fn finish_stream<W: Write>(
     written: io::Result<()>,
     name: &Path,
 ) -> Result<(), String> {
-    let result = written.and_then(|_| w.flush());
+    let result = written.and_then(|()| w.flush());
     // Whatever is still buffered cannot be written: drop it without another
     // flush.
     let _ = w.into_parts();
@@ -163,9 +163,9 @@ impl AtomicFile {
     fn commit(self, written: io::Result<()>) -> Result<(), String> {
         let AtomicFile { target, temp, out } = self;
         let result = written
-            .and_then(|_| out.into_inner().map_err(io::IntoInnerError::into_error))
+            .and_then(|()| out.into_inner().map_err(io::IntoInnerError::into_error))
             .and_then(|f| f.sync_all())
-            .and_then(|_| fs::rename(&temp, &target));
+            .and_then(|()| fs::rename(&temp, &target));
         clear_cleanup();
         if let Err(e) = result {
             let _ = fs::remove_file(&temp);

@@ -7,6 +7,7 @@
 use crosscheck::corpus::fetch::{fetch, FetchEvent, FetchOptions, FetchState};
 use crosscheck::corpus::{load_inputs, Corpus};
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -93,9 +94,9 @@ fn read_request(stream: &mut TcpStream) -> Option<Hit> {
 fn respond(stream: &mut TcpStream, status: &str, headers: &[(&str, String)], body: &[u8]) {
     let mut head = format!("HTTP/1.1 {status}\r\nConnection: close\r\n");
     for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
+        let _ = write!(head, "{k}: {v}\r\n");
     }
-    head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+    let _ = write!(head, "Content-Length: {}\r\n\r\n", body.len());
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(body);
 }
@@ -324,7 +325,7 @@ fn failures_are_one_line_each_and_the_rest_loads() {
     .map(|p| server.url(p));
     let (c, _) = load(&urls, &options(cache.path()));
     assert_eq!(c.articles.len(), 1);
-    let w: Vec<String> = c.warnings.iter().map(|w| w.to_string()).collect();
+    let w: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(w.len(), 5, "{w:?}");
     let expect = [
         ("/missing", "HTTP 404 Not Found: skipped"),

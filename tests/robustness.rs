@@ -3,7 +3,12 @@
 //! stderr, loads the good articles, exits as documented (0 anything loaded,
 //! 1 usage, 2 nothing loaded) and never panics.
 
+// Offsets in the test exports are small: the casts cannot truncate. `txt`
+// and `text` name a file and its contents.
+#![allow(clippy::cast_possible_truncation, clippy::similar_names)]
+
 use serde_json::Value;
+use std::fmt::Write as _;
 use std::fs::File;
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
@@ -369,12 +374,13 @@ fn an_impossible_date_or_time_is_ignored_with_the_same_warning() {
         ("d5", "2025-04-28T10:00+25:00", None),
         ("d6", "2025-04-28 and some text", None),
     ];
-    let lines: String = dates
-        .iter()
-        .map(|(id, date, _)| {
-            format!("{{\"id\": \"{id}\", \"text\": \"Kyiv said 3 drones fell.\", \"date\": \"{date}\"}}\n")
-        })
-        .collect();
+    let mut lines = String::new();
+    for (id, date, _) in &dates {
+        let _ = writeln!(
+            lines,
+            "{{\"id\": \"{id}\", \"text\": \"Kyiv said 3 drones fell.\", \"date\": \"{date}\"}}"
+        );
+    }
     let p = write(d, "dates.jsonl", lines.as_bytes());
     let (doc, err, code) = export(&[&p]);
     assert_eq!(code, Some(0), "{err:?}");
@@ -632,7 +638,7 @@ fn export_never_writes_into_the_corpus_and_replaces_output_atomically() {
     let listing = |p: &Path| {
         let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(p)
             .expect("list")
-            .filter_map(|e| e.ok())
+            .filter_map(Result::ok)
             .map(|e| {
                 (
                     e.file_name().to_string_lossy().into_owned(),
@@ -718,7 +724,7 @@ fn dev_full() -> Stdio {
     )
 }
 
-/// Makes the child behave as on a nearly full disk: RLIMIT_FSIZE stops any
+/// Makes the child behave as on a nearly full disk: `RLIMIT_FSIZE` stops any
 /// file it writes at `bytes` (writes past it fail with EFBIG; SIGXFSZ is
 /// ignored so that the failure is an error, not a kill).
 fn limit_file_size(cmd: &mut Command, bytes: u64) {
@@ -731,7 +737,7 @@ fn limit_file_size(cmd: &mut Command, bytes: u64) {
                 rlim_cur: bytes,
                 rlim_max: bytes,
             };
-            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &raw const limit) != 0 {
                 return Err(std::io::Error::last_os_error());
             }
             Ok(())
@@ -743,7 +749,7 @@ fn limit_file_size(cmd: &mut Command, bytes: u64) {
 fn names(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
         .expect("list")
-        .filter_map(|e| e.ok())
+        .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     v.sort();
@@ -981,7 +987,8 @@ fn an_interrupted_output_leaves_no_temporary_file() {
         wait_for_temp(&out_dir, &mut child);
         // SAFETY: sends a signal to our own child, which has not been
         // waited for yet.
-        unsafe { libc::kill(child.id() as libc::pid_t, sig) };
+        let pid = libc::pid_t::try_from(child.id()).expect("pid fits");
+        unsafe { libc::kill(pid, sig) };
         let status = child.wait().expect("wait");
         assert_eq!(status.signal(), Some(sig), "{status:?}");
         assert_eq!(names(&out_dir), ["r.json"], "signal {sig}");
@@ -1072,7 +1079,7 @@ fn an_output_naming_one_of_the_inputs_is_refused() {
 }
 
 /// Runs the binary with `args` under an address-space limit of `bytes`
-/// (RLIMIT_AS, set in the child before exec): an allocation past it fails,
+/// (`RLIMIT_AS`, set in the child before exec): an allocation past it fails,
 /// so the run proves its peak memory stays below the limit.
 fn run_with_memory_limit(args: &[&str], bytes: u64) -> std::process::Output {
     let mut cmd = command(args);
@@ -1083,7 +1090,7 @@ fn run_with_memory_limit(args: &[&str], bytes: u64) -> std::process::Output {
                 rlim_cur: bytes,
                 rlim_max: bytes,
             };
-            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+            if libc::setrlimit(libc::RLIMIT_AS, &raw const limit) != 0 {
                 return Err(std::io::Error::last_os_error());
             }
             Ok(())
