@@ -389,8 +389,22 @@ def capital_synonyms(ctx, capital, country):
 
 
 def first_noun_sense_is(ctx, lemma, synset):
-    senses = ctx.wn.senses(lemma.lower(), "n")
-    return bool(senses) and senses[0] == synset.key
+    """Whether the synset is the lemma's first noun sense among places and
+    groups: "Turkey" the country is the first place, group or natural object called "turkey" (the bird
+    does not count); "Europe" is first the continent, not the EU."""
+    kinds = {"noun.location", "noun.group", "noun.object"}
+    wn = ctx.wn
+    lw = lemma.lower()
+    all_senses = wn.senses(lw, "n")
+    senses = [k for k in all_senses if wn.synsets[k].lexfile in kinds]
+    if not senses or senses[0] != synset.key:
+        return False
+    # An ordinary word used mostly in other senses ("Man" for the Isle of
+    # Man) is no alias: its other senses are tagged < 10 times in WordNet's
+    # concordance ("turkey" the bird, "china" the porcelain are rare).
+    other = sum(wn.tag_count(lw, "n", i) for i, k in enumerate(all_senses, 1) if wn.synsets[k].lexfile not in kinds)
+    other += sum(wn.tag_count(lw, p, i) for p in "va" for i in range(1, len(wn.senses(lw, p)) + 1))
+    return other < 10
 
 
 def pertainyms_to(ctx, synset):

@@ -25,6 +25,7 @@ pub mod claims;
 pub mod corpus;
 pub mod evaluation;
 pub mod export;
+pub mod lexicon;
 pub mod matching;
 pub mod search;
 pub mod text;
