@@ -30,7 +30,6 @@ npm and cargo on the first run; the downloads are cached in
 
 import ast
 import calendar
-import io
 import json
 import locale
 import math
@@ -277,11 +276,9 @@ class Context:
                     self.common.add(w)
         self.stems = {}
 
-    def lemma_df(self, lemma, pos):
-        """Documents containing some form of lemma as pos (upper bound)."""
-        return self.lemma_dfs().get((lemma, pos), 0)
-
     def lemma_dfs(self):
+        """(lemma, pos) -> documents containing a form of it (an upper bound:
+        a form may belong to several lemmas)."""
         if not hasattr(self, "_lemma_dfs"):
             table = Counter()
             for form, n in self.form_df.items():
@@ -454,7 +451,6 @@ def plural_forms(ctx, forms):
 def build_countries(ctx, stop):
     data = json.loads(npm_file(*WORLD_COUNTRIES, "countries.json"))
     wn = ctx.wn
-    rows = []
     claims = defaultdict(set)  # key -> {(priority, code)}
     records = []
     for c in sorted(data, key=lambda c: c["cca3"]):
@@ -766,7 +762,6 @@ def build_synonyms(ctx, stop, spelling):
     freq = {n: freq[n] for n in nodes}
     first = {n: wn.senses(*n)[0] for n in nodes}
     edges = synonym_edges(ctx, nodes, freq, first)
-    ctx.syn_edges = edges
     links = Counter(e[3] for e in edges)
     groups, joined_by = cluster(nodes, edges, lemma_df)
     classes = [g for g in groups if len({l for l, _ in g}) >= 2]

@@ -88,7 +88,7 @@ class WordNet:
                 continue  # licence header
             body, _, gloss = line.partition(" | ")
             f = body.split()
-            offset, lexfile_no, ss_type = f[0], int(f[1]), f[2]
+            offset, lexfile_no = f[0], int(f[1])
             n_words = int(f[3], 16)
             words = []
             i = 4
