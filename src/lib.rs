@@ -34,6 +34,8 @@ pub mod corpus;
 pub mod evaluation;
 pub mod export;
 #[allow(clippy::pedantic)]
+pub mod lexicon;
+#[allow(clippy::pedantic)]
 pub mod matching;
 pub mod search;
 #[allow(clippy::pedantic)]
