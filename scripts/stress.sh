@@ -4,23 +4,30 @@
 #   big.txt          a ~100 MB article: news paragraphs, many lines
 #   line-prose.txt   a single ~10 MB line of sentences
 #   line-nostop.txt  a single ~10 MB line with no sentence stop at all
-#   big.jsonl        ~100 MB of JSONL records (one per line)
+#   big-jsonl.jsonl  ~100 MB of JSONL records (one per line)
+#   sentences.txt    1 million short sentences with figures, ~90 MB
 # and runs `crosscheck export` on each RUNS times (default 3) under
-# /usr/bin/time -v, printing the median wall time and peak RSS.
+# /usr/bin/time -v, printing the median wall time, the median peak RSS and
+# that peak per input byte.
 #
 #   scripts/stress.sh                 # all files, full size
 #   SCALE=0.1 RUNS=1 scripts/stress.sh line-nostop   # a tenth of the size
+#   BIN=/path/to/crosscheck scripts/stress.sh big    # another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
 scale=${SCALE:-1}
 names=("$@")
-[ ${#names[@]} -eq 0 ] && names=(big line-prose line-nostop big-jsonl)
+[ ${#names[@]} -eq 0 ] && names=(big line-prose line-nostop big-jsonl sentences)
 dir=$(mktemp -d -t crosscheck-stress.XXXXXX)
 trap 'rm -rf "$dir"' EXIT
 
-cargo build --release --quiet
-bin=target/release/crosscheck
+if [ -n "${BIN:-}" ]; then
+    bin=$BIN
+else
+    cargo build --release --quiet
+    bin=target/release/crosscheck
+fi
 
 python3 - "$dir" "$scale" <<'PY'
 import json, pathlib, random, sys
@@ -52,6 +59,15 @@ with open(d / "big-jsonl.jsonl", "w") as f:
     while n < 100 * MB * scale:
         rec = json.dumps({"id": f"r{i}", "story": f"s{i // 5}", "text": "\n\n".join(para() for _ in range(8))}) + "\n"
         f.write(rec); n += len(rec.encode()); i += 1
+# Short sentences with figures, ten to a paragraph (about 90 bytes each).
+who = ["Officials", "The ministry", "A spokesman for the army", "Local authorities", "Witnesses"]
+what = ["troops arrived in", "soldiers were killed near", "civilians fled from", "drones were shot down over", "shells hit"]
+where = ["Kursk", "Kharkiv", "Belgorod", "Donetsk", "Sumy", "Zaporizhzhia"]
+when = ["on Monday", "on Tuesday", "overnight", "last week", "early on Friday"]
+with open(d / "sentences.txt", "w") as f:
+    for i in range(int(1_000_000 * scale)):
+        f.write(f"{random.choice(who)} said {random.randint(2, 99_999):,} {random.choice(what)} {random.choice(where)} {random.choice(when)}, according to reports.")
+        f.write("\n\n" if i % 10 == 9 else " ")
 PY
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -68,6 +84,9 @@ for name in "${names[@]}"; do
         grep "Maximum resident" "$dir/err" | awk -F': ' '{print $2}' >>"$dir/rss"
     done
     claims=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['claims']))" "$dir/out.json")
-    printf '%-12s %5s MB  median %6.1f s  peak RSS %6d MB  (%s runs, %s claims)\n' \
-        "$name" "$size" "$(median <"$dir/times")" "$(( $(median <"$dir/rss") / 1024 ))" "$runs" "$claims"
+    bytes=$(stat -c %s "$file")
+    rss=$(median <"$dir/rss")
+    printf '%-12s %5s MB  median %6.1f s  peak RSS %6d MB = %5.1f x input  (%s runs, %s claims)\n' \
+        "$name" "$size" "$(median <"$dir/times")" "$(( rss / 1024 ))" \
+        "$(awk -v r="$rss" -v b="$bytes" 'BEGIN { print r * 1024 / b }')" "$runs" "$claims"
 done

@@ -244,4 +244,93 @@ impl Analysis {
             .iter()
             .filter(|f| f.relation != FactRelation::Single)
     }
+
+    /// How every other source of claim `claim`'s story relates to it, in one
+    /// pass: per article of the story but the claim's own, the relation of
+    /// its best match there (`None`: no match) and whether a match there
+    /// differs in figures where the best one does not. For ranking thousands
+    /// of sources without building each match's explanation.
+    pub fn source_relations(&self, claim: usize) -> Vec<(usize, Option<Relation>, bool)> {
+        let Some(cl) = self.claims.get(claim) else {
+            return Vec::new();
+        };
+        let mut best: std::collections::HashMap<usize, Relation> = Default::default();
+        for m in self.matches.get(claim).into_iter().flatten() {
+            best.entry(m.article).or_insert(m.relation);
+        }
+        let differing: std::collections::HashSet<usize> = self
+            .differing
+            .get(claim)
+            .into_iter()
+            .flatten()
+            .map(|m| m.article)
+            .collect();
+        self.other_sources(cl.article)
+            .into_iter()
+            .map(|j| (j, best.get(&j).copied(), differing.contains(&j)))
+            .collect()
+    }
+
+    /// The indices in `claims` of article `article`'s claims (empty for an
+    /// unknown article).
+    pub fn claim_range(&self, article: usize) -> Range<usize> {
+        self.article_claims.get(article).cloned().unwrap_or(0..0)
+    }
+
+    /// An analysis assembled from given parts instead of computed: the
+    /// corpus, its claims (grouped by article, in text order), each claim's
+    /// matches (one list per claim) and the facts. For fixtures whose output
+    /// must not change when the matcher does (the browser's snapshot
+    /// tests). A claim in no fact gets a single-source fact of its own.
+    pub fn from_parts(
+        corpus: Corpus,
+        claims: Vec<Claim>,
+        matches: Vec<Vec<Match>>,
+        mut facts: Vec<Fact>,
+    ) -> Analysis {
+        let Corpus {
+            articles, warnings, ..
+        } = corpus;
+        let documents: Vec<Document> = articles.iter().map(|a| text::segment(&a.text)).collect();
+        let article_claims = (0..articles.len())
+            .map(|i| {
+                let start = claims.partition_point(|c| c.article < i);
+                let end = claims.partition_point(|c| c.article <= i);
+                start..end
+            })
+            .collect();
+        let mut claim_fact = vec![usize::MAX; claims.len()];
+        for (fi, f) in facts.iter().enumerate() {
+            for &c in &f.claims {
+                if let Some(slot) = claim_fact.get_mut(c) {
+                    *slot = fi;
+                }
+            }
+        }
+        for (c, slot) in claim_fact.iter_mut().enumerate() {
+            if *slot == usize::MAX {
+                *slot = facts.len();
+                facts.push(Fact {
+                    id: format!("F{}", facts.len() + 1),
+                    label: claims[c].text.chars().take(60).collect(),
+                    claims: vec![c],
+                    articles: vec![claims[c].article],
+                    relation: FactRelation::Single,
+                });
+            }
+        }
+        let mut matches = matches;
+        matches.resize(claims.len(), Vec::new());
+        Analysis {
+            differing: vec![Vec::new(); claims.len()],
+            articles,
+            documents,
+            claims,
+            article_claims,
+            matches,
+            facts,
+            claim_fact,
+            warnings,
+        }
+    }
 }

@@ -1,32 +1,43 @@
 //! Command-line interface: argument parsing and the non-interactive commands.
 
+use crate::output::{warn, Sink};
 use clap::{Parser, Subcommand, ValueEnum};
+use crosscheck::corpus::fetch::{FetchEvent, FetchOptions, FetchState};
 use crosscheck::corpus::{self, Corpus};
 use crosscheck::matching::profile::Idf;
 use crosscheck::text::display::sanitize;
 use crosscheck::{export, matching, Analysis};
-use std::io::{self, BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
 Examples:
   crosscheck                         browse the bundled articles
-  crosscheck ~/stories/kursk/        browse every .txt/.md/.json/.jsonl under a folder
+  crosscheck ~/stories/kursk/        browse every .txt/.md/.json/.jsonl/.html under a folder
+  crosscheck https://a.example/story urls.txt   fetch pages (cached; --refresh fetches again)
+  crosscheck articles urls.txt --output corpus.jsonl   keep the extracted articles
   crosscheck export --format markdown --output report.md
   crosscheck export a.json b.txt     JSON (schema crosscheck/1) on stdout
   cut -f4,5 pairs.tsv | crosscheck pairs   score sentence pairs
 
-Exit status: 0 when anything loaded, 1 for usage errors, 2 when nothing loaded.";
+Exit status: 0 when anything loaded, 1 for usage and write errors, 2 when nothing loaded.";
 
 /// Read several outlets' coverage of one story side by side and cross-check
 /// what each one claims.
 #[derive(Debug, Parser)]
 #[command(name = "crosscheck", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Articles to open: files or folders (searched recursively). None: the
-    /// bundled article set.
+    /// Articles to open: files or folders (searched recursively), web
+    /// addresses, URL list files. None: the bundled article set.
     pub paths: Vec<PathBuf>,
+    /// Fetch web pages again instead of reading them from the cache.
+    #[arg(long, global = true)]
+    pub refresh: bool,
+    /// Start the browser fresh: do not restore the last article, claim
+    /// and pane.
+    #[arg(long)]
+    pub fresh: bool,
     /// The command to run instead of the terminal browser.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -49,6 +60,17 @@ pub enum Command {
     /// Score sentence pairs: reads `sentence1<TAB>sentence2` lines on stdin,
     /// prints `score<TAB>1|0` per line (1: they state the same claim).
     Pairs,
+    /// Write the loaded articles as JSONL in crosscheck's own input format
+    /// (id, title, outlet, byline, date, url, story, text, and the source
+    /// each came from), to keep, edit or share a fetched corpus.
+    Articles {
+        /// Articles: files, folders, web addresses, URL lists. None: the
+        /// bundled article set.
+        paths: Vec<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Export formats.
@@ -60,122 +82,169 @@ pub enum Format {
     Markdown,
 }
 
-/// Loads `paths`, or the bundled set when empty, printing one line per
-/// warning on stderr. `None` when nothing loaded (exit status 2).
-pub fn load(paths: &[PathBuf]) -> Option<Corpus> {
+/// Loads `paths` (files, folders, web addresses, URL lists; see
+/// [`corpus::load_inputs`]), or the bundled set when empty, printing one
+/// line per warning on stderr (best effort: a closed or full stderr never
+/// stops the work). `None` when nothing loaded (exit status 2).
+///
+/// `refresh` fetches pages again instead of reading the cache. When stderr
+/// is a terminal, each fetch shows its progress there (address, bytes,
+/// done or failed).
+pub fn load(paths: &[PathBuf], refresh: bool) -> Option<Corpus> {
     let corpus = if paths.is_empty() {
         corpus::bundled()
     } else {
-        corpus::load_paths(paths)
+        let opts = FetchOptions {
+            refresh,
+            ..FetchOptions::default()
+        };
+        let mut progress = Progress::new(io::stderr().is_terminal());
+        let corpus = corpus::load_inputs(paths, &opts, &mut |e| progress.show(e));
+        progress.finish();
+        corpus
     };
     for w in &corpus.warnings {
-        // File names and messages may hold control characters: never let
-        // them reach the terminal.
-        eprintln!("crosscheck: {}", sanitize(&w.to_string()));
+        // File names and messages may hold control characters: `warn`
+        // never lets them reach the terminal.
+        warn(w);
     }
     if corpus.articles.is_empty() {
-        eprintln!("crosscheck: no articles loaded");
+        warn("no articles loaded");
         return None;
     }
     Some(corpus)
 }
 
-/// `crosscheck export`.
-pub fn run_export(paths: &[PathBuf], format: Format, output: Option<&PathBuf>) -> ExitCode {
-    let Some(corpus) = load(paths) else {
+/// Fetch progress on stderr: one line per page, rewritten in place while it
+/// arrives (only on a terminal; elsewhere failures still come as warnings).
+struct Progress {
+    tty: bool,
+    /// Whether the cursor is at the end of an unfinished progress line.
+    open: bool,
+}
+
+impl Progress {
+    fn new(tty: bool) -> Self {
+        Progress { tty, open: false }
+    }
+
+    fn show(&mut self, e: &FetchEvent) {
+        if !self.tty {
+            return;
+        }
+        // Long addresses are cut so that the line fits and `\r` rewrites it.
+        let mut url = sanitize(&e.url).into_owned();
+        if let Some((cut, _)) = url.char_indices().nth(70) {
+            url.truncate(cut);
+            url.push('…');
+        }
+        let size = human_bytes(e.bytes);
+        let line = match &e.state {
+            FetchState::Started => format!("fetching {url}"),
+            FetchState::Receiving => format!("fetching {url} {size}"),
+            FetchState::Done { cached: true } => format!("cached   {url} {size}"),
+            FetchState::Done { cached: false } => format!("fetched  {url} {size}"),
+            FetchState::Failed(why) => format!("failed   {url}: {}", sanitize(why)),
+        };
+        let done = !matches!(e.state, FetchState::Started | FetchState::Receiving);
+        // \r and "erase to end of line" rewrite the page's line in place.
+        let mut err = io::stderr().lock();
+        let _ = write!(err, "\r\x1b[K{line}");
+        if done {
+            let _ = writeln!(err);
+        }
+        let _ = err.flush();
+        self.open = !done;
+    }
+
+    fn finish(&mut self) {
+        if self.open {
+            let _ = writeln!(io::stderr());
+            self.open = false;
+        }
+    }
+}
+
+fn human_bytes(n: u64) -> String {
+    match n {
+        0..=1023 => format!("{n} B"),
+        1024..=1_048_575 => format!("{:.0} KiB", n as f64 / 1024.0),
+        _ => format!("{:.1} MiB", n as f64 / 1_048_576.0),
+    }
+}
+
+/// `crosscheck articles`: the loaded articles as JSONL in crosscheck's
+/// input format. Written like an export: the destination is checked before
+/// any fetching, and any write error but a closed stdout pipe is reported
+/// with exit status 1.
+pub fn run_articles(paths: &[PathBuf], output: Option<&PathBuf>, refresh: bool) -> ExitCode {
+    let Some(corpus) = load(paths, refresh) else {
         return ExitCode::from(2);
     };
-    let analysis = Analysis::build(corpus);
-    let text = match format {
-        Format::Json => export::to_json(&analysis),
-        Format::Markdown => export::to_markdown(&analysis),
-    };
-    match output {
-        Some(path) => match write_atomically(path, text.as_bytes()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("crosscheck: {}: cannot write: {e}", path.display());
-                ExitCode::from(1)
+    let mut sink = match output {
+        None => Sink::stdout(),
+        Some(path) => match Sink::file(path, &corpus) {
+            Ok(s) => s,
+            Err(message) => {
+                warn(message);
+                return ExitCode::from(1);
             }
         },
-        None => {
-            let mut out = io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth reporting.
-            let _ = out
-                .write_all(text.as_bytes())
-                .and_then(|_| out.write_all(b"\n"));
-            ExitCode::SUCCESS
-        }
-    }
-}
-
-/// Writes `bytes` to `path` so that a crash or a full disk never leaves a
-/// half-written file: a new temporary file beside the target (never an
-/// existing one), flushed to disk, then renamed over it, and the directory
-/// synced.
-///
-/// A symlink is followed (its target is replaced, the link stays). A path
-/// that exists but is not a regular file (`/dev/null`, `/dev/stdout`, a
-/// FIFO) is written to directly: renaming over it would replace the device
-/// or pipe itself.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => return Err(io::Error::other("is a directory")),
-        Ok(m) if !m.is_file() => {
-            let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
-            return f.write_all(bytes).and_then(|_| f.flush());
-        }
-        _ => {}
-    }
-    // Replace a symlink's target, not the link.
-    let target = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path)?,
-        _ => path.to_path_buf(),
     };
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (mut file, tmp) = create_temp(dir, &name)?;
-    let result = file
-        .write_all(bytes)
-        .and_then(|_| file.sync_all())
-        .and_then(|_| {
-            drop(file);
-            std::fs::rename(&tmp, &target)
-        });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-        return result;
-    }
-    // Make the rename itself durable; not every system can sync a directory.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-/// A new, empty temporary file `.<name>.crosscheck-<pid>-<n>.tmp` in `dir`,
-/// created exclusively (an existing file or symlink there is never reused).
-fn create_temp(dir: &Path, name: &str) -> io::Result<(std::fs::File, PathBuf)> {
-    let mut last = None;
-    for n in 0..100 {
-        let tmp = dir.join(format!(".{name}.crosscheck-{}-{n}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(f) => return Ok((f, tmp)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
+    let text = corpus::jsonl::to_jsonl(&corpus.articles);
+    let written = sink.writer().write_all(text.as_bytes());
+    match sink.finish(written) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            warn(message);
+            ExitCode::from(1)
         }
     }
-    Err(last.unwrap_or_else(|| io::Error::other("no temporary file name left")))
+}
+
+/// `crosscheck export`. The destination is opened (and checked: not a
+/// directory, not one of the inputs) before the analysis; any write error
+/// but a closed stdout pipe is reported with exit status 1.
+pub fn run_export(
+    paths: &[PathBuf],
+    format: Format,
+    output: Option<&PathBuf>,
+    refresh: bool,
+) -> ExitCode {
+    let Some(corpus) = load(paths, refresh) else {
+        return ExitCode::from(2);
+    };
+    let mut sink = match output {
+        None => Sink::stdout(),
+        Some(path) => match Sink::file(path, &corpus) {
+            Ok(s) => s,
+            Err(message) => {
+                warn(message);
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let analysis = Analysis::build(corpus);
+    // The verdicts given in the browser, from the file beside the inputs.
+    let verdicts = crosscheck::verdicts::VerdictStore::for_inputs(paths).unwrap_or_else(|e| {
+        warn(e);
+        crosscheck::verdicts::VerdictStore::default()
+    });
+    let out = sink.writer();
+    let written = match format {
+        Format::Json => export::write_json_with_verdicts(&analysis, &verdicts, &mut *out),
+        Format::Markdown => {
+            out.write_all(export::to_markdown_with_verdicts(&analysis, &verdicts).as_bytes())
+        }
+    }
+    .and_then(|_| out.write_all(b"\n"));
+    match sink.finish(written) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            warn(message);
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// `crosscheck pairs`.
@@ -189,18 +258,18 @@ pub fn run_pairs() -> ExitCode {
         let bytes = match line {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("crosscheck: <stdin>:{}: cannot read: {e}", i + 1);
+                warn(format!("<stdin>:{}: cannot read: {e}", i + 1));
                 return ExitCode::from(2);
             }
         };
         let line = match String::from_utf8(bytes) {
             Ok(l) => l,
             Err(e) => {
-                eprintln!(
-                    "crosscheck: <stdin>:{}: not UTF-8 (invalid byte at offset {}): decoded with replacement characters",
+                warn(format!(
+                    "<stdin>:{}: not UTF-8 (invalid byte at offset {}): decoded with replacement characters",
                     i + 1,
                     e.utf8_error().valid_up_to()
-                );
+                ));
                 String::from_utf8_lossy(e.as_bytes()).into_owned()
             }
         };
@@ -210,23 +279,27 @@ pub fn run_pairs() -> ExitCode {
         match b {
             Some(b) => pairs.push((a.to_string(), b.trim_end_matches('\r').to_string())),
             None => {
-                eprintln!(
-                    "crosscheck: <stdin>:{}: expected sentence1<TAB>sentence2",
+                warn(format!(
+                    "<stdin>:{}: expected sentence1<TAB>sentence2",
                     i + 1
-                );
+                ));
                 pairs.push((a.to_string(), String::new()));
             }
         }
     }
     let idf = Idf::from_texts(pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]));
     let threshold = matching::Params::trained().pairs_threshold;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    for (a, b) in &pairs {
+    let mut sink = Sink::stdout();
+    let out = sink.writer();
+    let written = pairs.iter().try_for_each(|(a, b)| {
         let s = matching::pair_score(a, b, &idf).score;
-        if writeln!(out, "{s:.4}\t{}", u8::from(s >= threshold)).is_err() {
-            break;
+        writeln!(out, "{s:.4}\t{}", u8::from(s >= threshold))
+    });
+    match sink.finish(written) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            warn(message);
+            ExitCode::from(1)
         }
     }
-    let _ = out.flush();
-    ExitCode::SUCCESS
 }

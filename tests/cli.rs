@@ -1,6 +1,9 @@
 //! Integration tests of the command-line interface: the export schema, exit
 //! codes, bad input files and the pairs command.
 
+// Offsets in the test exports are small: the casts cannot truncate.
+#![allow(clippy::cast_possible_truncation)]
+
 use serde_json::Value;
 use std::process::Output;
 
@@ -39,7 +42,7 @@ fn bundled_export_follows_the_schema() {
     }
     let texts: std::collections::HashMap<String, String> = std::fs::read_dir("data/articles")
         .expect("data/articles")
-        .filter_map(|e| e.ok())
+        .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
         .map(|e| {
             let p = e.path();

@@ -40,7 +40,8 @@ fn fuzz<S>(
     S: Strategy,
     S::Value: Debug,
 {
-    let cases = env_u64("PROPTEST_CASES").map_or(default_cases, |c| c as u32);
+    let cases =
+        env_u64("PROPTEST_CASES").map_or(default_cases, |c| u32::try_from(c).unwrap_or(u32::MAX));
     let deadline = env_u64("FUZZ_SECONDS").map(|s| Instant::now() + Duration::from_secs(s));
     let started = Instant::now();
     let mut executions: u64 = 0;
@@ -75,7 +76,7 @@ fn fuzz<S>(
             Err(TestError::Abort(reason)) => panic!("{target}: aborted: {reason}"),
         }
         match deadline {
-            Some(d) if Instant::now() < d => continue,
+            Some(d) if Instant::now() < d => {}
             _ => break,
         }
     }

@@ -49,7 +49,15 @@ pub fn bundled() -> Corpus {
     };
     for (name, text) in ARTICLES {
         let path = Path::new("data/articles").join(name);
-        load_text(&path, text, Format::Text, meta.as_ref(), &mut corpus);
+        let stem = name.trim_end_matches(".txt");
+        load_text(
+            &path,
+            stem,
+            text.to_string(),
+            Format::Text,
+            meta.as_ref(),
+            &mut corpus,
+        );
     }
     corpus
 }

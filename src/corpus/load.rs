@@ -1,8 +1,9 @@
 //! Reading files and directories into a [`Corpus`].
 
 use super::metadata::{Metadata, METADATA_FILE};
-use super::{Article, Corpus, LoadWarning, DEFAULT_STORY};
+use super::{Article, Corpus, FileId, LoadWarning, DEFAULT_STORY};
 use chrono::NaiveDate;
+use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashSet;
 use std::fs;
@@ -42,6 +43,8 @@ pub(crate) enum Format {
     Json,
     /// `.jsonl` / `.ndjson`: one article object per line.
     JsonLines,
+    /// `.html` / `.htm`: a web page, see [`super::html`].
+    Html,
 }
 
 fn format_of(path: &Path) -> Option<Format> {
@@ -50,6 +53,7 @@ fn format_of(path: &Path) -> Option<Format> {
         "txt" | "md" | "markdown" | "text" => Some(Format::Text),
         "json" => Some(Format::Json),
         "jsonl" | "ndjson" => Some(Format::JsonLines),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
         _ => None,
     }
 }
@@ -57,33 +61,151 @@ fn format_of(path: &Path) -> Option<Format> {
 /// Loads every article under `paths` (files, or directories searched
 /// recursively for `.txt`, `.md`, `.json` and `.jsonl`).
 ///
+/// A file's name for its ids (a text file's id, a JSON record's default
+/// `name#n`) is its stem; when stems collide inside a folder given
+/// (BBC-style sections that each number their files from `001`), all the
+/// folder's files are named by their path relative to it (`business/001`),
+/// and a name that still collides with another input's (two folders given)
+/// by the path as given, without extension.
+///
 /// Never fails as a whole: unreadable or malformed inputs become warnings and
 /// the rest still loads.
 pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Corpus {
     let mut corpus = Corpus::default();
+    let mut found = Found::default();
     let mut visited_dirs = HashSet::new();
-    for p in paths {
+    for (input, p) in paths.iter().enumerate() {
         let path = p.as_ref();
-        match fs::metadata(path) {
+        let meta = fs::metadata(path);
+        if let Ok(m) = &meta {
+            corpus.add_input(FileId::of(m));
+        }
+        match meta {
             Err(e) => corpus.warnings.push(LoadWarning::new(
                 path,
                 None,
                 format!("cannot open: {}", io_reason(&e)),
             )),
-            Ok(m) if m.is_dir() => load_dir(path, &mut corpus, &mut visited_dirs),
-            Ok(m) if m.is_file() => {
-                let format = format_of(path).unwrap_or(Format::Text);
-                let meta = sidecar_metadata(path.parent(), &mut corpus);
-                load_file(path, format, meta.as_ref(), &mut corpus);
+            Ok(m) if m.is_dir() => {
+                let root = (input, path);
+                find_in_dir(root, path, &mut found, &mut corpus, &mut visited_dirs)
             }
-            Ok(_) => corpus.warnings.push(LoadWarning::new(
-                path,
-                None,
-                "not a regular file (device, FIFO or socket): skipped",
-            )),
+            Ok(m) if m.is_file() => {
+                let meta = sidecar_metadata(path.parent(), &mut corpus);
+                found.add_metadata(meta);
+                let as_given = without_extension(path);
+                found.files.push(FoundFile {
+                    input,
+                    path: path.to_path_buf(),
+                    format: format_of(path).unwrap_or(Format::Text),
+                    meta: found.metas.len() - 1,
+                    names: [stem(path), as_given.clone(), as_given],
+                });
+            }
+            Ok(_) => corpus
+                .warnings
+                .push(LoadWarning::new(path, None, NOT_REGULAR)),
         }
     }
+    let names = found.unique_names();
+    for (f, name) in found.files.iter().zip(names) {
+        let meta = found.metas[f.meta].as_ref();
+        load_file(&f.path, &name, f.format, meta, &mut corpus);
+    }
     corpus
+}
+
+/// The files to load, found before any is read so that their names can be
+/// made unique, and the `metadata.toml` of each folder.
+#[derive(Default)]
+struct Found {
+    files: Vec<FoundFile>,
+    metas: Vec<Option<Metadata>>,
+}
+
+/// One file to load.
+struct FoundFile {
+    /// Which of the paths given it was found under.
+    input: usize,
+    path: PathBuf,
+    format: Format,
+    /// Index into [`Found::metas`].
+    meta: usize,
+    /// The names it may take for its ids, shortest first: its stem, its
+    /// path relative to the folder given, its path as given.
+    names: [String; 3],
+}
+
+impl Found {
+    fn add_metadata(&mut self, meta: Option<Metadata>) {
+        self.metas.push(meta);
+    }
+
+    /// Each file's name. A folder given whose files' stems collide names
+    /// all its files by their path relative to it (ids stay uniform:
+    /// `sport/511` beside `sport/001`); a name that still collides with
+    /// another input's takes the file's next name (the last if none is
+    /// unique: the same file given twice). Text files (whose id is the
+    /// name) and JSON files (whose default ids are `name#n`) never collide
+    /// with each other.
+    fn unique_names(&self) -> Vec<String> {
+        use std::collections::HashMap;
+        let kind = |f: &FoundFile| f.format == Format::Text;
+        let mut stems: HashMap<(usize, bool, &str), usize> = HashMap::new();
+        for f in &self.files {
+            *stems.entry((f.input, kind(f), &f.names[0])).or_default() += 1;
+        }
+        let crowded: HashSet<usize> = self
+            .files
+            .iter()
+            .filter(|f| {
+                stems
+                    .get(&(f.input, kind(f), f.names[0].as_str()))
+                    .is_some_and(|&n| n > 1)
+            })
+            .map(|f| f.input)
+            .collect();
+        let mut level: Vec<usize> = self
+            .files
+            .iter()
+            .map(|f| usize::from(crowded.contains(&f.input)))
+            .collect();
+        for _ in 0..2 {
+            let mut count: HashMap<(bool, &str), usize> = HashMap::new();
+            for (f, &l) in self.files.iter().zip(&level) {
+                *count.entry((kind(f), &f.names[l])).or_default() += 1;
+            }
+            let next: Vec<usize> = self
+                .files
+                .iter()
+                .zip(&level)
+                .map(|(f, &l)| {
+                    let taken = count.get(&(kind(f), f.names[l].as_str()));
+                    if l < 2 && taken.is_some_and(|&n| n > 1) {
+                        l + 1
+                    } else {
+                        l
+                    }
+                })
+                .collect();
+            level = next;
+        }
+        self.files
+            .iter()
+            .zip(level)
+            .map(|(f, l)| f.names[l].clone())
+            .collect()
+    }
+}
+
+/// `path` without its extension, with `/` between components.
+fn without_extension(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .with_extension("")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/").replace("//", "/")
 }
 
 /// Loads the contents of one file already in memory, as if read from
@@ -105,12 +227,17 @@ pub fn load_bytes(name: &Path, bytes: Vec<u8>) -> Corpus {
         return corpus;
     }
     let format = format_of(name).unwrap_or(Format::Text);
+    if format == Format::Html {
+        super::html::load_bytes(name, "", bytes, None, &mut corpus);
+        cap_warnings(name, &mut corpus, 0);
+        return corpus;
+    }
     match decode(bytes, format) {
         Ok(decoded) => {
             if let Some(note) = decoded.note {
                 corpus.warnings.push(LoadWarning::new(name, None, note));
             }
-            load_text(name, &decoded.text, format, None, &mut corpus);
+            load_text(name, &stem(name), decoded.text, format, None, &mut corpus);
         }
         Err(message) => corpus.warnings.push(LoadWarning::new(name, None, message)),
     }
@@ -126,13 +253,24 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Largest `metadata.toml` read (it holds a few lines per article).
+const MAX_METADATA_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Reads the `metadata.toml` beside a file, if there is one.
 fn sidecar_metadata(dir: Option<&Path>, corpus: &mut Corpus) -> Option<Metadata> {
     let file = dir.unwrap_or(Path::new(".")).join(METADATA_FILE);
     if !file.is_file() {
         return None;
     }
-    match fs::read_to_string(&file) {
+    let text = read_regular(&file, MAX_METADATA_BYTES, corpus).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "not UTF-8 (invalid byte at offset {}): skipped",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    });
+    match text {
         Ok(text) => match Metadata::parse(&text) {
             Ok(m) => Some(m),
             Err(w) => {
@@ -140,18 +278,70 @@ fn sidecar_metadata(dir: Option<&Path>, corpus: &mut Corpus) -> Option<Metadata>
                 None
             }
         },
-        Err(e) => {
-            corpus.warnings.push(LoadWarning::new(
-                &file,
-                None,
-                format!("cannot read: {}", io_reason(&e)),
-            ));
+        Err(message) => {
+            corpus.warnings.push(LoadWarning::new(&file, None, message));
             None
         }
     }
 }
 
-fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
+/// Opens `path` without ever blocking and reads it whole, if it is (still)
+/// a regular file of at most `limit` bytes; records it as an input of
+/// `corpus`.
+///
+/// The file is opened with `O_NONBLOCK` and the opened handle is checked
+/// (fstat): a path swapped for a FIFO or a device after the caller looked
+/// at it is refused, not read (opening a FIFO for reading would wait for a
+/// writer; a device may never end). The size is checked before reading and
+/// bounded while reading, for a file that grows meanwhile; the buffer is
+/// sized once from the file's length.
+pub(crate) fn read_regular(
+    path: &Path,
+    limit: u64,
+    corpus: &mut Corpus,
+) -> Result<Vec<u8>, String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
+    corpus.add_input(FileId::of(&meta));
+    if !meta.is_file() {
+        return Err(NOT_REGULAR.into());
+    }
+    let too_big = || format!("larger than {} MiB: skipped", limit / (1024 * 1024));
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    // One byte more than the length, so that reading to the end of an
+    // unchanged file never grows the buffer.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// Why a FIFO, socket or device is skipped.
+const NOT_REGULAR: &str = "not a regular file (device, FIFO or socket): skipped";
+
+/// Lists the article files under `dir` (recursively, in name order,
+/// hidden entries skipped) into `found`, reading each folder's
+/// `metadata.toml`; `root` is the folder given and its index.
+fn find_in_dir(
+    root: (usize, &Path),
+    dir: &Path,
+    found: &mut Found,
+    corpus: &mut Corpus,
+    visited: &mut HashSet<PathBuf>,
+) {
     // Canonical paths guard against symlink loops.
     let canonical = match fs::canonicalize(dir) {
         Ok(c) => c,
@@ -180,7 +370,8 @@ fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
-    let meta = sidecar_metadata(Some(dir), corpus);
+    found.add_metadata(sidecar_metadata(Some(dir), corpus));
+    let meta = found.metas.len() - 1;
     for path in paths {
         let hidden = path
             .file_name()
@@ -190,20 +381,29 @@ fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
             continue;
         }
         match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => load_dir(&path, corpus, visited),
+            Ok(m) if m.is_dir() => find_in_dir(root, &path, found, corpus, visited),
             Ok(m) if m.is_file() => {
                 if let Some(format) = format_of(&path) {
-                    load_file(&path, format, meta.as_ref(), corpus);
+                    let relative = path.strip_prefix(root.1).unwrap_or(&path);
+                    found.files.push(FoundFile {
+                        input: root.0,
+                        names: [
+                            stem(&path),
+                            without_extension(relative),
+                            without_extension(&path),
+                        ],
+                        path,
+                        format,
+                        meta,
+                    });
                 }
             }
             Ok(_) => {
                 // A FIFO or device named like an article: say why it is skipped.
                 if format_of(&path).is_some() {
-                    corpus.warnings.push(LoadWarning::new(
-                        &path,
-                        None,
-                        "not a regular file (device, FIFO or socket): skipped",
-                    ));
+                    corpus
+                        .warnings
+                        .push(LoadWarning::new(&path, None, NOT_REGULAR));
                 }
             }
             Err(e) => corpus.warnings.push(LoadWarning::new(
@@ -215,42 +415,37 @@ fn load_dir(dir: &Path, corpus: &mut Corpus, visited: &mut HashSet<PathBuf>) {
     }
 }
 
-fn load_file(path: &Path, format: Format, meta: Option<&Metadata>, corpus: &mut Corpus) {
+/// Reads and loads one file; `name` is its name for ids (see
+/// [`load_paths`]).
+fn load_file(
+    path: &Path,
+    name: &str,
+    format: Format,
+    meta: Option<&Metadata>,
+    corpus: &mut Corpus,
+) {
     let from = corpus.warnings.len();
-    match read_text(path, format) {
+    if format == Format::Html {
+        super::html::load_file(path, name, meta, corpus);
+        cap_warnings(path, corpus, from);
+        return;
+    }
+    match read_text(path, format, corpus) {
         Ok(decoded) => {
             if let Some(note) = decoded.note {
                 corpus.warnings.push(LoadWarning::new(path, None, note));
             }
-            load_text(path, &decoded.text, format, meta, corpus)
+            load_text(path, name, decoded.text, format, meta, corpus)
         }
         Err(message) => corpus.warnings.push(LoadWarning::new(path, None, message)),
     }
     cap_warnings(path, corpus, from);
 }
 
-/// Reads a file as text (see [`decode`]), refusing huge and binary files.
-fn read_text(path: &Path, format: Format) -> Result<Decoded, String> {
-    let file = fs::File::open(path).map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
-    // Refuse a huge file before reading it; `take` below still bounds a file
-    // that grows while it is read.
-    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
-        return Err(format!(
-            "larger than {} MiB: skipped",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "larger than {} MiB: skipped",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    decode(bytes, format)
+/// Reads a file as text (see [`decode`]), refusing special, huge and
+/// binary files.
+fn read_text(path: &Path, format: Format, corpus: &mut Corpus) -> Result<Decoded, String> {
+    decode(read_regular(path, MAX_FILE_BYTES, corpus)?, format)
 }
 
 /// Text decoded from a file's bytes, with a note when it was not plain UTF-8.
@@ -315,8 +510,14 @@ pub(crate) fn decode(mut bytes: Vec<u8>, format: Format) -> Result<Decoded, Stri
                     high * 100 / bytes.len().max(1)
                 ));
             }
+            // Sized once (a high byte becomes 2 or 3 bytes of UTF-8), so
+            // the file is held at most twice while it is converted.
+            let len = bytes.iter().map(|&b| windows_1252(b).len_utf8()).sum();
+            let mut text = String::with_capacity(len);
+            text.extend(bytes.iter().map(|&b| windows_1252(b)));
+            drop(bytes);
             Ok(Decoded {
-                text: bytes.iter().map(|&b| windows_1252(b)).collect(),
+                text,
                 note: Some(format!(
                     "not UTF-8 (invalid byte at offset {at}): decoded as Windows-1252/Latin-1"
                 )),
@@ -372,9 +573,13 @@ fn windows_1252(b: u8) -> char {
 }
 
 /// Parses already-decoded text in the given format and adds its articles.
+///
+/// A text file's article takes `text` itself (no copy of a large input);
+/// JSON and JSONL records are parsed one at a time from it.
 pub(crate) fn load_text(
     path: &Path,
-    text: &str,
+    name: &str,
+    text: String,
     format: Format,
     meta: Option<&Metadata>,
     corpus: &mut Corpus,
@@ -386,71 +591,29 @@ pub(crate) fn load_text(
         return;
     }
     match format {
+        Format::Html => super::html::load_str(path, name, &text, meta, corpus),
         Format::Text => {
-            let id = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| path.display().to_string());
+            let id = if name.is_empty() {
+                path.display().to_string()
+            } else {
+                name.to_string()
+            };
             let mut article = Article::new(id, text);
             article.path = Some(path.display().to_string());
             if let Some(meta) = meta {
-                meta.apply(&mut article);
+                meta.apply(&mut article, &stem(path));
             }
             corpus.push(article, path, None);
         }
-        Format::Json => match serde_json::from_str::<Value>(text) {
-            Err(e) => corpus.warnings.push(LoadWarning::new(
-                path,
-                Some(e.line()),
-                format!("malformed JSON: {e}"),
-            )),
-            Ok(Value::Array(items)) => {
-                for (i, item) in items.into_iter().enumerate() {
-                    let default_id = format!("{}#{}", stem(path), i + 1);
-                    match article_from_json(item, &default_id) {
-                        Ok((a, notes)) => {
-                            for n in notes {
-                                corpus.warnings.push(LoadWarning::new(
-                                    path,
-                                    None,
-                                    format!("record {}: {n}", i + 1),
-                                ));
-                            }
-                            corpus.push(with_path(a, path), path, None)
-                        }
-                        Err(m) => corpus.warnings.push(LoadWarning::new(
-                            path,
-                            None,
-                            format!("record {}: {m}: skipped", i + 1),
-                        )),
-                    }
-                }
-            }
-            Ok(item) => match article_from_json(item, &stem(path)) {
-                Ok((a, notes)) => {
-                    for n in notes {
-                        corpus.warnings.push(LoadWarning::new(path, None, n));
-                    }
-                    corpus.push(with_path(a, path), path, None)
-                }
-                Err(m) => {
-                    corpus
-                        .warnings
-                        .push(LoadWarning::new(path, None, format!("{m}: skipped")))
-                }
-            },
-        },
+        Format::Json => load_json(path, name, &text, corpus),
         Format::JsonLines => {
             for (i, line) in text.lines().enumerate() {
                 let line_no = i + 1;
                 if line.trim().is_empty() {
                     continue;
                 }
-                let default_id = format!("{}#{}", stem(path), line_no);
-                let parsed = serde_json::from_str::<Value>(line)
-                    .map_err(|e| format!("malformed JSON: {e}"))
-                    .and_then(|v| article_from_json(v, &default_id));
-                match parsed {
+                let default_id = format!("{name}#{line_no}");
+                match parse_record(line, &default_id) {
                     Ok((a, notes)) => {
                         for n in notes {
                             corpus
@@ -459,15 +622,192 @@ pub(crate) fn load_text(
                         }
                         corpus.push(with_path(a, path), path, Some(line_no))
                     }
-                    Err(m) => corpus.warnings.push(LoadWarning::new(
+                    Err(e) => corpus.warnings.push(LoadWarning::new(
                         path,
                         Some(line_no),
-                        format!("{m}: line skipped"),
+                        format!("{}: line skipped", e.message),
                     )),
                 }
             }
         }
     }
+}
+
+/// A `.json` file: one article object, or an array of them read record by
+/// record, so that one bad record (a number out of range, a lone
+/// surrogate, a field nested too deep) skips only itself, named with its
+/// index and line. An array broken beyond a record (truncated, a missing
+/// comma) keeps the records before the break.
+fn load_json(path: &Path, name: &str, text: &str, corpus: &mut Corpus) {
+    if !text.trim_start().starts_with('[') {
+        match parse_record(text, name) {
+            Ok((a, notes)) => {
+                for n in notes {
+                    corpus.warnings.push(LoadWarning::new(path, None, n));
+                }
+                corpus.push(with_path(a, path), path, None)
+            }
+            Err(RecordError {
+                line: Some(line),
+                message,
+            }) => corpus
+                .warnings
+                .push(LoadWarning::new(path, Some(line), message)),
+            Err(e) => corpus.warnings.push(LoadWarning::new(
+                path,
+                None,
+                format!("{}: skipped", e.message),
+            )),
+        }
+        return;
+    }
+    // Line of each record, counted incrementally from the previous one.
+    let (mut counted_to, mut line) = (0, 1);
+    let mut records = 0;
+    let mut add = |index: usize, raw: &str, corpus: &mut Corpus| {
+        records = index;
+        let offset = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        if let Some(between) = text.as_bytes().get(counted_to..offset) {
+            line += between.iter().filter(|&&b| b == b'\n').count();
+            counted_to = offset;
+        }
+        let default_id = format!("{name}#{index}");
+        match parse_record(raw, &default_id) {
+            Ok((a, notes)) => {
+                for n in notes {
+                    corpus.warnings.push(LoadWarning::new(
+                        path,
+                        Some(line),
+                        format!("record {index}: {n}"),
+                    ));
+                }
+                corpus.push(with_path(a, path), path, Some(line))
+            }
+            Err(e) => corpus.warnings.push(LoadWarning::new(
+                path,
+                Some(line + e.line.map_or(0, |l| l - 1)),
+                format!("record {index}: {}: skipped", e.message),
+            )),
+        }
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result = serde::Deserializer::deserialize_seq(
+        &mut de,
+        Records {
+            add: &mut |i, raw| add(i, raw, corpus),
+        },
+    )
+    .and_then(|()| de.end());
+    if let Err(e) = result {
+        let rest = if records > 0 {
+            format!(" (after record {records}; the rest of the file skipped)")
+        } else {
+            String::new()
+        };
+        corpus.warnings.push(LoadWarning::new(
+            path,
+            Some(e.line()),
+            format!("malformed JSON: {e}{rest}"),
+        ));
+    }
+}
+
+/// Visits a JSON array, handing each element's raw text (validated only as
+/// JSON syntax, at any depth, without recursion) to `add` with its 1-based
+/// index.
+struct Records<'f, 'de> {
+    add: &'f mut dyn FnMut(usize, &'de str),
+}
+
+impl<'de> serde::de::Visitor<'de> for Records<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of article objects")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0;
+        while let Some(raw) = seq.next_element::<&'de serde_json::value::RawValue>()? {
+            index += 1;
+            (self.add)(index, raw.get());
+        }
+        Ok(())
+    }
+}
+
+/// Why a record was not loaded, and on which of its lines (for syntax
+/// errors).
+struct RecordError {
+    /// 1-based line within the record's text.
+    line: Option<usize>,
+    message: String,
+}
+
+impl From<String> for RecordError {
+    fn from(message: String) -> Self {
+        RecordError {
+            line: None,
+            message,
+        }
+    }
+}
+
+/// The fields of an article record crosscheck reads. Any other field is
+/// skipped as raw JSON syntax (never built into values), so its depth or
+/// its numbers never cost the record.
+#[derive(Deserialize)]
+struct Record {
+    #[serde(default)]
+    id: Field,
+    #[serde(default)]
+    text: Field,
+    #[serde(default)]
+    title: Field,
+    #[serde(default)]
+    outlet: Field,
+    #[serde(default)]
+    date: Field,
+    #[serde(default)]
+    url: Field,
+    #[serde(default)]
+    story: Field,
+    #[serde(default)]
+    byline: Field,
+}
+
+/// A field as given (`null` included), or `None` when absent.
+#[derive(Default)]
+struct Field(Option<Value>);
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Value::deserialize(d).map(|v| Field(Some(v)))
+    }
+}
+
+/// Parses one record's JSON text into an article (see
+/// [`article_from_record`]).
+fn parse_record(raw: &str, default_id: &str) -> Result<(Article, Vec<String>), RecordError> {
+    let malformed = |e: serde_json::Error| RecordError {
+        line: Some(e.line()),
+        message: format!("malformed JSON: {e}"),
+    };
+    let trimmed = raw.trim_start();
+    if !trimmed.starts_with('{') {
+        // Not an object: say what it is, if it is JSON at all.
+        serde_json::from_str::<serde::de::IgnoredAny>(raw).map_err(malformed)?;
+        let found = match trimmed.bytes().next() {
+            Some(b'[') => "an array",
+            Some(b'"') => "a string",
+            Some(b't' | b'f') => "a boolean",
+            Some(b'n') => "null",
+            _ => "a number",
+        };
+        return Err(format!("expected an article object, found {found}").into());
+    }
+    let record = serde_json::from_str::<Record>(raw).map_err(malformed)?;
+    Ok(article_from_record(record, default_id)?)
 }
 
 fn stem(path: &Path) -> String {
@@ -481,50 +821,48 @@ fn with_path(mut a: Article, path: &Path) -> Article {
     a
 }
 
-/// Builds an article from one JSON object. Returns the article and notes
-/// about fields that were dropped (a bad date), or why the record is unusable.
-fn article_from_json(value: Value, default_id: &str) -> Result<(Article, Vec<String>), String> {
-    let Value::Object(map) = value else {
-        return Err(format!(
-            "expected an article object, found {}",
-            kind(&value)
-        ));
-    };
+/// Builds an article from one record. Returns the article and notes about
+/// fields that were dropped (a bad date), or why the record is unusable.
+fn article_from_record(record: Record, default_id: &str) -> Result<(Article, Vec<String>), String> {
     let mut notes = Vec::new();
-    let text = match map.get("text") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+    let text = match record.text.0 {
+        Some(Value::String(s)) if !s.trim().is_empty() => s,
         Some(Value::String(_)) => return Err("field 'text' is empty".into()),
         Some(other) => {
             return Err(format!(
                 "field 'text' must be a string, found {}",
-                kind(other)
+                kind(&other)
             ))
         }
         None => return Err("missing required field 'text'".into()),
     };
-    let string_field = |name: &str| -> Result<Option<String>, String> {
-        match map.get(name) {
+    let string_field = |name: &str, field: Field| -> Result<Option<String>, String> {
+        match field.0 {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
             Some(Value::Number(n)) if name == "id" => Ok(Some(n.to_string())),
             Some(other) => Err(format!(
                 "field '{name}' must be a string, found {}",
-                kind(other)
+                kind(&other)
             )),
         }
     };
-    let id = string_field("id")?.unwrap_or_else(|| default_id.to_string());
+    let id = string_field("id", record.id)?.unwrap_or_else(|| default_id.to_string());
     let mut article = Article::new(id, text);
-    article.title = string_field("title")?;
-    article.outlet = string_field("outlet")?;
-    article.url = string_field("url")?;
-    if let Some(story) = string_field("story")? {
+    article.title = string_field("title", record.title)?;
+    article.outlet = string_field("outlet", record.outlet)?;
+    article.url = string_field("url", record.url)?;
+    // The byline is optional and informative only: a wrong type is ignored.
+    if let Field(Some(Value::String(b))) = record.byline {
+        article.byline = Some(b.trim().to_string()).filter(|b| !b.is_empty());
+    }
+    if let Some(story) = string_field("story", record.story)? {
         article.story = story;
     } else {
         article.story = DEFAULT_STORY.to_string();
     }
-    if let Some(date) = string_field("date")? {
+    if let Some(date) = string_field("date", record.date)? {
         match parse_iso_date(&date) {
             Some(d) => article.date = Some(d),
             None => notes.push(format!(
@@ -535,10 +873,75 @@ fn article_from_json(value: Value, default_id: &str) -> Result<(Article, Vec<Str
     Ok((article, notes))
 }
 
-/// Parses `YYYY-MM-DD`, optionally followed by a time (`2025-04-28T10:00Z`).
+/// Parses an ISO 8601 date, `YYYY-MM-DD`, optionally followed by a time:
+/// `T` (or a space), `HH:MM`, then optionally `:SS` with a fraction, then
+/// optionally `Z` or an offset (`+03:00`, `-0500`, `+09`). One rule for the
+/// whole string: the date must exist (no 2025-02-30) and so must the time
+/// (no 25:61:61), and nothing else may follow; otherwise `None`.
 pub(crate) fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    let head = s.trim().get(..10)?;
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+    let s = s.trim();
+    let head = s.get(..10)?;
+    let shape = head.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    if !shape {
+        return None;
+    }
+    let date = NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()?;
+    let rest = &s[10..];
+    (rest.is_empty() || is_iso_time(rest)).then_some(date)
+}
+
+/// Whether `t` is a valid ISO 8601 time part as described at
+/// [`parse_iso_date`] (hours 0-23, minutes 0-59, seconds 0-60 for a leap
+/// second).
+fn is_iso_time(t: &str) -> bool {
+    /// Two digits at the start of `s` with a value at most `max`, and the
+    /// rest of `s`.
+    fn two(s: &[u8], max: u8) -> Option<&[u8]> {
+        match s {
+            [a, b, rest @ ..] if a.is_ascii_digit() && b.is_ascii_digit() => {
+                ((a - b'0') * 10 + (b - b'0') <= max).then_some(rest)
+            }
+            _ => None,
+        }
+    }
+    let time = || -> Option<()> {
+        let s = t.as_bytes();
+        let s = match s.first()? {
+            b'T' | b't' | b' ' => &s[1..],
+            _ => return None,
+        };
+        let s = two(s, 23)?;
+        let mut s = two(s.strip_prefix(b":")?, 59)?;
+        if let Some(r) = s.strip_prefix(b":") {
+            s = two(r, 60)?;
+            if let Some(r) = s.strip_prefix(b".").or_else(|| s.strip_prefix(b",")) {
+                let digits = r.iter().take_while(|b| b.is_ascii_digit()).count();
+                if digits == 0 {
+                    return None;
+                }
+                s = &r[digits..];
+            }
+        }
+        match s {
+            [] | [b'Z' | b'z'] => Some(()),
+            [b'+' | b'-', r @ ..] => {
+                let r = two(r, 23)?;
+                let r = r.strip_prefix(b":").unwrap_or(r);
+                if r.is_empty() {
+                    return Some(());
+                }
+                two(r, 59)?.is_empty().then_some(())
+            }
+            _ => None,
+        }
+    };
+    time().is_some()
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -559,7 +962,14 @@ mod tests {
     fn load_one(name: &str, text: &str) -> Corpus {
         let mut c = Corpus::default();
         let p = Path::new(name);
-        load_text(p, text, format_of(p).unwrap_or(Format::Text), None, &mut c);
+        load_text(
+            p,
+            &stem(p),
+            text.to_string(),
+            format_of(p).unwrap_or(Format::Text),
+            None,
+            &mut c,
+        );
         c
     }
 
@@ -642,6 +1052,41 @@ mod tests {
         let c = load_one("m.json", "{\n \"text\": \"a\",\n oops\n}");
         assert!(c.articles.is_empty());
         assert_eq!(c.warnings[0].line, Some(3));
+    }
+
+    #[test]
+    fn dates_and_times_follow_one_rule() {
+        let day = NaiveDate::from_ymd_opt(2025, 4, 28);
+        for ok in [
+            "2025-04-28",
+            " 2025-04-28 ",
+            "2025-04-28T09:00:00Z",
+            "2025-04-28T10:00Z",
+            "2025-04-28 23:59:60+03:00",
+            "2025-04-28T10:00:00.123-0500",
+            "2025-04-28t10:00:00,5+09",
+        ] {
+            assert_eq!(parse_iso_date(ok), day, "{ok}");
+        }
+        for bad in [
+            "2025-02-30",
+            "2025-04-28T25:61:61Z",
+            "2025-04-28T24:00Z",
+            "2025-04-28T10:60",
+            "2025-04-28T10:00:61",
+            "2025-04-28T10",
+            "2025-04-28T10:00+25:00",
+            "2025-04-28T10:00+03:60",
+            "2025-04-28T10:00:00.Z",
+            "2025-04-28garbage",
+            "2025-04-28Z",
+            "2025-4-28",
+            "+025-04-28",
+            "28/04/2025",
+            "",
+        ] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
     }
 
     fn decode_text(bytes: Vec<u8>) -> Result<Decoded, String> {

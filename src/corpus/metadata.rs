@@ -75,12 +75,18 @@ impl Metadata {
         Ok(meta)
     }
 
-    /// Fills in the article's fields from the entry with its id.
-    pub fn apply(&self, article: &mut Article) {
+    /// Fills in the article's fields from the entry for it: the entry whose
+    /// id is the article's file stem (`stem`) or its id (which differs when
+    /// stems collide in a folder: `business/001`).
+    pub fn apply(&self, article: &mut Article, stem: &str) {
         if let Some(story) = &self.story {
             article.story = story.clone();
         }
-        let Some(e) = self.article.iter().find(|e| e.id == article.id) else {
+        let Some(e) = self
+            .article
+            .iter()
+            .find(|e| e.id == stem || e.id == article.id)
+        else {
             return;
         };
         if e.title.is_some() {
@@ -112,11 +118,15 @@ mod tests {
         )
         .unwrap();
         let mut a = Article::new("a", "x");
-        m.apply(&mut a);
+        m.apply(&mut a, "a");
         assert_eq!(a.title.as_deref(), Some("T"));
         assert_eq!(a.story, "s");
         let mut b = Article::new("b", "x");
-        m.apply(&mut b);
+        m.apply(&mut b, "b");
+        // A renamed article (stems collided) still finds its entry.
+        let mut c = Article::new("sport/a", "x");
+        m.apply(&mut c, "a");
+        assert_eq!(c.title.as_deref(), Some("T"));
         assert_eq!(b.title, None);
         assert_eq!(b.story, "s");
     }

@@ -1,14 +1,22 @@
-//! Loading articles: plain text, Markdown, JSON and JSONL files or whole
-//! directories, plus the bundled article set compiled into the binary.
+//! Loading articles: plain text, Markdown, JSON, JSONL and HTML files or
+//! whole directories, web pages by address, plus the bundled article set
+//! compiled into the binary.
 //!
 //! Loading never stops at a bad file: every problem becomes a [`LoadWarning`]
 //! naming the file (and line, for JSONL), and every good article still loads.
 
 mod bundled;
+pub mod cache;
+pub mod fetch;
+pub mod html;
+mod inputs;
+pub mod jsonl;
 mod load;
 mod metadata;
+pub mod urls;
 
 pub use bundled::bundled;
+pub use inputs::load_inputs;
 pub use load::{load_bytes, load_paths, MAX_FILE_BYTES, MAX_WARNINGS_PER_FILE};
 pub use metadata::{Metadata, MetadataEntry, METADATA_FILE};
 
@@ -31,6 +39,9 @@ pub struct Article {
     pub title: Option<String>,
     /// Publishing outlet, where the input gives one.
     pub outlet: Option<String>,
+    /// Author as the input names them (web pages' bylines, a `byline`
+    /// field in JSON).
+    pub byline: Option<String>,
     /// Publication date, where the input gives one.
     pub date: Option<NaiveDate>,
     /// Address of the original, where the input gives one.
@@ -53,6 +64,7 @@ impl Article {
             id: id.into(),
             title: None,
             outlet: None,
+            byline: None,
             date: None,
             url: None,
             path: None,
@@ -143,6 +155,27 @@ impl fmt::Display for LoadWarning {
     }
 }
 
+/// A file's identity on disk (device and inode): the same file whatever
+/// name, symlink or hard link leads to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileId {
+    /// Device holding the file.
+    pub dev: u64,
+    /// Inode number on that device.
+    pub ino: u64,
+}
+
+impl FileId {
+    /// The identity of the file `meta` describes.
+    pub fn of(meta: &std::fs::Metadata) -> FileId {
+        use std::os::unix::fs::MetadataExt;
+        FileId {
+            dev: meta.dev(),
+            ino: meta.ino(),
+        }
+    }
+}
+
 /// The loaded articles and the warnings met while loading them.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
@@ -153,6 +186,9 @@ pub struct Corpus {
     pub warnings: Vec<LoadWarning>,
     /// Ids taken so far, to reject duplicates in constant time.
     ids: HashSet<String>,
+    /// Every path given and every file opened while loading, so that an
+    /// output naming one of them can be refused.
+    inputs: HashSet<FileId>,
 }
 
 impl Corpus {
@@ -164,6 +200,17 @@ impl Corpus {
             corpus.push(a, std::path::Path::new("<memory>"), None);
         }
         corpus
+    }
+
+    /// Whether `file` was one of the inputs: a path given to
+    /// [`load_paths`] or a file opened while loading (through any name).
+    pub fn has_input(&self, file: FileId) -> bool {
+        self.inputs.contains(&file)
+    }
+
+    /// Records that `file` was an input.
+    pub(crate) fn add_input(&mut self, file: FileId) {
+        self.inputs.insert(file);
     }
 
     /// Adds an article unless its id is taken, in which case the later one is
