@@ -77,9 +77,16 @@ fn main() {
     }
     report("claims");
     println!("  ({} claims)", all.len());
-    let matched = matching::match_claims(&articles, &all, &matching::MatchConfig::default());
+    let config = matching::MatchConfig::default();
+    let mut matched = matching::match_claims(&articles, &all, &config);
     report("match");
-    let facts = matching::group_facts(&articles, &all, &matched.best);
+    let facts = matching::group_facts(
+        &all,
+        &mut matched.best,
+        &mut matched.differing,
+        &matched.copies,
+        config.params.fact_linkage,
+    );
     report("facts");
     drop((documents, all, matched, facts));
     let analysis = crosscheck::Analysis::build(crosscheck::Corpus::from_articles(articles));

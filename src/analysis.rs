@@ -2,7 +2,11 @@
 
 use crate::claims::{self, Claim};
 use crate::corpus::{Article, Corpus, LoadWarning};
-use crate::matching::{self, Fact, FactRelation, Match, MatchConfig, Relation};
+use crate::matching::copies::Copies;
+use crate::matching::features::{compare_dates, compare_figures};
+use crate::matching::{
+    self, Explanation, Fact, FactRelation, Feature, Match, MatchConfig, Relation,
+};
 use crate::text::{self, Document};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -79,6 +83,10 @@ pub struct Analysis {
     pub facts: Vec<Fact>,
     /// For each claim, the index of its fact.
     pub claim_fact: Vec<usize>,
+    /// The same sentence in several articles of a story: only each group's
+    /// first member has matches of its own in `matches` and `differing`;
+    /// the others are answered through it, and agree with each other.
+    pub copies: Copies,
     /// Problems met while loading.
     pub warnings: Vec<LoadWarning>,
 }
@@ -103,10 +111,17 @@ impl Analysis {
             article_claims.push(start..claims.len());
         }
         let matching::matcher::Matched {
-            best: matches,
-            differing,
+            best: mut matches,
+            mut differing,
+            copies,
         } = matching::match_claims(&articles, &claims, config);
-        let (facts, claim_fact) = matching::group_facts(&articles, &claims, &matches);
+        let (facts, claim_fact) = matching::group_facts(
+            &claims,
+            &mut matches,
+            &mut differing,
+            &copies,
+            config.params.fact_linkage,
+        );
         Analysis {
             articles,
             documents,
@@ -116,6 +131,7 @@ impl Analysis {
             differing,
             facts,
             claim_fact,
+            copies,
             warnings,
         }
     }
@@ -131,13 +147,16 @@ impl Analysis {
     /// How claim `i` stands against the other sources: a contradiction
     /// outranks a difference, which outranks an agreement.
     pub fn status(&self, claim: usize) -> ClaimStatus {
-        let ms = self.matches.get(claim).map(Vec::as_slice).unwrap_or(&[]);
-        let differs_elsewhere = self.differing.get(claim).is_some_and(|d| !d.is_empty());
+        let rep = self.copies.representative(claim);
+        let ms = self.matches.get(rep).map(Vec::as_slice).unwrap_or(&[]);
+        let differs_elsewhere = self.differing.get(rep).is_some_and(|d| !d.is_empty());
         if ms.iter().any(|m| m.relation == Relation::Contradicts) {
             ClaimStatus::Contradicts
         } else if differs_elsewhere || ms.iter().any(|m| m.relation == Relation::Differs) {
             ClaimStatus::Differs
-        } else if ms.iter().any(|m| m.relation == Relation::Agrees) {
+        } else if self.copies.article_count(claim) > 1
+            || ms.iter().any(|m| m.relation == Relation::Agrees)
+        {
             ClaimStatus::Corroborated
         } else {
             ClaimStatus::SingleSource
@@ -151,31 +170,92 @@ impl Analysis {
     /// (a fact reported by thousands of sources is not stored as thousands
     /// of matches per claim); callers read them through `Deref`.
     pub fn differing_in(&self, claim: usize, article: usize) -> Option<Cow<'_, Match>> {
+        if self.copies.member_in(claim, article).is_some() {
+            return None;
+        }
         self.differing
-            .get(claim)?
+            .get(self.copies.representative(claim))?
             .iter()
             .find(|m| m.article == article)
             .map(Cow::Borrowed)
     }
 
     /// The best match of claim `claim` in article `article`, if any (see
-    /// [`Analysis::differing_in`] on why it is a [`Cow`]).
+    /// [`Analysis::differing_in`] on why it is a [`Cow`]): the same
+    /// sentence printed there, else the best counterpart.
     pub fn match_in(&self, claim: usize, article: usize) -> Option<Cow<'_, Match>> {
+        if self.claims.get(claim)?.article == article {
+            return None;
+        }
+        if let Some(copy) = self.copies.member_in(claim, article) {
+            return Some(Cow::Owned(self.copy_match(claim, copy)));
+        }
         self.matches
-            .get(claim)?
+            .get(self.copies.representative(claim))?
             .iter()
             .find(|m| m.article == article)
             .map(Cow::Borrowed)
     }
 
-    /// Claim `claim`'s best match in each other article that has one, best
-    /// first (see [`Analysis::differing_in`] on why they are [`Cow`]s).
+    /// Claim `claim`'s best match in each other article that has one: the
+    /// same sentence printed elsewhere first (in article order), then the
+    /// best counterparts, best first (see [`Analysis::differing_in`] on why
+    /// they are [`Cow`]s). Lazy: a sentence printed by thousands of outlets
+    /// is answered one source at a time.
     pub fn matches_of(&self, claim: usize) -> impl Iterator<Item = Cow<'_, Match>> + '_ {
-        self.matches
-            .get(claim)
+        let home = self.claims.get(claim).map_or(usize::MAX, |c| c.article);
+        let rep = self.copies.representative(claim);
+        let copies = self
+            .copies
+            .in_other_articles(claim, home)
+            .map(move |m| Cow::Owned(self.copy_match(claim, m)));
+        let matched = self
+            .matches
+            .get(rep)
             .into_iter()
             .flatten()
-            .map(Cow::Borrowed)
+            .filter(move |m| m.article != home && self.copies.member_in(claim, m.article).is_none())
+            .map(Cow::Borrowed);
+        copies.chain(matched)
+    }
+
+    /// How many other articles claim `claim` has a match in (what
+    /// [`Analysis::matches_of`] yields), counted without building them.
+    pub fn match_count(&self, claim: usize) -> usize {
+        let rep = self.copies.representative(claim);
+        let home = self.claims.get(claim).map_or(usize::MAX, |c| c.article);
+        let copies = self.copies.article_count(claim).saturating_sub(1);
+        let matched = self
+            .matches
+            .get(rep)
+            .into_iter()
+            .flatten()
+            .filter(|m| m.article != home && self.copies.member_in(claim, m.article).is_none())
+            .count();
+        copies + matched
+    }
+
+    /// The match of a claim with a copy of it in another article: the same
+    /// words, so the same figures and dates; it agrees.
+    fn copy_match(&self, claim: usize, copy: usize) -> Match {
+        let (a, b) = (&self.claims[claim], &self.claims[copy]);
+        let close = matching::Params::trained().close_factor;
+        Match {
+            claim: copy,
+            article: b.article,
+            score: 1.0,
+            relation: Relation::Agrees,
+            why: Explanation {
+                features: vec![Feature {
+                    name: "same_sentence",
+                    value: 1.0,
+                    contribution: 0.0,
+                }],
+                figures: compare_figures(&a.figures, &b.figures, close),
+                dates: compare_dates(&a.dates, &b.dates),
+                ..Explanation::default()
+            },
+        }
     }
 
     /// What article `article` says about fact `fact`: the one source of truth
@@ -254,20 +334,27 @@ impl Analysis {
         let Some(cl) = self.claims.get(claim) else {
             return Vec::new();
         };
+        let rep = self.copies.representative(claim);
         let mut best: std::collections::HashMap<usize, Relation> = Default::default();
-        for m in self.matches.get(claim).into_iter().flatten() {
+        for m in self.matches.get(rep).into_iter().flatten() {
             best.entry(m.article).or_insert(m.relation);
         }
         let differing: std::collections::HashSet<usize> = self
             .differing
-            .get(claim)
+            .get(rep)
             .into_iter()
             .flatten()
             .map(|m| m.article)
             .collect();
         self.other_sources(cl.article)
             .into_iter()
-            .map(|j| (j, best.get(&j).copied(), differing.contains(&j)))
+            .map(|j| {
+                if self.copies.member_in(claim, j).is_some() {
+                    (j, Some(Relation::Agrees), false)
+                } else {
+                    (j, best.get(&j).copied(), differing.contains(&j))
+                }
+            })
             .collect()
     }
 
@@ -330,6 +417,7 @@ impl Analysis {
             matches,
             facts,
             claim_fact,
+            copies: Copies::default(),
             warnings,
         }
     }

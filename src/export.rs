@@ -64,7 +64,22 @@ pub struct ClaimOut<'a> {
     pub figures: Vec<FigureOut<'a>>,
     pub quotes: Vec<QuoteOut<'a>>,
     pub attributed_to: Option<&'a str>,
+    /// The best match in each other article, copies of the same sentence
+    /// first, at most [`MAX_EXPORTED_MATCHES`].
     pub matches: Vec<MatchOut<'a>>,
+    /// Matches left out beyond [`MAX_EXPORTED_MATCHES`] (a sentence printed
+    /// by thousands of outlets); absent when none were.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more_matches: usize,
+}
+
+/// Most matches listed per claim: the export stays in proportion to the
+/// sources, not to their square, when one sentence is printed everywhere;
+/// the facts list every source of a fact.
+pub const MAX_EXPORTED_MATCHES: usize = 100;
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A figure in the export.
@@ -166,8 +181,9 @@ fn claim_out(an: &Analysis, ci: usize) -> ClaimOut<'_> {
             })
             .collect(),
         attributed_to: c.attributed_to.as_deref(),
-        matches: an.matches[ci]
-            .iter()
+        matches: an
+            .matches_of(ci)
+            .take(MAX_EXPORTED_MATCHES)
             .map(|m| MatchOut {
                 claim: &an.claims[m.claim].id,
                 article: &an.articles[m.article].id,
@@ -176,6 +192,7 @@ fn claim_out(an: &Analysis, ci: usize) -> ClaimOut<'_> {
                 why: m.why.summary(),
             })
             .collect(),
+        more_matches: an.match_count(ci).saturating_sub(MAX_EXPORTED_MATCHES),
     }
 }
 

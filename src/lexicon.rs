@@ -340,11 +340,24 @@ struct CountryRow {
     kind: PlaceKind,
 }
 
-/// Key of a synonym-free antonym pair, or of a class pair.
+/// A word as matching compares it: its synonym class where it has one,
+/// else its stem. The key of an antonym pair too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum PolarityKey<'a> {
+pub enum TermKey<'a> {
+    /// A word in no synonym class, by its stem.
     Stem(&'a str),
+    /// A synonym class.
     Class(u32),
+}
+
+type PolarityKey<'a> = TermKey<'a>;
+
+/// A total order on term keys, for sorting and deduplicating lists.
+fn term_order<'a>(k: &TermKey<'a>) -> (u8, u32, &'a str) {
+    match *k {
+        TermKey::Class(c) => (0, c, ""),
+        TermKey::Stem(s) => (1, 0, s),
+    }
 }
 
 /// A multiply-rotate hasher over 8-byte words (as rustc's FxHasher): the
@@ -417,6 +430,10 @@ pub struct Lexicon {
     word_classes: Map<&'static str, u32>,
     stem_classes: Map<&'static str, u32>,
     antonyms: Set<(PolarityKey<'static>, PolarityKey<'static>)>,
+    /// Each stem's and each class's opposites (both directions of every
+    /// pair), for lookups by one side.
+    stem_opposites: Map<&'static str, Vec<TermKey<'static>>>,
+    class_opposites: Map<u32, Vec<TermKey<'static>>>,
     negation: Set<String>,
     max_negation_words: usize,
     noun_classes: Map<&'static str, NounClass>,
@@ -811,6 +828,22 @@ impl Lexicon {
             }
         }
 
+        let mut stem_opposites: Map<&'static str, Vec<TermKey<'static>>> = map(2048);
+        let mut class_opposites: Map<u32, Vec<TermKey<'static>>> = map(256);
+        for &(a, b) in &antonyms {
+            match a {
+                TermKey::Stem(s) => stem_opposites.entry(s).or_default().push(b),
+                TermKey::Class(c) => class_opposites.entry(c).or_default().push(b),
+            }
+        }
+        for list in stem_opposites
+            .values_mut()
+            .chain(class_opposites.values_mut())
+        {
+            list.sort_unstable_by_key(term_order);
+            list.dedup();
+        }
+
         let mut negation = Set::default();
         let mut max_negation_words = 0;
         for (_, f) in rows(sources.negation) {
@@ -942,6 +975,8 @@ impl Lexicon {
             word_classes,
             stem_classes,
             antonyms,
+            stem_opposites,
+            class_opposites,
             negation,
             max_negation_words,
             noun_classes,
@@ -1056,6 +1091,30 @@ impl Lexicon {
     /// The number of synonym classes.
     pub fn class_count(&self) -> usize {
         self.class_labels.len() - 1
+    }
+
+    /// The matching key of a stem: its synonym class, else the stem.
+    pub fn term_key<'s>(&self, stem: &'s str) -> TermKey<'s> {
+        self.synonym_class(stem)
+            .map_or(TermKey::Stem(stem), TermKey::Class)
+    }
+
+    /// The words opposite to the stem, as matching keys: opposites of the
+    /// stem itself and of its synonym class ("deny" for "confirm").
+    pub fn opposites(&self, stem: &str) -> Vec<TermKey<'static>> {
+        let mut out: Vec<TermKey<'static>> = Vec::new();
+        if let Some(list) = self.stem_opposites.get(stem) {
+            out.extend(list.iter().copied());
+        }
+        if let Some(list) = self
+            .synonym_class(stem)
+            .and_then(|c| self.class_opposites.get(&c))
+        {
+            out.extend(list.iter().copied());
+        }
+        out.sort_unstable_by_key(term_order);
+        out.dedup();
+        out
     }
 
     /// Whether two stems are antonyms ("confirm"/"deni", "legal"/"illeg",

@@ -170,7 +170,7 @@ pub fn evaluate(an: &Analysis, gold: &Gold) -> Scores {
     let gold_claims: BTreeSet<usize> = fact_claims.iter().flatten().copied().collect();
 
     for &c in &gold_claims {
-        for m in &an.matches[c] {
+        for m in an.matches_of(c).filter(|m| m.relation != Relation::Related) {
             scores.matches += 1;
             if same_fact(c, m.claim) {
                 scores.correct += 1;
@@ -190,7 +190,7 @@ pub fn evaluate(an: &Analysis, gold: &Gold) -> Scores {
                 }
                 scores.counterparts += 1;
                 match an.match_in(c, a) {
-                    Some(m) if set.contains(&m.claim) => {
+                    Some(m) if set.contains(&m.claim) && m.relation != Relation::Related => {
                         scores.found += 1;
                         if f.relation == "differs" {
                             let differ = an.claims[c].figures.iter().any(|x| {

@@ -1,25 +1,30 @@
 //! Grouping claims that state the same fact into [`Fact`]s.
 //!
-//! Claims are clustered by average linkage over their `agrees`/`differs`
-//! matches, so that one loose match cannot chain two facts together the way
+//! Claims are clustered by average linkage over their same-fact matches,
+//! so that one loose match cannot chain two facts together the way
 //! connected components would.
 
 use super::cluster::average_linkage;
+use super::copies::Copies;
 use super::{Fact, FactRelation, Match, Relation};
 use crate::claims::Claim;
-use crate::corpus::Article;
 use std::collections::BTreeMap;
-
-/// Average match score (missing matches count 0) at which groups of claims
-/// merge into one fact.
-pub const FACT_LINKAGE: f32 = 0.3;
 
 /// Groups claims into facts, sorted by number of sources (then text order);
 /// returns the facts and each claim's fact index.
+///
+/// Claims are clustered by average linkage at `linkage` over their
+/// same-fact matches (`agrees`, `differs`, `contradicts`); copies of a
+/// sentence join their group's first member. The facts are then the one
+/// source of truth: a match that links two different facts is demoted to
+/// `related` (and a differing match across facts dropped), so that the
+/// comparison, the stories matrix and the counts never disagree.
 pub fn group_facts(
-    _articles: &[Article],
     claims: &[Claim],
-    matches: &[Vec<Match>],
+    matches: &mut [Vec<Match>],
+    differing: &mut [Vec<Match>],
+    copies: &Copies,
+    linkage: f32,
 ) -> (Vec<Fact>, Vec<usize>) {
     let mut edges = Vec::new();
     for (a, ms) in matches.iter().enumerate() {
@@ -27,7 +32,25 @@ pub fn group_facts(
             edges.push((a, m.claim, m.score));
         }
     }
-    let cluster = average_linkage(claims.len(), &edges, FACT_LINKAGE);
+    let mut cluster = average_linkage(claims.len(), &edges, linkage);
+    // A group's first member comes first (claims are in article order), so
+    // its cluster is final when its copies take it.
+    for c in 0..cluster.len() {
+        let rep = copies.representative(c);
+        if rep != c {
+            cluster[c] = cluster[rep];
+        }
+    }
+    for (a, ms) in matches.iter_mut().enumerate() {
+        for m in ms.iter_mut() {
+            if m.relation != Relation::Related && cluster[a] != cluster[m.claim] {
+                m.relation = Relation::Related;
+            }
+        }
+    }
+    for (a, ds) in differing.iter_mut().enumerate() {
+        ds.retain(|m| cluster[a] == cluster[m.claim]);
+    }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (c, &id) in cluster.iter().enumerate() {
         groups.entry(id).or_default().push(c);
@@ -39,14 +62,20 @@ pub fn group_facts(
             let mut arts: Vec<usize> = members.iter().map(|&c| claims[c].article).collect();
             arts.sort_unstable();
             arts.dedup();
-            let differs = members.iter().any(|&c| {
-                matches[c].iter().any(|m| {
-                    m.relation == Relation::Differs && members.binary_search(&m.claim).is_ok()
+            let has = |rel: Relation| {
+                members.iter().any(|&c| {
+                    matches[c]
+                        .iter()
+                        .any(|m| m.relation == rel && members.binary_search(&m.claim).is_ok())
                 })
-            });
+            };
             let relation = if arts.len() < 2 {
                 FactRelation::Single
-            } else if differs {
+            } else if has(Relation::Contradicts) {
+                FactRelation::Contradicts
+            } else if has(Relation::Differs)
+                || members.iter().any(|&c| !differing[c].is_empty())
+            {
                 FactRelation::Differs
             } else {
                 FactRelation::Agrees

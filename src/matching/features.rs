@@ -484,8 +484,8 @@ pub fn polarity_words(a: &str, b: &str) -> Option<PolarityClash> {
                 });
             }
         }
-        for o in super::lexical::antonyms_of(&t.stem) {
-            if let Some(other) = word(b, &tb, key(&o)) {
+        for o in super::lexical::opposite_keys(&t.stem) {
+            if let Some(other) = word(b, &tb, o) {
                 return Some(PolarityClash {
                     ours: a.get(t.start..t.end).unwrap_or("").to_string(),
                     theirs: other,
@@ -497,7 +497,7 @@ pub fn polarity_words(a: &str, b: &str) -> Option<PolarityClash> {
 }
 
 fn term_key_of(t: &crate::text::normalize::Token) -> u64 {
-    key(super::lexical::class_of(&t.stem))
+    super::profile::term_key(t)
 }
 
 /// The shared content words of two texts, as printed in `a`, rarest first,

@@ -1,43 +1,62 @@
-//! The matcher's view of general lexical knowledge: which words are one
-//! class ("killed", "died", "dead"), which are opposites ("confirm",
-//! "deny"), which words negate, and how common a word is in news at large.
+//! The matcher's view of general lexical knowledge ([`crate::lexicon`]):
+//! which words are one class ("killed", "died", "dead"), which are
+//! opposites ("confirm", "deny"), which words negate, and how common a word
+//! is in news at large.
 //!
 //! One narrow adapter, so that the features depend on these questions and
-//! not on how the knowledge is stored.
+//! not on how the knowledge is stored; everything is keyed by the 64-bit
+//! keys profiles compare.
 
-use super::synonyms::canonical;
+use super::profile::key;
+use crate::lexicon::{lexicon, TermKey};
 
-/// Words that negate what follows them in their clause. Grammar, not
-/// knowledge of any story.
-const NEGATIONS: &[&str] = &[
-    "cannot", "never", "no", "nor", "not", "n't", "neither", "none", "nobody", "nothing",
-    "without",
-];
+/// The 64-bit key of a term key: a class is keyed apart from every stem.
+fn hashed(k: TermKey<'_>) -> u64 {
+    match k {
+        TermKey::Stem(s) => key(s),
+        TermKey::Class(c) => (u64::from(c) ^ 0x00c1_a55e_5000_0000).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+    }
+}
 
 /// The key a content stem is matched on: its synonym class where it has
 /// one, else the stem itself.
-pub fn class_of(stem: &str) -> &str {
-    canonical(stem)
+pub fn term_key(stem: &str) -> u64 {
+    hashed(lexicon().term_key(stem))
+}
+
+/// Keys of the words opposite in meaning to `stem` ("deny" for "confirm").
+pub fn opposite_keys(stem: &str) -> Vec<u64> {
+    lexicon().opposites(stem).into_iter().map(hashed).collect()
 }
 
 /// Whether `norm` (a folded word) negates what follows.
 pub fn is_negation(norm: &str) -> bool {
-    NEGATIONS.contains(&norm) || norm.ends_with("n't")
+    lexicon().is_negation(norm)
 }
 
-/// Class keys opposite in meaning to the class of `stem` ("deny" for
-/// "confirm"), as stems of their class heads.
-pub fn antonyms_of(_stem: &str) -> Vec<String> {
-    Vec::new()
+/// How many documents of the background news corpus contain the stem.
+pub fn background_df(stem: &str) -> Option<u32> {
+    lexicon().background_df(stem)
 }
 
-/// The number of documents of the background news corpus, and how many of
-/// them contain the stem (`None`: not in the background statistics).
-pub fn background_df(_stem: &str) -> Option<u32> {
-    None
-}
-
-/// Documents in the background news corpus (0: no background statistics).
+/// Documents in the background news corpus.
 pub fn background_docs() -> u32 {
-    0
+    lexicon().background_docs()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::stem;
+
+    #[test]
+    fn classes_opposites_and_negation() {
+        assert_eq!(term_key(&stem("killed")), term_key(&stem("died")));
+        assert_ne!(term_key(&stem("killed")), term_key(&stem("elected")));
+        let deny = term_key(&stem("denied"));
+        assert!(opposite_keys(&stem("confirmed")).contains(&deny));
+        assert!(is_negation("not") && is_negation("never") && !is_negation("now"));
+        assert!(background_docs() > 10_000);
+        assert!(background_df(&stem("government")) > background_df(&stem("earthquake")));
+    }
 }

@@ -1,10 +1,11 @@
 //! Matching every claim against the other articles of its story.
 //!
-//! 1. [`best_candidates`]: each claim's best candidate in each other article
-//!    (inverted-index candidates ranked by the link model, which knows how
-//!    alike the two articles are as a whole), with the context features
-//!    `mutual_best`, `margin` and `article_support` (other strong mutual
-//!    links between the same two articles);
+//! 1. [`best_candidates`]: each claim's best few candidates in each other
+//!    article (inverted-index candidates ranked by the link model), with
+//!    the context features `mutual_best`, `margin` and `article_support`
+//!    (other strong mutual links between the same two articles); the event
+//!    gate (how alike the two articles are as a whole, and that support)
+//!    drops candidates from articles about another event;
 //! 2. [`candidates`]: those links are clustered (average linkage) into
 //!    candidate facts, every candidate gets `fact_support` (how well it
 //!    matches the rest of the claim's cluster), and cluster members join the
@@ -18,6 +19,7 @@
 
 use super::cluster::average_linkage;
 use super::context::ArticleVectors;
+use super::copies::Copies;
 use super::features::{
     compare_dates, compare_figures, features, polarity_words, shared_words, FeatureVector,
     Params, ARTICLE_SIMILARITY, ARTICLE_SUPPORT, FACT_SUPPORT, MARGIN, MUTUAL_BEST,
@@ -76,7 +78,8 @@ pub struct Candidate {
     pub alternative: bool,
 }
 
-/// What the stages share: term weights, profiles and article vectors.
+/// What the stages share: term weights, profiles, article vectors and the
+/// groups of copies.
 pub struct Context {
     /// Term weights over all claims.
     pub idf: Idf,
@@ -84,6 +87,9 @@ pub struct Context {
     pub profiles: Vec<Profile>,
     /// Article term vectors.
     pub vectors: ArticleVectors,
+    /// The same sentence in several articles of a story: only the first of
+    /// each group is scored.
+    pub copies: Copies,
 }
 
 impl Context {
@@ -94,10 +100,22 @@ impl Context {
         let profiles: Vec<Profile> = claims.iter().map(|c| Profile::of_claim(c, &idf)).collect();
         let article_of: Vec<usize> = claims.iter().map(|c| c.article).collect();
         let vectors = ArticleVectors::build(articles.len(), &profiles, &article_of);
+        let mut stories: HashMap<&str, u32> = HashMap::new();
+        let keys: Vec<(u32, u64)> = claims
+            .iter()
+            .zip(&profiles)
+            .map(|(c, p)| {
+                let story = articles.get(c.article).map_or("", |a| a.story.as_str());
+                let next = u32::try_from(stories.len()).unwrap_or(u32::MAX);
+                (*stories.entry(story).or_insert(next), p.text_key)
+            })
+            .collect();
+        let copies = Copies::find(&keys, &article_of);
         Context {
             idf,
             profiles,
             vectors,
+            copies,
         }
     }
 
@@ -132,6 +150,10 @@ pub fn best_candidates(
     // One index per story: only claims of the same story are compared.
     let mut stories: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
+        // Copies are matched through their group's first member.
+        if cx.copies.is_extra(i) {
+            continue;
+        }
         let story = articles.get(c.article).map_or("", |a| a.story.as_str());
         stories.entry(story).or_default().push(i);
     }
@@ -260,6 +282,10 @@ pub fn best_candidates(
             c.vector.values[ARTICLE_SUPPORT] = (n.max(0.0) / SUPPORT_SATURATION).min(1.0);
         }
     }
+    // The event gate: candidates from an article about another event go.
+    for row in &mut rows {
+        row.retain(|c| params.gated(&c.vector.values));
+    }
     rows
 }
 
@@ -337,6 +363,9 @@ pub fn candidates(
             for (article, (b, sup)) in mates {
                 let mut vector = cx.pair(claims, a, b, params);
                 vector.values[FACT_SUPPORT] = sup;
+                if !params.gated(&vector.values) {
+                    continue;
+                }
                 out.push(Candidate {
                     other: b,
                     article,
@@ -359,6 +388,9 @@ pub struct Matched {
     /// figures, a passing counterpart that does (same quantity, different
     /// figure), best first.
     pub differing: Vec<Vec<Match>>,
+    /// The same sentence in several articles: only each group's first
+    /// member has matches of its own; the others share them.
+    pub copies: Copies,
 }
 
 /// The relation of a passing pair: opposite polarity contradicts; close but
@@ -538,5 +570,6 @@ pub fn decide(claims: &[Claim], rows: &[Vec<Candidate>], params: &Params, cx: &C
     Matched {
         best: build(best, false),
         differing: build(differing, true),
+        copies: cx.copies.clone(),
     }
 }

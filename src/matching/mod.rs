@@ -12,6 +12,7 @@
 
 mod cluster;
 pub mod context;
+pub mod copies;
 mod facts;
 pub mod features;
 mod index;
@@ -20,7 +21,6 @@ mod lexical;
 pub mod matcher;
 pub mod model;
 pub mod profile;
-pub mod synonyms;
 
 pub use facts::group_facts;
 pub use features::{pair_score, PairScore};

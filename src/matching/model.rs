@@ -80,9 +80,16 @@ pub fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// Every fitted number of matching: three models and their thresholds.
+/// Every fitted number of matching: four models and their thresholds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Params {
+    /// The event gate: whether two claims' articles cover one event at all
+    /// (from how alike the articles are and how many other strong links
+    /// they share). Two articles about different events rarely state the
+    /// same fact, so a pair failing the gate is never matched.
+    pub gate: Model,
+    /// The gate passes at or above this score.
+    pub gate_threshold: f32,
     /// Free-standing sentence pairs (`crosscheck pairs`), no context.
     pub pairs: Model,
     /// `pairs` says "same" at or above this score.
@@ -103,11 +110,15 @@ pub struct Params {
     pub close_factor: f64,
     /// How much the background news statistics count in term weights.
     pub background_share: f32,
+    /// Average match score (missing matches count 0) at which groups of
+    /// matched claims merge into one fact.
+    pub fact_linkage: f32,
 }
 
 #[derive(Deserialize)]
 struct File {
     thresholds: BTreeMap<String, f64>,
+    gate: BTreeMap<String, f32>,
     pairs: BTreeMap<String, f32>,
     link: BTreeMap<String, f32>,
     corpus: BTreeMap<String, f32>,
@@ -124,6 +135,8 @@ impl Params {
                 .ok_or_else(|| format!("no threshold '{k}'"))
         };
         Ok(Params {
+            gate: Model::from_table("gate", &f.gate)?,
+            gate_threshold: t("gate")? as f32,
             pairs: Model::from_table("pairs", &f.pairs)?,
             pairs_threshold: t("pairs")? as f32,
             link: Model::from_table("link", &f.link)?,
@@ -133,6 +146,7 @@ impl Params {
             differing_threshold: t("differing")? as f32,
             close_factor: t("close_factor")?,
             background_share: t("background_share")? as f32,
+            fact_linkage: t("fact_linkage")? as f32,
         })
     }
 
@@ -145,6 +159,7 @@ impl Params {
             s.push('\n');
         }
         s.push_str("\n[thresholds]\n");
+        s.push_str(&format!("gate = {:.4}\n", self.gate_threshold));
         s.push_str(&format!("pairs = {:.4}\n", self.pairs_threshold));
         s.push_str(&format!("link = {:.4}\n", self.link_threshold));
         s.push_str(&format!("match = {:.4}\n", self.match_threshold));
@@ -154,7 +169,9 @@ impl Params {
             "background_share = {:.4}\n",
             self.background_share
         ));
+        s.push_str(&format!("fact_linkage = {:.4}\n", self.fact_linkage));
         for (name, m) in [
+            ("gate", &self.gate),
             ("pairs", &self.pairs),
             ("link", &self.link),
             ("corpus", &self.corpus),
@@ -162,6 +179,11 @@ impl Params {
             s.push_str(&format!("\n[{name}]\n{}", m.to_toml()));
         }
         s
+    }
+
+    /// Whether a candidate pair passes the event gate.
+    pub fn gated(&self, values: &[f32; N_FEATURES]) -> bool {
+        self.gate.probability(values) >= self.gate_threshold
     }
 
     /// The parameters trained by `examples/train.rs`, compiled in from
@@ -185,7 +207,7 @@ mod tests {
     fn the_shipped_model_parses_and_names_every_feature() {
         let text = include_str!("../../data/model.toml");
         let p = Params::parse(text).expect("data/model.toml parses");
-        for section in ["[pairs]", "[link]", "[corpus]"] {
+        for section in ["[gate]", "[pairs]", "[link]", "[corpus]"] {
             let body = text
                 .split(section)
                 .nth(1)

@@ -24,8 +24,8 @@ fn pair_key(a: u64, b: u64) -> u64 {
 }
 
 /// A content word's matching key: its synonym class, else its stem.
-fn term_key(t: &Token) -> u64 {
-    key(lexical::class_of(&t.stem))
+pub fn term_key(t: &Token) -> u64 {
+    lexical::term_key(&t.stem)
 }
 
 /// Inverse document frequencies of matching keys, blended from the loaded
@@ -214,6 +214,9 @@ pub struct Profile {
     pub opposites: Vec<(u64, u64)>,
     /// Sum of term weights.
     pub mass: f32,
+    /// A key of the words in order (case and punctuation aside): equal for
+    /// the same sentence printed by several outlets.
+    pub text_key: u64,
 }
 
 /// Content words after a negation that it governs (to the clause's end).
@@ -254,6 +257,7 @@ impl Profile {
         let mut negated = Vec::new();
         let mut opposites = Vec::new();
         let mut prev: Option<u64> = None;
+        let mut text_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut scope = 0usize;
         let mut last_end = 0usize;
         for t in &tokens {
@@ -265,6 +269,7 @@ impl Profile {
                 scope = 0;
             }
             last_end = t.end;
+            text_key = (text_key ^ key(&t.norm)).wrapping_mul(0x0100_0000_01b3);
             words.push(key(&t.stem));
             if t.norm.bytes().all(|b| b.is_ascii_digit()) {
                 numbers.push(key(&t.norm));
@@ -281,8 +286,8 @@ impl Profile {
                 negated.push(k);
                 scope -= 1;
             }
-            for o in lexical::antonyms_of(&t.stem) {
-                opposites.push((k, key(&o)));
+            for o in lexical::opposite_keys(&t.stem) {
+                opposites.push((k, o));
             }
             if let Some(p) = prev {
                 bigrams.push(pair_key(p, k));
@@ -323,6 +328,7 @@ impl Profile {
             negated,
             opposites,
             mass,
+            text_key,
         }
     }
 }
