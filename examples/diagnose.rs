@@ -14,7 +14,9 @@ use std::path::Path;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let file = args.get(1).map_or("tests/gold/basil_train.toml", String::as_str);
+    let file = args
+        .get(1)
+        .map_or("tests/gold/basil_train.toml", String::as_str);
     let one = args.iter().any(|a| a == "one");
     let gold = Gold::parse(&std::fs::read_to_string(file).expect("gold")).expect("parses");
     let events: BTreeSet<String> = gold
@@ -25,7 +27,11 @@ fn main() {
         .collect();
     let (c, _) = datasets::basil(
         Path::new("../shared/data/basil"),
-        if one { BasilStories::One } else { BasilStories::ByEvent },
+        if one {
+            BasilStories::One
+        } else {
+            BasilStories::ByEvent
+        },
         |e| one || events.contains(e),
     )
     .expect("basil");
@@ -44,20 +50,26 @@ fn main() {
                     continue;
                 }
                 total += 1;
-                let hit = rows[a].iter().find(|c| c.article == art && f.contains(&c.other));
+                let hit = rows[a]
+                    .iter()
+                    .find(|c| c.article == art && f.contains(&c.other));
                 if let Some(h) = hit {
                     in_cands += 1;
                     for (k, v) in h.vector.values.iter().enumerate() {
                         sums[k] += f64::from(*v);
                     }
-                    if config.params.corpus.probability(&h.vector.values) >= config.params.match_threshold {
+                    if config.params.corpus.probability(&h.vector.values)
+                        >= config.params.match_threshold
+                    {
                         passing += 1;
                     }
                 }
             }
         }
     }
-    println!("gold counterparts {total}: among candidates {in_cands}, passing the threshold {passing}");
+    println!(
+        "gold counterparts {total}: among candidates {in_cands}, passing the threshold {passing}"
+    );
     println!("mean features of the gold counterparts found among candidates:");
     for (n, s) in FEATURE_NAMES.iter().zip(sums) {
         println!("  {n:<20} {:.3}", s / in_cands.max(1) as f64);

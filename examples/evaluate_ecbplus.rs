@@ -29,7 +29,10 @@ fn main() {
     let dir = Path::new(&dir);
     let corpus = load_paths(&[dir.join("ecb.jsonl")]);
     if corpus.articles.is_empty() {
-        eprintln!("no articles in {}/ecb.jsonl (run the converter first)", dir.display());
+        eprintln!(
+            "no articles in {}/ecb.jsonl (run the converter first)",
+            dir.display()
+        );
         std::process::exit(2);
     }
     // Events per article from the JSONL's `event` field.

@@ -30,11 +30,11 @@ use crosscheck::evaluation::datasets::{self, BasilStories, LabelledPair};
 use crosscheck::evaluation::events::event_scores;
 use crosscheck::evaluation::{evaluate, gold_claims, Gold};
 use crosscheck::matching::features::{
-    pair_features, ARTICLE_SIMILARITY, ARTICLE_SUPPORT, CONTEXT_FEATURES, FACT_SUPPORT,
-    N_FEATURES,
+    pair_features, ARTICLE_DATE_GAP, ARTICLE_FEATURES, ARTICLE_SIMILARITY, ARTICLE_SUPPORT,
+    CONTEXT_FEATURES, FACT_SUPPORT, N_FEATURES,
 };
-use crosscheck::matching::learn::fit;
 use crosscheck::matching::group_facts;
+use crosscheck::matching::learn::{fit, fit_weighted};
 use crosscheck::matching::matcher::{best_candidates, candidates, decide, Candidate, Context};
 use crosscheck::matching::profile::Idf;
 use crosscheck::matching::{MatchConfig, Model, Params};
@@ -45,6 +45,8 @@ const SHARED: &str = "../shared/data";
 const L2: f32 = 0.01;
 /// One cross-event negative in this many is kept for fitting.
 const CROSS_EVENT_KEEP: usize = 20;
+/// How many samples one contrast pair's candidate counts as.
+const CONTRAST_WEIGHT: usize = 5;
 type Sample = ([f32; N_FEATURES], bool);
 
 /// Events named by a gold file (article ids are `<event>_<n>`).
@@ -99,7 +101,12 @@ impl Labeller {
     /// Whether the two claims' articles cover one event (unknown events
     /// count as one).
     fn same_event(&self, a: usize, b: usize) -> bool {
-        let ev = |c: usize| self.events.get(self.an.claims[c].article).cloned().flatten();
+        let ev = |c: usize| {
+            self.events
+                .get(self.an.claims[c].article)
+                .cloned()
+                .flatten()
+        };
         match (ev(a), ev(b)) {
             (Some(x), Some(y)) => x == y,
             _ => true,
@@ -119,15 +126,10 @@ impl Labeller {
             }
         }
         if self.gold_articles.contains(&ca.article) && self.gold_articles.contains(&cb.article) {
-            return Some(
-                self.facts
-                    .iter()
-                    .any(|f| f.contains(&a) && f.contains(&b)),
-            );
+            return Some(self.facts.iter().any(|f| f.contains(&a) && f.contains(&b)));
         }
         None
     }
-
 }
 
 fn contrast_corpus(pairs: &[&ContrastPair]) -> (Corpus, Vec<Option<String>>) {
@@ -149,7 +151,11 @@ fn contrast_corpus(pairs: &[&ContrastPair]) -> (Corpus, Vec<Option<String>>) {
 /// Samples of the contrast pairs: every candidate between the two articles
 /// of a pair is labelled by the pair's expectation (the sentences are
 /// single claims).
-fn contrast_samples(pairs: &[&ContrastPair], rows: &[Vec<Candidate>], claims: &[Claim]) -> Vec<Sample> {
+fn contrast_samples(
+    pairs: &[&ContrastPair],
+    rows: &[Vec<Candidate>],
+    claims: &[Claim],
+) -> Vec<Sample> {
     let mut out = Vec::new();
     for (a, row) in rows.iter().enumerate() {
         for c in row {
@@ -213,7 +219,11 @@ fn corpus_samples(set: &TrainSet, config: &MatchConfig, full: bool) -> Vec<Sampl
         } else {
             best_candidates(&an.articles, &an.claims, config, &cx)
         };
-        out.extend(contrast_samples(std::slice::from_ref(p), &rows, &an.claims));
+        // Each contrast pair tests one behaviour and they are few: each
+        // counts as several samples.
+        for _ in 0..CONTRAST_WEIGHT {
+            out.extend(contrast_samples(std::slice::from_ref(p), &rows, &an.claims));
+        }
     }
     out
 }
@@ -255,7 +265,10 @@ fn gate_samples(set: &TrainSet, config: &MatchConfig) -> (Vec<Sample>, Vec<[f32;
         .enumerate()
     {
         for c in row {
-            out.push((c.vector.values, an.claims[a].article / 2 == an.claims[c.other].article / 2));
+            out.push((
+                c.vector.values,
+                an.claims[a].article / 2 == an.claims[c.other].article / 2,
+            ));
         }
     }
     (out, gold_positive)
@@ -397,7 +410,8 @@ fn main() {
         .iter()
         .map(|p| (pair_features(&p.a, &p.b, &idf, &params).values, p.same))
         .collect();
-    params.pairs = fit(&samples, 0.001, &CONTEXT_FEATURES, false);
+    // Accuracy is what `pairs` is judged by: the classes as they occur.
+    params.pairs = fit_weighted(&samples, 0.001, &CONTEXT_FEATURES, false, false);
     let msrp_samples = &samples[..n_msrp.min(samples.len())];
     let mut best = (0.0, 0.5);
     for t in (20..80).map(|t| t as f32 / 100.0) {
@@ -432,10 +446,12 @@ fn main() {
         .collect();
     let basil_dir = Path::new(SHARED).join("basil");
     let load = |stories: BasilStories, keep: &dyn Fn(&str) -> bool, config: &MatchConfig| {
-        datasets::basil(&basil_dir, stories, keep).ok().map(|(c, ev)| {
-            let an = Analysis::build_with(c, config);
-            (an, ev.into_iter().map(Some).collect::<Vec<_>>())
-        })
+        datasets::basil(&basil_dir, stories, keep)
+            .ok()
+            .map(|(c, ev)| {
+                let an = Analysis::build_with(c, config);
+                (an, ev.into_iter().map(Some).collect::<Vec<_>>())
+            })
     };
     let bootstrap = MatchConfig {
         params: params.clone(),
@@ -469,7 +485,7 @@ fn main() {
     // different-event candidates; its threshold keeps 98% of the gold
     // counterparts' pairs.
     let article_only: Vec<usize> = (0..N_FEATURES)
-        .filter(|&k| k != ARTICLE_SIMILARITY && k != ARTICLE_SUPPORT)
+        .filter(|k| !ARTICLE_FEATURES.contains(k))
         .collect();
     let (data, gold_positive) = gate_samples(&set, &config);
     config.params.gate = fit(&data, L2, &article_only, true);
@@ -493,12 +509,20 @@ fn main() {
     // Link model: claim-level features and the link-stage context (no
     // article features: the gate has them), twice (the second time on the
     // candidates the first one ranks).
-    let claim_level = [ARTICLE_SIMILARITY, ARTICLE_SUPPORT, FACT_SUPPORT];
+    let claim_level = [
+        ARTICLE_SIMILARITY,
+        ARTICLE_DATE_GAP,
+        ARTICLE_SUPPORT,
+        FACT_SUPPORT,
+    ];
     for round in 0..2 {
         let data = zeroed(corpus_samples(&set, &config, false), &claim_level);
         let pos = data.iter().filter(|s| s.1).count();
         config.params.link = fit(&data, L2, &claim_level, true);
-        println!("link round {round}: {} samples ({pos} positive)", data.len());
+        println!(
+            "link round {round}: {} samples ({pos} positive)",
+            data.len()
+        );
     }
     // Thresholds and the corpus model, on a grid: candidates once per link
     // threshold, decisions at every match threshold.
@@ -509,11 +533,8 @@ fn main() {
     {
         config.params.link_threshold = link_t;
         config.params.close_factor = close;
-        let data = zeroed(
-            corpus_samples(&set, &config, true),
-            &[ARTICLE_SIMILARITY, ARTICLE_SUPPORT],
-        );
-        config.params.corpus = fit(&data, L2, &[ARTICLE_SIMILARITY, ARTICLE_SUPPORT], true);
+        let data = zeroed(corpus_samples(&set, &config, true), &ARTICLE_FEATURES);
+        config.params.corpus = fit(&data, L2, &ARTICLE_FEATURES, true);
         let one = set.basil_one.as_ref().map(|l| prepare(l, &config));
         let events = set.basil_events.as_ref().map(|l| prepare(l, &config));
         // The match threshold first (fact linkage as before), then the

@@ -73,9 +73,7 @@ pub fn group_facts(
                 FactRelation::Single
             } else if has(Relation::Contradicts) {
                 FactRelation::Contradicts
-            } else if has(Relation::Differs)
-                || members.iter().any(|&c| !differing[c].is_empty())
-            {
+            } else if has(Relation::Differs) || members.iter().any(|&c| !differing[c].is_empty()) {
                 FactRelation::Differs
             } else {
                 FactRelation::Agrees

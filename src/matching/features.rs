@@ -22,7 +22,7 @@ pub use super::profile::key;
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
 /// The last five are context features, filled in by the corpus matcher.
-pub const FEATURE_NAMES: [&str; 24] = [
+pub const FEATURE_NAMES: [&str; 29] = [
     "term_overlap",
     "min_coverage",
     "bigram_overlap",
@@ -41,8 +41,13 @@ pub const FEATURE_NAMES: [&str; 24] = [
     "date_conflict",
     "opposite_words",
     "negation_mismatch",
+    "anchor",
+    "entity_swap",
     "shared_weight",
+    "max_coverage",
+    "unshared_terms",
     "article_similarity",
+    "article_date_gap",
     "article_support",
     "mutual_best",
     "margin",
@@ -52,40 +57,81 @@ pub const FEATURE_NAMES: [&str; 24] = [
 /// Number of features.
 pub const N_FEATURES: usize = FEATURE_NAMES.len();
 
+/// The index of a feature name, at compile time (a misspelt name fails the
+/// build).
+const fn index_of(name: &str) -> usize {
+    let mut i = 0;
+    while i < FEATURE_NAMES.len() {
+        let (a, b) = (FEATURE_NAMES[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("no such feature")
+}
+
+/// Index of `anchor`: the two share a name, a comparable figure, a date or
+/// quoted words (claims sharing only common words are look-alikes).
+pub const ANCHOR: usize = index_of("anchor");
+/// Index of `entity_swap`: each names something the other does not (another
+/// company, country or place in the same frame).
+pub const ENTITY_SWAP: usize = index_of("entity_swap");
+
 /// Index of `figure_conflict`: comparable figures, none the same or close.
-pub const FIGURE_CONFLICT: usize = 7;
+pub const FIGURE_CONFLICT: usize = index_of("figure_conflict");
 /// Index of `quote_overlap`: shared words inside direct quotes.
-pub const QUOTE_OVERLAP: usize = 10;
+pub const QUOTE_OVERLAP: usize = index_of("quote_overlap");
 /// Index of `date_conflict`: comparable dates, none compatible.
-pub const DATE_CONFLICT: usize = 15;
+pub const DATE_CONFLICT: usize = index_of("date_conflict");
 /// Index of `opposite_words`: a word of one claim is the opposite of a word
 /// of the other ("confirmed" / "denied").
-pub const OPPOSITE_WORDS: usize = 16;
+pub const OPPOSITE_WORDS: usize = index_of("opposite_words");
 /// Index of `negation_mismatch`: a shared word negated on one side only.
-pub const NEGATION_MISMATCH: usize = 17;
+pub const NEGATION_MISMATCH: usize = index_of("negation_mismatch");
 /// Index of `shared_weight`: how much rare vocabulary the two share in
 /// absolute terms (`ln(1 + Σ idf)` of the shared terms), which long
 /// sentences stating one fact among others keep even when their overlap
 /// ratios are low.
-pub const SHARED_WEIGHT: usize = 18;
+pub const SHARED_WEIGHT: usize = index_of("shared_weight");
+/// Index of `max_coverage`: the shared weight as a share of the longer
+/// claim's (what the longer one says that the shorter does not).
+pub const MAX_COVERAGE: usize = index_of("max_coverage");
+/// Index of `unshared_terms`: `ln(1 + n)` of the content words only one of
+/// the two uses: information one adds that the other lacks.
+pub const UNSHARED_TERMS: usize = index_of("unshared_terms");
 /// Index of `article_similarity`: cosine of the two articles' term vectors.
-pub const ARTICLE_SIMILARITY: usize = 19;
+pub const ARTICLE_SIMILARITY: usize = index_of("article_similarity");
+/// Index of `article_date_gap`: how far apart the two articles' dates are
+/// (days, up to a month, as a share of a month; 0 when either is unknown).
+/// Coverage of one event is published within days.
+pub const ARTICLE_DATE_GAP: usize = index_of("article_date_gap");
 /// Index of `article_support`: other strong, mutual links between the two
 /// claims' articles.
-pub const ARTICLE_SUPPORT: usize = 20;
+pub const ARTICLE_SUPPORT: usize = index_of("article_support");
 /// Index of `mutual_best`: 1 when each claim is the other's best candidate
 /// in the other's article.
-pub const MUTUAL_BEST: usize = 21;
+pub const MUTUAL_BEST: usize = index_of("mutual_best");
 /// Index of `margin`: how far the best candidate in an article scores above
 /// the second best there.
-pub const MARGIN: usize = 22;
+pub const MARGIN: usize = index_of("margin");
 /// Index of `fact_support`: the mean link score between the candidate and
 /// the other claims of the claim's fact cluster.
-pub const FACT_SUPPORT: usize = 23;
+pub const FACT_SUPPORT: usize = index_of("fact_support");
+/// The features that describe the two articles, not the two claims: the
+/// event gate's.
+pub const ARTICLE_FEATURES: [usize; 3] = [ARTICLE_SIMILARITY, ARTICLE_DATE_GAP, ARTICLE_SUPPORT];
 /// Features that need other pairs or the articles to compute; zero for
 /// free-standing pairs.
-pub const CONTEXT_FEATURES: [usize; 5] = [
+pub const CONTEXT_FEATURES: [usize; 6] = [
     ARTICLE_SIMILARITY,
+    ARTICLE_DATE_GAP,
     ARTICLE_SUPPORT,
     MUTUAL_BEST,
     MARGIN,
@@ -201,12 +247,14 @@ pub fn date_verdict(a: &[DateKey], b: &[DateKey]) -> DateVerdict {
 pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
     let (mut i, mut j) = (0, 0);
     let mut shared_mass = 0.0;
+    let mut shared_terms = 0usize;
     while i < a.terms.len() && j < b.terms.len() {
         match a.terms[i].0.cmp(&b.terms[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 shared_mass += a.terms[i].1;
+                shared_terms += 1;
                 i += 1;
                 j += 1;
             }
@@ -244,11 +292,14 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
     let flag = |b: bool| f32::from(u8::from(b));
     let entity_disjoint =
         flag(!a.entities.is_empty() && !b.entities.is_empty() && shared_entities == 0);
+    let entity_swap =
+        a.entities.len() > shared_entities && b.entities.len() > shared_entities;
     let lead_entity = flag(a.lead_entity.is_some() && a.lead_entity == b.lead_entity);
     // Another subject in the same frame ("Apple reported ..." / "Microsoft
-    // reported ..."): both lead with a name the other never mentions.
-    let subject_clash = flag(match (a.lead_entity, b.lead_entity) {
-        (Some(x), Some(y)) => x != y && !holds(&b.entities, x) && !holds(&a.entities, y),
+    // reported ..."): both open with a capitalised word (or name) the other
+    // never uses.
+    let subject_clash = flag(match (a.lead_word, b.lead_word) {
+        (Some(x), Some(y)) => x != y && !holds_term(b, x) && !holds_term(a, y),
         _ => false,
     });
     let number_mismatch = if !a.numbers.is_empty() && !b.numbers.is_empty() {
@@ -277,10 +328,7 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
         .iter()
         .any(|&(k, o)| holds_term(b, o) && (holds(&a.negated, k) != holds(&b.negated, o)));
     let polarity_clash = negation_mismatch || (opposite && !negated_opposite);
-    let anchored = shared_entities > 0
-        || figures.comparable
-        || dates.same
-        || quote_overlap > 0.0;
+    let anchored = shared_entities > 0 || figures.comparable || dates.same || quote_overlap > 0.0;
     FeatureVector {
         values: [
             term_overlap,
@@ -301,7 +349,12 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
             flag(dates.conflict),
             flag(opposite),
             flag(negation_mismatch),
+            flag(anchored),
+            flag(entity_swap),
             shared_mass.ln_1p(),
+            ratio(shared_mass, a.mass.max(b.mass)).min(1.0),
+            ((a.terms.len() + b.terms.len()).saturating_sub(2 * shared_terms) as f32).ln_1p(),
+            0.0,
             0.0,
             0.0,
             0.0,

@@ -31,8 +31,13 @@ pub const SIGNS: [i8; N] = [
     0,  // date_conflict
     0,  // opposite_words
     0,  // negation_mismatch
+    1,  // anchor
+    -1, // entity_swap
     1,  // shared_weight
+    1,  // max_coverage
+    -1, // unshared_terms
     1,  // article_similarity
+    -1, // article_date_gap
     1,  // article_support
     1,  // mutual_best
     1,  // margin
@@ -45,6 +50,19 @@ pub const SIGNS: [i8; N] = [
 /// a shared phrase never counts against a match in an explanation shown to
 /// users (projected gradient descent).
 pub fn fit(samples: &[([f32; N], bool)], l2: f32, frozen: &[usize], signed: bool) -> Model {
+    fit_weighted(samples, l2, frozen, signed, true)
+}
+
+/// [`fit`], with the classes weighing half each (`balanced`) or as often as
+/// they occur (for data whose proportions are those of use, such as a
+/// paraphrase corpus scored by accuracy).
+pub fn fit_weighted(
+    samples: &[([f32; N], bool)],
+    l2: f32,
+    frozen: &[usize],
+    signed: bool,
+    balanced: bool,
+) -> Model {
     if samples.is_empty() {
         return Model {
             bias: 0.0,
@@ -74,7 +92,9 @@ pub fn fit(samples: &[([f32; N], bool)], l2: f32, frozen: &[usize], signed: bool
     let positives = samples.iter().filter(|s| s.1).count().max(1) as f64;
     let negatives = samples.iter().filter(|s| !s.1).count().max(1) as f64;
     let class_weight = |y: bool| {
-        if y {
+        if !balanced {
+            1.0
+        } else if y {
             n / (2.0 * positives)
         } else {
             n / (2.0 * negatives)

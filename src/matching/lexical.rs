@@ -14,7 +14,9 @@ use crate::lexicon::{lexicon, TermKey};
 fn hashed(k: TermKey<'_>) -> u64 {
     match k {
         TermKey::Stem(s) => key(s),
-        TermKey::Class(c) => (u64::from(c) ^ 0x00c1_a55e_5000_0000).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+        TermKey::Class(c) => {
+            (u64::from(c) ^ 0x00c1_a55e_5000_0000).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        }
     }
 }
 

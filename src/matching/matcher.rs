@@ -21,8 +21,8 @@ use super::cluster::average_linkage;
 use super::context::ArticleVectors;
 use super::copies::Copies;
 use super::features::{
-    compare_dates, compare_figures, features, polarity_words, shared_words, FeatureVector,
-    Params, ARTICLE_SIMILARITY, ARTICLE_SUPPORT, FACT_SUPPORT, MARGIN, MUTUAL_BEST,
+    compare_dates, compare_figures, features, polarity_words, shared_words, FeatureVector, Params,
+    ARTICLE_DATE_GAP, ARTICLE_SIMILARITY, ARTICLE_SUPPORT, FACT_SUPPORT, MARGIN, MUTUAL_BEST,
 };
 use super::index::Index;
 use super::profile::{Idf, Profile};
@@ -90,6 +90,8 @@ pub struct Context {
     /// The same sentence in several articles of a story: only the first of
     /// each group is scored.
     pub copies: Copies,
+    /// Each article's date, where it states one.
+    pub dates: Vec<Option<chrono::NaiveDate>>,
 }
 
 impl Context {
@@ -116,6 +118,7 @@ impl Context {
             profiles,
             vectors,
             copies,
+            dates: articles.iter().map(|a| a.date).collect(),
         }
     }
 
@@ -123,9 +126,15 @@ impl Context {
     /// filled in.
     pub fn pair(&self, claims: &[Claim], a: usize, b: usize, params: &Params) -> FeatureVector {
         let mut v = features(&self.profiles[a], &self.profiles[b], params);
-        v.values[ARTICLE_SIMILARITY] = self
-            .vectors
-            .similarity(claims[a].article, claims[b].article);
+        let (x, y) = (claims[a].article, claims[b].article);
+        v.values[ARTICLE_SIMILARITY] = self.vectors.similarity(x, y);
+        v.values[ARTICLE_DATE_GAP] = match (
+            self.dates.get(x).copied().flatten(),
+            self.dates.get(y).copied().flatten(),
+        ) {
+            (Some(d), Some(e)) => ((d - e).num_days().unsigned_abs().min(30) as f32) / 30.0,
+            _ => 0.0,
+        };
         v
     }
 }
@@ -171,8 +180,7 @@ pub fn best_candidates(
                 claims[members[local]].article != claim.article
             });
             // Per article: the best few candidates (score, claim, features).
-            let mut per_article: HashMap<usize, Vec<(f32, usize, FeatureVector)>> =
-                HashMap::new();
+            let mut per_article: HashMap<usize, Vec<(f32, usize, FeatureVector)>> = HashMap::new();
             // Per article: the best candidate whose figures for the same
             // quantity are close but different.
             let mut differing: HashMap<usize, (usize, f32, FeatureVector)> = HashMap::new();
@@ -181,8 +189,7 @@ pub fn best_candidates(
                 let vector = cx.pair(claims, ci, other, params);
                 let score = model.probability(&vector.values);
                 let article = claims[other].article;
-                if figures_differ(&vector) && differing.get(&article).is_none_or(|d| score > d.1)
-                {
+                if figures_differ(&vector) && differing.get(&article).is_none_or(|d| score > d.1) {
                     differing.insert(article, (other, score, vector));
                 }
                 per_article
@@ -265,7 +272,9 @@ pub fn best_candidates(
     for (ci, row) in rows.iter().enumerate() {
         for c in row.iter().filter(|c| is_strong(ci, c)) {
             let a = claims[ci].article;
-            *strong.entry((a.min(c.article), a.max(c.article))).or_insert(0) += 1;
+            *strong
+                .entry((a.min(c.article), a.max(c.article)))
+                .or_insert(0) += 1;
         }
     }
     for (ci, row) in rows.iter_mut().enumerate() {
@@ -460,7 +469,7 @@ pub fn decide(claims: &[Claim], rows: &[Vec<Candidate>], params: &Params, cx: &C
         let scored: Vec<(f32, &Candidate)> = row
             .iter()
             .map(|c| (params.corpus.probability(&c.vector.values), c))
-            .filter(|(s, c)| *s >= params.differing_threshold && c.vector.anchored)
+            .filter(|(s, _)| *s >= params.differing_threshold)
             .collect();
         let mut by_article: HashMap<usize, (f32, &Candidate)> = HashMap::new();
         for &(s, c) in scored.iter().filter(|(s, _)| *s >= params.match_threshold) {

@@ -199,6 +199,10 @@ pub struct Profile {
     /// Identity key of the name that opens the sentence (the likely
     /// subject), if one does.
     pub lead_entity: Option<u64>,
+    /// Term key of the sentence's first content word when it is
+    /// capitalised (a name, or the head of one: "Apple reported ...",
+    /// "Kenya's central bank ..."), the likely subject.
+    pub lead_word: Option<u64>,
     /// Figures stated.
     pub figures: Vec<Figure>,
     /// Bare numbers stated (years and counts alike), as keys, sorted.
@@ -307,7 +311,11 @@ impl Profile {
         let found = entities(text);
         // The subject, roughly: a name opening the sentence (after a
         // leading article or other stop word at most).
-        let opening = tokens.iter().find(|t| !t.stop).map(|t| t.start);
+        let first = tokens.iter().find(|t| !t.stop);
+        let opening = first.map(|t| t.start);
+        let lead_word = first
+            .filter(|t| t.capitalized && t.norm.chars().any(char::is_alphabetic))
+            .map(term_key);
         let lead_entity = found
             .first()
             .filter(|e| Some(e.start) == opening)
@@ -321,6 +329,7 @@ impl Profile {
             words,
             entities: ents,
             lead_entity,
+            lead_word,
             figures,
             numbers,
             quoted: Vec::new(),
@@ -368,8 +377,14 @@ mod tests {
         assert_eq!(day(2024, 3, 5).compare(day(2024, 3, 5)), Some(true));
         assert_eq!(day(2024, 3, 5).compare(day(2024, 3, 8)), Some(false));
         assert_eq!(day(2024, 3, 5).compare(DateKey::Month(2024, 3)), Some(true));
-        assert_eq!(DateKey::Year(2019).compare(DateKey::Year(2021)), Some(false));
-        assert_eq!(DateKey::Weekday(1).compare(DateKey::Weekday(4)), Some(false));
+        assert_eq!(
+            DateKey::Year(2019).compare(DateKey::Year(2021)),
+            Some(false)
+        );
+        assert_eq!(
+            DateKey::Weekday(1).compare(DateKey::Weekday(4)),
+            Some(false)
+        );
         // 2024-03-05 was a Tuesday.
         assert_eq!(DateKey::Weekday(1).compare(day(2024, 3, 5)), Some(true));
         assert_eq!(DateKey::Weekday(1).compare(DateKey::Year(2024)), None);
@@ -377,7 +392,10 @@ mod tests {
             DateKey::MonthDay(9, 24).compare(DateKey::MonthDay(9, 30)),
             Some(false)
         );
-        assert_eq!(DateKey::MonthDay(9, 24).compare(day(2023, 9, 24)), Some(true));
+        assert_eq!(
+            DateKey::MonthDay(9, 24).compare(day(2023, 9, 24)),
+            Some(true)
+        );
     }
 
     #[test]
