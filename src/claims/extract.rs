@@ -43,8 +43,8 @@ pub fn is_claim_text(text: &str) -> bool {
     {
         return false;
     }
-    // A headline or label in title case ("North Korea Officially Confirms
-    // Deployment of Troops to Russia"): every content word capitalised.
+    // A headline or label in title case ("Chile Officially Confirms
+    // Death Toll of Quake in North"): every content word capitalised.
     let content: Vec<&str> = words
         .iter()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -167,7 +167,7 @@ pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<C
             .find_map(|q| q.speaker.clone())
             .or_else(|| {
                 // A bare surname as source is expanded like a speaker's
-                // ("Putin has claimed" → "Vladimir Putin").
+                // ("Scholz has claimed" → "Olaf Scholz").
                 find_attribution(text).map(|src| {
                     if src.contains(' ') || src.chars().count() < 3 {
                         return src;
@@ -179,7 +179,7 @@ pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<C
             .or_else(|| claim_quotes.iter().find_map(|q| q.speaker.clone()));
         let has_statement_quote = stated.clone().next().is_some();
         // Quoted words with no speaker of their own, inside a sentence with
-        // a named source, are that source's words ("according to the KCNA,
+        // a named source, are that source's words ("according to the agency,
         // ... “by the order” of ...").
         if let Some(src) = &attributed_to {
             for q in claim_quotes.iter_mut().filter(|q| q.speaker.is_none()) {

@@ -12,8 +12,8 @@
 //! The thing counted is the noun after the number, through up to a few
 //! modifiers ("4,300 stores", "1.6 million women", "3,000 heavily armed
 //! police officers"), named by its synonym class in the lexicon where the
-//! class is the same kind of noun, else by its singular ("soldiers" and
-//! "troops" are `troops`, "cars" and "automobiles" are `car`,
+//! class is the same kind of noun, else by its singular ("cars" and
+//! "automobiles" are `car`, "pupils" and "students" are `student`,
 //! "replacements" is `replacement`); a noun before it stays in the unit
 //! ("120 rocket systems" is `rocket system`). Tolls are special: a count of
 //! people (a noun for a person or a group) with a death word after or
@@ -301,7 +301,7 @@ fn is_plural(lower: &str) -> bool {
 
 /// The unit label of a counted noun: its synonym class's label when that
 /// label is the same kind of noun (a person and a group of people count
-/// alike: "soldiers" -> `troops`), else the noun's singular.
+/// alike: "pupils" -> `student`), else the noun's singular.
 pub(crate) fn noun_label(lower: &str) -> String {
     let lex = lexicon();
     let lemma = singular(lower);

@@ -918,6 +918,25 @@ fn is_title_key(key: &str) -> bool {
     lexicon().title(key).is_some() || is_extra_title(key)
 }
 
+/// Whether a phrase is a title or role written before names ("President",
+/// "Prime Minister", "Lt. Gen.", "Supreme Leader", any case): the
+/// lexicon's titles and their abbreviations, and a few roles it lacks.
+/// With `modifiers`, also words that combine with titles ("Deputy",
+/// "Acting", "Former").
+pub fn is_title(phrase: &str, modifiers: bool) -> bool {
+    let key = crate::lexicon::phrase_key(phrase);
+    match lexicon().title(&key) {
+        Some(t) => modifiers || t.kind != crate::lexicon::TitleKind::Modifier,
+        None => is_extra_title(&key),
+    }
+}
+
+/// Whether a lower-case word ends names of organisations and places
+/// ("ministry", "council", "square"): a name ending in one is no person.
+pub fn is_institution_word(word: &str) -> bool {
+    is_institution(word)
+}
+
 fn is_title_abbreviation(norm: &str) -> bool {
     lexicon()
         .title(norm)
