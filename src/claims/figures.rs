@@ -1056,6 +1056,19 @@ fn build_figure(
     if num.spelled && unit.is_none() {
         return None;
     }
+    let toll = matches!(unit.as_deref(), Some("killed" | "injured" | "casualties"));
+    // "the two countries", "both nations": a definite reference to things
+    // named before, not a count.
+    if num.spelled
+        && !num.fraction
+        && !toll
+        && first
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| matches!(p.lower.as_str(), "the" | "these" | "those" | "both"))
+    {
+        return None;
+    }
     if num.spelled
         && num.low == 1.0
         && !num.fraction
@@ -1113,6 +1126,62 @@ fn build_figure(
         },
         end_tok.max(last) + 1,
     ))
+}
+
+/// Gives a bare number (one with no counted noun) the unit of the count it
+/// continues, where the noun is left out: the last figure before it in
+/// the same sentence that counts something ("as many as 14,000 workers,
+/// which includes 3,000 hired last year"), or, when the number says it adds
+/// to an earlier count ("an additional 3,000", "another 3,000", "3,000
+/// more"), `previous`, the unit of the last such figure before the
+/// sentence in its paragraph. Tolls, rates, money and percentages are not
+/// carried over. `figures` are those [`find_figures`] found in `sentence`,
+/// which starts at byte `base` of the article.
+pub fn resolve_ellipsis(
+    sentence: &str,
+    base: usize,
+    figures: &mut [Figure],
+    previous: Option<&str>,
+) {
+    let mut last: Option<String> = None;
+    for f in figures.iter_mut() {
+        if f.unit.is_none() {
+            let before = sentence
+                .get(..f.start.saturating_sub(base))
+                .unwrap_or("")
+                .trim_end();
+            let word_before = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let after = sentence.get(f.end.saturating_sub(base)..).unwrap_or("");
+            let word_after = after
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .unwrap_or("")
+                .to_lowercase();
+            let adds = matches!(word_before.as_str(), "additional" | "another" | "further" | "extra")
+                || word_after == "more";
+            f.unit = last
+                .clone()
+                .or_else(|| previous.filter(|_| adds).map(str::to_string));
+        }
+        if let Some(u) = f.unit.as_deref().filter(|u| carries_over(u)) {
+            last = Some(u.to_string());
+        }
+    }
+}
+
+/// Whether a unit names a counted noun that an ellipsis may leave out (not
+/// a toll, a rate, money or a percentage).
+pub fn carries_over(unit: &str) -> bool {
+    !matches!(
+        unit,
+        "killed" | "injured" | "casualties" | "percent" | "percentage points"
+    ) && !unit.contains(" per ")
+        && unit.chars().any(char::is_lowercase)
+        && lexicon().currency(&unit.to_ascii_uppercase()).is_none()
 }
 
 /// Whether a time noun is a period a rate is given per ("a week").
@@ -1316,6 +1385,37 @@ mod tests {
         assert_eq!(f.unit, None);
         // A possessive is a determiner, not a count.
         assert!(find_figures("The two countries’ leaders met.", 0).is_empty());
+        // A definite reference is no count either; digits are.
+        assert!(find_figures("a pact between the two nations", 0).is_empty());
+        assert_eq!(only("the 45 victims were named").1, "victim");
+    }
+
+    #[test]
+    fn ellipsis_takes_the_unit_it_continues() {
+        let s = "The firm hired as many as 14,000 workers, which includes 3,000 to replace retirees.";
+        let mut figs = find_figures(s, 0);
+        resolve_ellipsis(s, 0, &mut figs, None);
+        assert_eq!(figs[1].text, "3,000");
+        assert_eq!(figs[1].unit.as_deref(), Some("worker"));
+        // Across sentences only when the number says it adds to a count.
+        for (s, want) in [
+            ("An additional 3,000 were hired in May.", Some("worker")),
+            ("Another 3,000 were hired in May.", Some("worker")),
+            ("Some 3,000 more were hired in May.", Some("worker")),
+            ("About 3,000 were hired in May.", None),
+        ] {
+            let mut figs = find_figures(s, 10);
+            resolve_ellipsis(s, 10, &mut figs, Some("worker"));
+            assert_eq!(figs[0].unit.as_deref(), want, "{s}");
+        }
+        // Tolls, money and percentages are not carried over.
+        for unit in ["killed", "usd", "percent", "car per year"] {
+            assert!(!carries_over(unit), "{unit}");
+        }
+        let s = "The quake killed 45 people, and 300 remain missing.";
+        let mut figs = find_figures(s, 0);
+        resolve_ellipsis(s, 0, &mut figs, None);
+        assert_eq!(figs[1].unit, None);
     }
 
     #[test]

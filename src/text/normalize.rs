@@ -516,6 +516,10 @@ fn is_extra_stop(w: &str) -> bool {
             | "without"
             | "yet"
             | "across"
+            | "amongst"
+            | "just"
+            | "it'll"
+            | "that'll"
     )
 }
 
