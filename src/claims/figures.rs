@@ -307,7 +307,11 @@ pub(crate) fn noun_label(lower: &str) -> String {
     let lemma = singular(lower);
     let own = lex.noun_class(lower).or_else(|| lex.noun_class(&lemma));
     let class = lex.word_class(lower).or_else(|| lex.word_class(&lemma));
-    if let Some(label) = class.and_then(|c| lex.class_label(c)) {
+    // A label of one letter ("s" for seconds, "m" for metres) reads badly.
+    if let Some(label) = class
+        .and_then(|c| lex.class_label(c))
+        .filter(|l| l.len() >= 2)
+    {
         let theirs = lex.noun_class(label);
         let people = |c: Option<NounClass>| matches!(c, Some(NounClass::Person | NounClass::Group));
         if own.is_some() && (own == theirs || (people(own) && people(theirs))) {
@@ -784,6 +788,28 @@ fn toll_after(toks: &[Token<'_>], end: usize) -> Option<(&'static str, usize)> {
     None
 }
 
+/// The toll a bare number gives after "death toll" or "casualty toll"
+/// earlier in its clause ("the death toll from the quake has reached 104").
+fn toll_before(toks: &[Token<'_>], first: usize) -> Option<&'static str> {
+    let from = first.saturating_sub(12);
+    for j in (from..first).rev() {
+        let w = &toks[j];
+        if w.core.chars().any(|c| c.is_ascii_digit()) || (w.brk_after && j + 1 < first) {
+            return None;
+        }
+        if matches!(w.lower.as_str(), "toll" | "tolls") {
+            let before = j.checked_sub(1).map(|p| toks[p].lower.as_str());
+            return match before {
+                Some(b) if is_death(b) => Some("killed"),
+                Some("casualty" | "casualties") => Some("casualties"),
+                Some(b) if is_hurt(b) => Some("injured"),
+                _ => None,
+            };
+        }
+    }
+    None
+}
+
 /// Builds the figure whose number starts at token `i`; returns it with the
 /// index of the first token after it.
 fn build_figure(
@@ -923,8 +949,24 @@ fn build_figure(
         )
     };
     // After a fraction, "a" before a magnitude or points ("half a million",
-    // "half a percentage point").
+    // "half a percentage point", "a quarter of a percentage point").
     let mut after = last + 1;
+    let of_a = num.fraction
+        && toks
+            .get(after)
+            .is_some_and(|w| w.lower == "of" && !w.brk_after)
+        && toks
+            .get(after + 1)
+            .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an"))
+        && (magnitude_at(toks, after + 2).is_some()
+            || [1, 2].iter().any(|&n| {
+                phrase_at(after + 2, n)
+                    .and_then(|p| lex.number(&p))
+                    .is_some_and(|w| w.kind == NumberKind::Points)
+            }));
+    if of_a {
+        after += 1;
+    }
     if num.fraction
         && !toks[last].brk_after
         && toks
@@ -992,8 +1034,12 @@ fn build_figure(
     // The thing counted.
     let mut people = false;
     let mut pronoun_of = false;
+    // "3,000 more workers": the noun after "more".
+    let more_after = unit.is_none()
+        && !toks[last].brk_after
+        && toks.get(last + 1).is_some_and(|w| w.lower == "more");
     if unit.is_none() && !toks[last].brk_after {
-        let mut k = last + 1;
+        let mut k = last + 1 + usize::from(more_after);
         if let Some(w) = toks.get(k) {
             if is_death(&w.lower) || is_hurt(&w.lower) {
                 // "left 12 dead", "dozens injured", "45 deaths"
@@ -1051,6 +1097,10 @@ fn build_figure(
                 unit = Some("injured".into());
             }
         }
+    }
+    // "The death toll has risen to 104": a bare number after a toll.
+    if unit.is_none() && !num.fraction {
+        unit = toll_before(toks, first).map(str::to_string);
     }
     // Number words need a counted noun to be worth keeping ("one" a toll).
     if num.spelled && unit.is_none() {
@@ -1161,11 +1211,11 @@ pub fn resolve_ellipsis(
                 .find(|w| !w.is_empty())
                 .unwrap_or("")
                 .to_lowercase();
-            let adds = matches!(word_before.as_str(), "additional" | "another" | "further" | "extra")
-                || word_after == "more";
-            f.unit = last
+            let adds = is_additional(&word_before) || word_after == "more";
+            let base_unit = last
                 .clone()
                 .or_else(|| previous.filter(|_| adds).map(str::to_string));
+            f.unit = base_unit;
         }
         if let Some(u) = f.unit.as_deref().filter(|u| carries_over(u)) {
             last = Some(u.to_string());
@@ -1193,30 +1243,24 @@ fn is_period(w: &str) -> bool {
 }
 
 /// Whether figures counting `a` and `b` measure the same quantity, so that
-/// different numbers mean the sources differ: the same unit, a unit and
-/// the same unit with a noun before it ("officer" and "police officer"),
-/// or a death or injury toll and a toll of both (`casualties`), which
-/// overlap. Rates compare only with the same rate.
+/// different numbers mean the sources differ: the same unit, or a death or
+/// injury toll and a toll of both (`casualties`), which overlap. A unit
+/// with a noun before it counts a part ("electric car" of "car"): it does
+/// not compare with the whole.
 pub fn comparable_units(a: Option<&str>, b: Option<&str>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
-    if a == b {
-        return true;
-    }
-    if matches!(
-        (a, b),
-        ("killed" | "injured", "casualties") | ("casualties", "killed" | "injured")
-    ) {
-        return true;
-    }
-    let headed = |long: &str, short: &str| {
-        !long.contains(" per ")
-            && long.len() > short.len() + 1
-            && long.ends_with(short)
-            && long.as_bytes()[long.len() - short.len() - 1] == b' '
-    };
-    headed(a, b) || headed(b, a)
+    a == b
+        || matches!(
+            (a, b),
+            ("killed" | "injured", "casualties") | ("casualties", "killed" | "injured")
+        )
+}
+
+/// Whether a word before a number says the count adds to an earlier one.
+fn is_additional(lower: &str) -> bool {
+    matches!(lower, "additional" | "another" | "further" | "extra")
 }
 
 #[cfg(test)]
@@ -1380,6 +1424,9 @@ mod tests {
         // Plural forms of the lexicon's nouns and words it does not know.
         assert_eq!(only("A dozen climbers were rescued.").1, "climber");
         assert_eq!(only("It has 30 companies.").1, "company");
+        let s = "He ran 200 metres in 35 seconds flat.";
+        assert_eq!(fig(s, "200 metres").unit.as_deref(), Some("metre"));
+        assert_eq!(fig(s, "35 seconds").unit.as_deref(), Some("second"));
         // A bare number counts nothing.
         let f = fig("Of those, 3,000 were sent home.", "3,000");
         assert_eq!(f.unit, None);
@@ -1392,7 +1439,8 @@ mod tests {
 
     #[test]
     fn ellipsis_takes_the_unit_it_continues() {
-        let s = "The firm hired as many as 14,000 workers, which includes 3,000 to replace retirees.";
+        let s =
+            "The firm hired as many as 14,000 workers, which includes 3,000 to replace retirees.";
         let mut figs = find_figures(s, 0);
         resolve_ellipsis(s, 0, &mut figs, None);
         assert_eq!(figs[1].text, "3,000");
@@ -1416,6 +1464,19 @@ mod tests {
         let mut figs = find_figures(s, 0);
         resolve_ellipsis(s, 0, &mut figs, None);
         assert_eq!(figs[1].unit, None);
+    }
+
+    #[test]
+    fn added_counts_and_tolls_named_before() {
+        assert_eq!(only("The hospital hired 300 more nurses.").1, "nurse");
+        // Tolls stay tolls.
+        assert_eq!(only("Another 12 people were killed on Friday.").1, "killed");
+        same(
+            "The death toll from the ferry disaster has reached 104, officials said.",
+            "Officials said 104 people were killed in the ferry disaster.",
+        );
+        assert_eq!(only("The casualty toll rose to 300.").1, "casualties");
+        assert_eq!(only("The toll road cost 300 million dollars.").1, "usd");
     }
 
     #[test]
@@ -1467,6 +1528,14 @@ mod tests {
         );
         let (v, u) = only("A quarter of the staff left.");
         assert_eq!((v, u.as_str()), (25.0, "percent"));
+        same(
+            "The bank raised rates by a quarter of a percentage point.",
+            "The bank raised rates by 0.25 percentage points.",
+        );
+        same(
+            "It sold a quarter of a million copies.",
+            "It sold 250,000 copies.",
+        );
         same(
             "The bank raised its key rate by half a percentage point.",
             "The bank lifted its benchmark rate by 0.5 percentage points.",
@@ -1633,7 +1702,7 @@ mod tests {
             ),
             ("some 11,000 - 12,000 fans", "some 11,000 - 12,000 fans"),
             (
-                "An additional 11,000-12,000 highly motivated and well-prepared fans who sang.",
+                "Officials said 11,000-12,000 highly motivated and well-prepared fans sang.",
                 "11,000-12,000 highly motivated and well-prepared fans",
             ),
         ] {
@@ -1878,7 +1947,8 @@ mod tests {
         assert!(!comparable_units(Some("killed"), Some("injured")));
         assert!(!comparable_units(Some("troops"), Some("killed")));
         assert!(!comparable_units(Some("troops"), Some("replacement")));
-        assert!(comparable_units(Some("police officer"), Some("officer")));
+        assert!(!comparable_units(Some("police officer"), Some("officer")));
+        assert!(!comparable_units(Some("electric car"), Some("car")));
         assert!(!comparable_units(
             Some("rocket system"),
             Some("artillery system")
