@@ -19,7 +19,7 @@
 
 use crate::lexicon::{lexicon, NounClass, Place, PlaceForm, PlaceKind};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -611,15 +611,14 @@ impl NameTable {
     /// The full names and mid-sentence capitalised words of an article.
     pub fn of_text(text: &str) -> NameTable {
         let tokens = tokenize(text);
-        let mut table = NameTable::default();
-        for (i, t) in tokens.iter().enumerate() {
-            if t.capitalized && !t.stop && !sentence_initial(text, &tokens, i) {
-                table.mid_sentence.insert(t.norm.clone());
-            }
-        }
+        let mut table = NameTable {
+            mid_sentence: mid_sentence_norms(text, &tokens),
+            ..NameTable::default()
+        };
         let ctx = Ctx {
             table: Some(&table),
             at: None,
+            mid: OnceCell::new(),
         };
         let found = find_entities(text, &tokens, &ctx);
         for e in found {
@@ -684,6 +683,9 @@ struct Ctx<'a> {
     table: Option<&'a NameTable>,
     /// Byte offset of the sentence in its article.
     at: Option<usize>,
+    /// Norms of the capitalised words printed inside a sentence of the
+    /// text itself, built on first need (one pass, however long the text).
+    mid: OnceCell<HashSet<String>>,
 }
 
 /// Names in `text`: runs of capitalised words (joined by spaces, hyphens or
@@ -707,6 +709,7 @@ pub fn entities(text: &str) -> Vec<Entity> {
         &Ctx {
             table: None,
             at: None,
+            mid: OnceCell::new(),
         },
     )
 }
@@ -725,6 +728,7 @@ pub fn entities_with(sentence: &str, table: &NameTable) -> Vec<Entity> {
         &Ctx {
             table: Some(table),
             at: None,
+            mid: OnceCell::new(),
         },
     )
 }
@@ -741,6 +745,7 @@ pub fn entities_at(sentence: &str, at: usize, table: &NameTable) -> Vec<Entity> 
         &Ctx {
             table: Some(table),
             at: Some(at),
+            mid: OnceCell::new(),
         },
     )
 }
@@ -1232,9 +1237,20 @@ fn printed_mid_sentence(text: &str, tokens: &[Token], i: usize, ctx: &Ctx<'_>) -
     if ctx.table.is_some_and(|t| t.mid_sentence.contains(norm)) {
         return true;
     }
-    tokens.iter().enumerate().any(|(k, t)| {
-        k != i && t.capitalized && t.norm == *norm && !sentence_initial(text, tokens, k)
-    })
+    ctx.mid
+        .get_or_init(|| mid_sentence_norms(text, tokens))
+        .contains(norm)
+}
+
+/// The norms of the capitalised words printed inside a sentence (not
+/// opening one) of `text`.
+fn mid_sentence_norms(text: &str, tokens: &[Token]) -> HashSet<String> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| t.capitalized && !t.stop && !sentence_initial(text, tokens, *k))
+        .map(|(_, t)| t.norm.clone())
+        .collect()
 }
 
 /// Whether a lower-case word is ordinary English as the lexicon knows it
