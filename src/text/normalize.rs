@@ -832,7 +832,7 @@ fn find_entities(text: &str, tokens: &[Token], ctx: &Ctx<'_>) -> Vec<Entity> {
 }
 
 /// Whether a lower-case word after a hyphen continues a name ("Jae-myung",
-/// "Jong-un"): short, no English word the lexicon knows, no English
+/// "Suk-yeol"): short, no English word the lexicon knows, no English
 /// ending ("Paris-based", "state-owned").
 fn name_part(norm: &str) -> bool {
     norm.len() <= 5
