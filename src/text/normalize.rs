@@ -95,7 +95,9 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// Splits `text` into word tokens; offsets are relative to `text`.
 ///
-/// Words are as [`word_spans`] finds them; hyphens and dashes of every kind
+/// A word is a run of letters and digits; an apostrophe between letters
+/// stays inside it ("doesn’t", "O’Brien"), and `,` or `.` between digits
+/// inside a number ("11,000", "3.5"). Hyphens and dashes of every kind
 /// split words, so "Jean-Luc" and "Jean Luc" give the same tokens. Places
 /// are written one way: an abbreviation of a place in capitals ("US",
 /// "U.S.", "UAE", "WHO") gives the words of the place's name ("united"

@@ -31,7 +31,7 @@ use std::sync::LazyLock;
 ///
 /// Blocks are in text order and disjoint; each sentence lies inside its
 /// block. A bullet block spans the whole line including its marker, while
-/// its sentences start after the marker. A dateline prefix ("Lima [Peru],
+/// its sentences start after the marker. A dateline prefix ("Lima \[Peru\],
 /// April 28 ...", "LONDON (Reuters) - ...") becomes its own
 /// [`BlockKind::Dateline`] block and the prose after it a paragraph.
 pub fn segment(text: &str) -> Document {
