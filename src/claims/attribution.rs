@@ -1,217 +1,160 @@
-//! Attribution: who asserts a claim ("Ukrainian officials believe", "the
-//! KCNA said", ", Sky News reported.", "according to ..."), and the name
+//! Attribution: who asserts a claim ("French officials believe", "the
+//! agency said", ", Sky News reported.", "according to ..."), and the name
 //! helpers shared with quote speakers.
 //!
-//! Sources are kept as printed in the sentence ("Ukraine’s military
-//! intelligence chief Kyrylo Budanov", "a Reuters investigation"), so that a
-//! reader sees exactly whom the outlet cites. Speakers of quotes are names:
-//! leading titles and nationality words are dropped ("President Vladimir
-//! Putin" → "Vladimir Putin") and bare surnames are expanded to the most
-//! recent full name in the text ("Trump" → "Donald Trump").
+//! Sources are kept as printed in the sentence ("Chile’s disaster agency
+//! chief Ana Ruiz", "a Reuters investigation"), so that a reader sees
+//! exactly whom the outlet cites. Speakers of quotes are names: leading
+//! titles and nationality words are dropped ("German Chancellor Olaf
+//! Scholz" → "Olaf Scholz"; titles, demonyms and abbreviated places from
+//! the lexicon) and bare surnames are expanded to the most recent full
+//! name in the text ("Scholz" → "Olaf Scholz").
 
+use crate::lexicon::{lexicon, PlaceForm};
+use crate::text::normalize::{is_institution_word, is_title as is_title_phrase};
 use regex::Regex;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+/// Whether a word names a nationality or place in a form that describes
+/// rather than names ("French", "Brazilian", "US", "U.S."): dropped from the front of a speaker's name.
+fn is_nationality(w: &str) -> bool {
+    starts_upper(w)
+        && lexicon()
+            .place(w)
+            .is_some_and(|p| matches!(p.form, PlaceForm::Demonym | PlaceForm::Abbreviation))
+}
+
+/// The number of leading words of `words` that form a demonym of two or
+/// three words ("South African", "New Zealander"), or 0.
+fn nationality_phrase(words: &[&str]) -> usize {
+    (2..=3)
+        .rev()
+        .find(|&n| {
+            words.get(..n).is_some_and(|w| {
+                w.iter().all(|w| starts_upper(w))
+                    && lexicon()
+                        .place(&w.join(" "))
+                        .is_some_and(|p| p.form == PlaceForm::Demonym)
+            })
+        })
+        .unwrap_or(0)
+}
+
 /// Leading words dropped from a speaker's name while at least two words
-/// remain.
-const TITLES: &[&str] = &[
-    "President",
-    "Prime",
-    "Minister",
-    "General",
-    "Gen.",
-    "Chief",
-    "Commander-in-Chief",
-    "Commander",
-    "Colonel",
-    "Admiral",
-    "Marshal",
-    "Secretary",
-    "Mr",
-    "Mr.",
-    "Mrs",
-    "Mrs.",
-    "Ms",
-    "Ms.",
-    "Dr",
-    "Dr.",
-    "Senator",
-    "Sen.",
-    "Ambassador",
-    "Spokesman",
-    "Leader",
-    "Supreme",
-    "Russian",
-    "Ukrainian",
-    "American",
-    "British",
-    "Chinese",
-    "French",
-    "German",
-    "US",
-    "U.S.",
-    "UK",
-    "Defense",
-    "Foreign",
-    "Deputy",
-    "Vice",
-    "Chairman",
-    "Head",
-];
+/// remain: titles and their modifiers (the lexicon's), nationality words,
+/// and the portfolio words of ministers ("Defense", "Foreign").
+fn is_title(w: &str) -> bool {
+    is_title_phrase(w, true)
+        || is_nationality(w)
+        || matches!(
+            w,
+            "Defense"
+                | "Defence"
+                | "Foreign"
+                | "Interior"
+                | "Finance"
+                | "Head"
+                | "Prime"
+                | "Supreme"
+        )
+}
 
-/// Capitalised words that do not start a name.
-const NOT_NAMES: &[&str] = &[
-    "It",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "The",
-    "A",
-    "An",
-    "However",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "Meanwhile",
-    "According",
-    "After",
-    "Since",
-    "Back",
-    "Despite",
-    "While",
-    "When",
-    "Earlier",
-    "Later",
-    "Last",
-    "For",
-    "From",
-    "With",
-    "Some",
-    "Many",
-    "Both",
-    "Their",
-    "His",
-    "Her",
-    "Its",
-    "Our",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "As",
-    "If",
-    "Also",
-    "Then",
-    "Now",
-    "Shortly",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Pictured",
-    "Photo",
-    "Image",
-    "Sources",
-    "Source",
-];
+/// Capitalised words that do not start a name: pronouns, determiners,
+/// prepositions and sentence adverbs, labels of pictures and sources, and
+/// weekday and month names (the lexicon's).
+fn is_not_name(w: &str) -> bool {
+    matches!(
+        w,
+        "It" | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "The"
+            | "A"
+            | "An"
+            | "However"
+            | "In"
+            | "On"
+            | "At"
+            | "But"
+            | "And"
+            | "Meanwhile"
+            | "According"
+            | "After"
+            | "Since"
+            | "Back"
+            | "Despite"
+            | "While"
+            | "When"
+            | "Earlier"
+            | "Later"
+            | "Last"
+            | "For"
+            | "From"
+            | "With"
+            | "Some"
+            | "Many"
+            | "Both"
+            | "Their"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Our"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "As"
+            | "If"
+            | "Also"
+            | "Then"
+            | "Now"
+            | "Shortly"
+            | "Pictured"
+            | "Photo"
+            | "Image"
+            | "Sources"
+            | "Source"
+    ) || is_calendar_word(w)
+}
 
-/// Last words of organisations, whose leading "US" or "Russian" is part of
+/// A capitalised weekday or month name ("Monday", "March", "Sept.").
+fn is_calendar_word(w: &str) -> bool {
+    starts_upper(w) && lexicon().calendar(&w.to_lowercase()).is_some()
+}
+
+/// Last words of organisations, whose leading "US" or "French" is part of
 /// the name ("the US State Department").
 fn is_org_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Department"
-            | "Ministry"
-            | "Agency"
-            | "Service"
-            | "Council"
-            | "House"
-            | "Office"
-            | "Command"
-            | "Army"
-            | "Forces"
-            | "Government"
-            | "Administration"
-            | "Commission"
-            | "Committee"
-            | "Kremlin"
-            | "Pentagon"
-            | "News"
-            | "Media"
-    )
+    matches!(w, "Forces" | "Media" | "News")
+        || (starts_upper(w) && is_institution_word(&w.to_lowercase()))
 }
 
-/// Titles that come straight before a person's name.
-fn is_person_title(w: &str) -> bool {
-    matches!(
-        w,
-        "President"
-            | "Chairman"
-            | "Chairwoman"
-            | "Chair"
-            | "Speaker"
-            | "Leader"
-            | "Whip"
-            | "Secretary"
-            | "General"
-            | "Gen."
-            | "Minister"
-            | "Senator"
-            | "Sen."
-            | "Rep."
-            | "Gov."
-            | "Governor"
-            | "Mayor"
-            | "Director"
-            | "Spokesman"
-            | "Spokeswoman"
-            | "Commander-in-Chief"
-            | "Commander"
-            | "Colonel"
-            | "Col."
-            | "Admiral"
-            | "Marshal"
-            | "Ambassador"
-            | "Mr."
-            | "Mr"
-            | "Mrs."
-            | "Mrs"
-            | "Ms."
-            | "Ms"
-            | "Dr."
-            | "Dr"
-            | "Judge"
-            | "Justice"
-            | "Attorney"
-            | "Chancellor"
-            | "Premier"
-            | "Pope"
-    )
-}
-
-fn is_title(w: &str) -> bool {
-    TITLES.contains(&w)
+/// One past the last title before the last word ("Secretary of State",
+/// "Attorney General", "Mr."; the lexicon's titles and abbreviations, not
+/// modifiers such as "Deputy"), if any.
+fn last_person_title_end(words: &[&str]) -> Option<usize> {
+    let most = lexicon().max_title_words().max(1);
+    let mut end = None;
+    for j in 0..words.len() {
+        if !starts_upper(words[j]) {
+            continue;
+        }
+        for n in (1..=most.min(words.len() - j)).rev() {
+            let e = j + n;
+            if e < words.len()
+                && starts_upper(words[e - 1])
+                && is_title_phrase(&words[j..e].join(" "), false)
+            {
+                end = Some(end.map_or(e, |x: usize| x.max(e)));
+                break;
+            }
+        }
+    }
+    end
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -233,7 +176,7 @@ pub(crate) fn clean_name(run: &str) -> Option<String> {
         )
     });
     let mut words: Vec<&str> = run.split_whitespace().collect();
-    // "Korean Central News Agency (KCNA)": the acronym in brackets goes.
+    // "Federal Aviation Administration (FAA)": the acronym in brackets goes.
     if words.len() > 1 && words.last().is_some_and(|w| w.starts_with('(')) {
         words.pop();
     }
@@ -242,8 +185,8 @@ pub(crate) fn clean_name(run: &str) -> Option<String> {
         det = true;
         words.remove(0);
     }
-    // "Later Trump", "On Friday Zelensky": sentence words, not the name.
-    while words.len() > 1 && NOT_NAMES.contains(&words[0]) {
+    // "Later Scholz", "On Friday Scholz": sentence words, not the name.
+    while words.len() > 1 && is_not_name(words[0]) {
         words.remove(0);
     }
     let org = words.last().is_some_and(|w| is_org_word(w));
@@ -251,37 +194,32 @@ pub(crate) fn clean_name(run: &str) -> Option<String> {
     // Attorney General Xavier Becerra", "Mr. Smith": the words after the
     // last personal title.
     if !org && !det {
-        if let Some(t) = words[..words.len().saturating_sub(1)]
-            .iter()
-            .rposition(|w| is_person_title(w))
-        {
-            words.drain(..=t);
+        if let Some(end) = last_person_title_end(&words) {
+            words.drain(..end);
         }
     }
     loop {
+        let demonym = nationality_phrase(&words);
         match words.as_slice() {
             _ if org => break,
             [w, rest @ ..] if rest.len() >= 2 && is_title(w) => {
                 words.remove(0);
             }
-            [a, b, rest @ ..]
-                if rest.len() >= 2 && matches!(*a, "North" | "South") && *b == "Korean" =>
-            {
-                words.drain(..2);
+            _ if demonym > 0 && words.len() >= demonym + 2 => {
+                words.drain(..demonym);
             }
             _ => break,
         }
     }
     if words.is_empty()
-        || words
-            .iter()
-            .all(|w| is_title(w) || *w == "North" || *w == "South" || *w == "Korean")
+        || words.iter().all(|w| is_title(w))
+        || nationality_phrase(&words) == words.len()
     {
         return None;
     }
     if words.len() == 1 {
         let w = words[0];
-        if NOT_NAMES.contains(&w) || w.chars().count() < 2 || w.ends_with("ing") {
+        if is_not_name(w) || w.chars().count() < 2 || w.ends_with("ing") {
             return None;
         }
     }
@@ -328,9 +266,9 @@ fn is_filler(w: &str) -> bool {
 }
 
 /// The name (or pronoun, lower-cased) that ends `s`, the text just before a
-/// speech verb: "Valery Gerasimov, the Russian chief of general staff," →
-/// "Valery Gerasimov"; "North Korean ‘supreme leader’ Kim Jong Un was
-/// quoted" → "Kim Jong Un"; "... they" → "they".
+/// speech verb: "Ana Ruiz, the Chilean chief of civil defense," → "Ana
+/// Ruiz"; "German ‘party leader’ Olaf Scholz was quoted" → "Olaf Scholz";
+/// "... they" → "they".
 pub(crate) fn name_before(s: &str) -> Option<String> {
     let mut words: Vec<&str> = s.split_whitespace().collect();
     while words.last().is_some_and(|w| is_filler(w)) {
@@ -341,7 +279,7 @@ pub(crate) fn name_before(s: &str) -> Option<String> {
     if matches!(lw.as_str(), "he" | "she" | "they" | "it") {
         return Some(lw);
     }
-    // Appositive: "Name, the Russian chief of general staff,"
+    // Appositive: "Name, the Chilean chief of civil defense,"
     if last.ends_with(',') {
         let n = words.len();
         let prev_comma = words[..n - 1].iter().rposition(|w| w.ends_with(','))?;
@@ -373,7 +311,7 @@ pub(crate) fn name_before(s: &str) -> Option<String> {
     if i > 0 && words[i - 1] == "the" {
         i -= 1;
     }
-    // A sentence-initial "The" belongs to the name ("The KCNA insisted").
+    // A sentence-initial "The" belongs to the name ("The FAA insisted").
     let run = words[i..].join(" ");
     match clean_name(&run) {
         Some(n) => Some(n),
@@ -398,7 +336,7 @@ pub(crate) fn capitalised_mid_sentence(text: &str, word: &str) -> bool {
 }
 
 /// The subject of a sentence that starts with a name followed by a
-/// lower-case word ("Putin congratulated ...", "The KCNA insisted ..."), or
+/// lower-case word ("Scholz congratulated ...", "The FAA insisted ..."), or
 /// a pronoun subject lower-cased ("They reaffirmed" → "they").
 pub(crate) fn subject_at_start(sentence: &str) -> Option<String> {
     // Only the first words matter; a sentence may be megabytes long.
@@ -438,12 +376,15 @@ pub(crate) fn full_names(text: &str) -> Names {
         .find_iter(text)
         .filter_map(|m| clean_name(m.as_str()).map(|n| (m.start(), n)))
         .filter(|(_, n)| {
-            // Not an organisation with an article, not a place ("Kim Il Sung
-            // Square").
+            // Not an organisation with an article, not a place ("Plaza de
+            // Mayo Square").
             n.contains(' ')
                 && !n.starts_with("the ")
-                && !n.split_whitespace().any(|w| NOT_NAMES.contains(&w))
-                && !n.ends_with("Square")
+                && !n.split_whitespace().any(is_not_name)
+                && !n
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| is_institution_word(&w.to_lowercase()))
                 && n.split_whitespace().count() <= 4
         })
         .collect();
@@ -452,7 +393,7 @@ pub(crate) fn full_names(text: &str) -> Names {
         let mut keys: Vec<&str> = Vec::new();
         for w in n.split_whitespace() {
             keys.push(w);
-            // "Kim" in "Kim-Jong": every part before a hyphen.
+            // "Jean" in "Jean-Luc": every part before a hyphen.
             keys.extend(w.match_indices('-').map(|(p, _)| &w[..p]));
         }
         keys.sort_unstable();
@@ -542,9 +483,9 @@ fn mid_sentence_words(text: &str) -> HashSet<String> {
     set
 }
 
-/// Expands a one-word name ("Trump", "Kim") to the most recent longer name
+/// Expands a one-word name ("Scholz", "Lee") to the most recent longer name
 /// containing it in `text` before `pos` (else anywhere in `text`):
-/// "Donald Trump", "Kim Jong-un". Other names are returned unchanged.
+/// "Olaf Scholz", "Lee Jae-myung". Other names are returned unchanged.
 #[cfg(test)]
 pub(crate) fn expand_name(text: &str, pos: usize, name: &str) -> String {
     expand_name_in(text, &full_names(text), pos, name)
@@ -555,7 +496,7 @@ pub(crate) fn expand_name_in(text: &str, names: &Names, pos: usize, name: &str) 
     if name.contains(' ') {
         return name.to_string();
     }
-    // An acronym the text also writes with an article: "KCNA" → "the KCNA".
+    // An acronym the text also writes with an article: "FAA" → "the FAA".
     if name.chars().all(|c| !c.is_lowercase()) {
         let mut memo = names.with_the.borrow_mut();
         let with = *memo.entry(name.to_string()).or_insert_with(|| {
@@ -771,7 +712,7 @@ pub fn find_attribution(sentence: &str) -> Option<String> {
         let named = words
             .iter()
             .enumerate()
-            .any(|(i, w)| starts_upper(w) && (i > 0 || !NOT_NAMES.contains(w)));
+            .any(|(i, w)| starts_upper(w) && (i > 0 || !is_not_name(w)));
         let sourced = words.iter().any(|w| is_source_noun(&w.to_lowercase()));
         if named || sourced {
             offer(&mut best, tier, v.start(), words.join(" "));
@@ -810,7 +751,8 @@ fn canonical_source(src: &str) -> String {
 }
 
 /// Words dropped from the start of a source: bullet marks, conjunctions,
-/// sentence adverbs and time phrases ("On Friday", "In March").
+/// sentence adverbs and time phrases ("On Friday", "In March"; weekday and
+/// month names from the lexicon, but not "May", also a name).
 fn is_leading_drop(w: &str) -> bool {
     matches!(
         w,
@@ -833,25 +775,10 @@ fn is_leading_drop(w: &str) -> bool {
             | "night"
             | "evening"
             | "morning"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
+    ) || (starts_upper(w)
+        && lexicon().calendar(&w.to_lowercase()).is_some_and(|c| {
+            !c.common_word || c.kind == crate::lexicon::CalendarKind::Month && w != "May"
+        }))
 }
 
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -948,6 +875,59 @@ mod tests {
         assert_eq!(expand_name(t, 5, "Kim"), "Kim Jong-un");
         assert_eq!(expand_name(t, t.len(), "Yo"), "Kim Yo-jong");
         assert_eq!(expand_name(t, t.len(), "Lee"), "Lee");
+    }
+
+    #[test]
+    fn titles_and_nationalities_from_the_lexicon() {
+        for (run, want) in [
+            ("German Chancellor Olaf Scholz", Some("Olaf Scholz")),
+            ("Chancellor Olaf Scholz", Some("Olaf Scholz")),
+            ("Prime Minister Keir Starmer", Some("Keir Starmer")),
+            ("Lt. Gen. Ana Ruiz", Some("Ana Ruiz")),
+            (
+                "South African President Cyril Ramaphosa",
+                Some("Cyril Ramaphosa"),
+            ),
+            (
+                "Brazilian Foreign Minister Mauro Vieira",
+                Some("Mauro Vieira"),
+            ),
+            ("U.S. Secretary of State Marco Rubio", Some("Marco Rubio")),
+            (
+                "the French Foreign Ministry",
+                Some("the French Foreign Ministry"),
+            ),
+            ("South Africa", Some("South Africa")),
+            ("South African", None),
+            ("Brazilian", None),
+            ("On Friday", None),
+        ] {
+            assert_eq!(clean_name(run).as_deref(), want, "{run}");
+        }
+        for (s, want) in [
+            (
+                "French officials believe the quake killed 45 people.",
+                "French officials",
+            ),
+            (
+                "The quake killed 45 people, Chile’s disaster agency chief Ana Ruiz said.",
+                "Ana Ruiz",
+            ),
+            (
+                "On Tuesday German chancellor Olaf Scholz said the talks had failed.",
+                "Olaf Scholz",
+            ),
+            (
+                "On Tuesday Chancellor Olaf Scholz said the talks had failed.",
+                "Chancellor Olaf Scholz",
+            ),
+            ("Paris has claimed the vote was fair.", "Paris"),
+            ("The airline grounded its fleet, the FAA said.", "the FAA"),
+        ] {
+            assert_eq!(find_attribution(s).as_deref(), Some(want), "{s}");
+        }
+        let t = "German Chancellor Olaf Scholz spoke. Later Scholz said more.";
+        assert_eq!(expand_name(t, t.len(), "Scholz"), "Olaf Scholz");
     }
 
     #[test]

@@ -227,7 +227,7 @@ pub fn find_dates(
             }
         } else if let Some(y) = num("y7") {
             // A year alone, unless it is a decade ("1990s") or a count
-            // ("2000 troops" is left to figures).
+            // ("2000 workers" is left to figures).
             let after = sentence.get(end..).unwrap_or("");
             let before = sentence.get(..whole.start()).unwrap_or("");
             keep = !after.starts_with(|c: char| c == 's' || c == '-' || c.is_alphanumeric())
@@ -238,9 +238,8 @@ pub fn find_dates(
                 .next()
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            keep &= !matches!(
-                next_word.as_str(),
-                "troops" | "soldiers" | "people" | "killed" | "dead"
+            keep &= !super::figures::counts_after_year(
+                next_word.trim_end_matches(|c: char| !c.is_alphanumeric()),
             );
             resolved = i32::try_from(y)
                 .ok()
@@ -408,6 +407,7 @@ mod tests {
         for s in [
             "He will march on.",
             "more than 10,000 troops and 2000 troops",
+            "2000 workers, 2000 vehicles and 2000 killed",
             "a D-2024 howitzer",
             "the 1990s",
         ] {
@@ -419,5 +419,9 @@ mod tests {
             .iter()
             .any(|m| m.text == "May"));
         assert!(find_dates("The May meeting", 0, None).is_empty());
+        // A year before a noun that is not a count stays a year.
+        assert!(find_dates("the 2024 elections", 0, None)
+            .iter()
+            .any(|m| m.text == "2024"));
     }
 }

@@ -14,7 +14,7 @@
 
 use super::attribution::{expand_name_in, find_attribution, full_names, is_hedged};
 use super::dates::find_dates;
-use super::figures::find_figures;
+use super::figures::{carries_over, find_figures, resolve_ellipsis};
 use super::quotes::{find_quotes, MAX_QUOTE_BYTES};
 use super::{Claim, ClaimKind};
 use crate::corpus::Article;
@@ -43,8 +43,8 @@ pub fn is_claim_text(text: &str) -> bool {
     {
         return false;
     }
-    // A headline or label in title case ("North Korea Officially Confirms
-    // Deployment of Troops to Russia"): every content word capitalised.
+    // A headline or label in title case ("Chile Officially Confirms
+    // Death Toll of Quake in North"): every content word capitalised.
     let content: Vec<&str> = words
         .iter()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -122,6 +122,9 @@ pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<C
     by_start.sort_by_key(|&qi| quotes.get(qi).map_or(0, |q| q.start));
     let mut names: Option<super::attribution::Names> = None;
     let mut claims = Vec::new();
+    // The unit of the last counted figure in the current block, for counts
+    // that leave their noun out ("an additional 3,000 were hired").
+    let mut last_unit: Option<(usize, String)> = None;
     for (si, s) in doc.sentences.iter().enumerate() {
         let kind = doc.kind_of(si);
         if !kind.may_hold_claims() {
@@ -141,7 +144,19 @@ pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<C
         {
             continue;
         }
-        let figures = find_figures(text, s.start);
+        let mut figures = find_figures(text, s.start);
+        let previous = last_unit
+            .as_ref()
+            .filter(|(block, _)| *block == s.block)
+            .map(|(_, u)| u.as_str());
+        resolve_ellipsis(text, s.start, &mut figures, previous);
+        if let Some(u) = figures
+            .iter()
+            .rev()
+            .find_map(|f| f.unit.as_deref().filter(|u| carries_over(u)))
+        {
+            last_unit = Some((s.block, u.to_string()));
+        }
         let dates = find_dates(text, s.start, article.date);
         // Quotes are at most MAX_QUOTE_BYTES long, so only those starting in
         // that window before the sentence can overlap it (no scan of all
@@ -167,7 +182,7 @@ pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<C
             .find_map(|q| q.speaker.clone())
             .or_else(|| {
                 // A bare surname as source is expanded like a speaker's
-                // ("Putin has claimed" → "Vladimir Putin").
+                // ("Scholz has claimed" → "Olaf Scholz").
                 find_attribution(text).map(|src| {
                     if src.contains(' ') || src.chars().count() < 3 {
                         return src;
@@ -179,7 +194,7 @@ pub fn extract(article_index: usize, article: &Article, doc: &Document) -> Vec<C
             .or_else(|| claim_quotes.iter().find_map(|q| q.speaker.clone()));
         let has_statement_quote = stated.clone().next().is_some();
         // Quoted words with no speaker of their own, inside a sentence with
-        // a named source, are that source's words ("according to the KCNA,
+        // a named source, are that source's words ("according to the agency,
         // ... “by the order” of ...").
         if let Some(src) = &attributed_to {
             for q in claim_quotes.iter_mut().filter(|q| q.speaker.is_none()) {

@@ -28,7 +28,7 @@ pub enum ClaimKind {
     Figure,
     /// It quotes someone directly.
     Quote,
-    /// It says who asserts it ("according to the KCNA").
+    /// It says who asserts it ("according to the FAA").
     Attribution,
     /// It dates an event ("on June 19, 2024", "last year").
     DatedEvent,
@@ -59,7 +59,7 @@ pub enum Qualifier {
 /// A number stated in a claim, as an interval over the thing counted.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
-    /// The words of the figure as printed ("as many as 14,000 troops");
+    /// The words of the figure as printed ("as many as 14,000 workers");
     /// exactly the article's text in `start..end`.
     pub text: String,
     /// Byte offset into the article text.
@@ -74,7 +74,10 @@ pub struct Figure {
     pub high: Option<f64>,
     /// How the printed number bounds the value.
     pub qualifier: Qualifier,
-    /// What is counted, normalised ("troops", "killed", "usd", "percent").
+    /// What is counted, normalised: a counted noun's synonym-class label
+    /// or singular ("worker", "car"), a toll (`killed`, `injured`,
+    /// `casualties`), money (`usd`), `percent`, `percentage points`, a rate
+    /// ("car per year"); `None` when the number counts nothing stated.
     pub unit: Option<String>,
     /// A vague amount ("thousands", "dozens"): never compared with an exact
     /// figure, since it cannot differ from one.
@@ -126,7 +129,7 @@ pub struct Quote {
     pub start: usize,
     /// Byte offset one past the quoted words.
     pub end: usize,
-    /// The speaker ("Kim Jong Un", "Valery Gerasimov", "the KCNA").
+    /// The speaker ("Olaf Scholz", "Ana Ruiz", "the FAA").
     pub speaker: Option<String>,
     /// A scare quote or short quoted phrase (at most three words, not
     /// ending like a sentence: "heroism", "by the order", "not happy"),
@@ -161,7 +164,7 @@ pub struct Claim {
     /// own that lies inside a sentence with a named source gets that source
     /// as its speaker here.
     pub quotes: Vec<Quote>,
-    /// Who asserts the claim ("Ukrainian officials", "the KCNA"), if stated.
+    /// Who asserts the claim ("French officials", "the FAA"), if stated.
     pub attributed_to: Option<String>,
     /// Whether the claim is hedged ("reportedly", "allegedly", "is believed
     /// to"), whether or not a source is named.

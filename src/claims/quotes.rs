@@ -4,12 +4,12 @@
 //! may span sentences; a quote left open at the end of a paragraph continues
 //! if the next paragraph opens with the same mark (the newspaper convention
 //! for long quotes), and otherwise ends with its paragraph. A ’ between
-//! letters ("Korea’s", "doesn’t") is an apostrophe, as is a ’ after a word
+//! letters ("Chile’s", "doesn’t") is an apostrophe, as is a ’ after a word
 //! when no ‘ is open ("Francis’ funeral"); the ASCII ' is never a quote mark.
-//! Quotes may nest (“Banking” inside Trump's ‘...’).
+//! Quotes may nest (“Banking” inside a speaker's ‘...’).
 //!
 //! Speakers come from the words around the quote: `‘...,’ he wrote`,
-//! `“...,” the KCNA said`, `X said: ‘...’`, `X told Y: ‘...’`, `X was quoted
+//! `“...,” the FAA said`, `X said: ‘...’`, `X told Y: ‘...’`, `X was quoted
 //! saying`, `X described the deployment as “...”`, `..., adding: “...”`.
 //! Pronouns and bare surnames are resolved to the most recent full name in
 //! the text before.
@@ -206,8 +206,8 @@ fn sentence_index(doc: &Document, pos: usize) -> Option<usize> {
 }
 
 /// The subject of the nearest of the (up to three) sentences before `pos`
-/// that starts with a name followed by a verb ("South Korea’s National
-/// Intelligence Service confirmed ...").
+/// that starts with a name followed by a verb ("Chile’s National
+/// Disaster Service confirmed ...").
 fn recent_subject(text: &str, doc: &Document, pos: usize) -> Option<String> {
     let si = sentence_index(doc, pos)?;
     (si.saturating_sub(3)..si)
@@ -336,7 +336,7 @@ pub fn find_quotes(text: &str, doc: &Document) -> Vec<Quote> {
                     pronoun = Some(s);
                 } else if s.contains(' ') || names.capitalised_mid_sentence(text, &s) {
                     // A one-word sentence start must be a name elsewhere too
-                    // ("Putin congratulated", not "Pressure mounted").
+                    // ("Scholz congratulated", not "Pressure mounted").
                     speaker = Some(s);
                 }
             }

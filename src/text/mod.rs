@@ -24,7 +24,7 @@ pub enum BlockKind {
     Bullet,
     /// A photo caption (no final full stop, often "Pictured: ...").
     Caption,
-    /// A dateline ("Seoul [South Korea], April 28") or printed date line.
+    /// A dateline ("Lima \[Peru\], April 28") or printed date line.
     Dateline,
     /// Navigation labels, embedded posts, link lists and other boilerplate
     /// ("- Category", a tweet with its t.co link, a "Sources" list).

@@ -31,8 +31,8 @@ use std::sync::LazyLock;
 ///
 /// Blocks are in text order and disjoint; each sentence lies inside its
 /// block. A bullet block spans the whole line including its marker, while
-/// its sentences start after the marker. A dateline prefix ("Seoul [South
-/// Korea], April 28 ...", "LONDON (Reuters) - ...") becomes its own
+/// its sentences start after the marker. A dateline prefix ("Lima \[Peru\],
+/// April 28 ...", "LONDON (Reuters) - ...") becomes its own
 /// [`BlockKind::Dateline`] block and the prose after it a paragraph.
 pub fn segment(text: &str) -> Document {
     let lines = lines(text);
@@ -706,7 +706,7 @@ static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Boundaries before caption labels glued to the previous caption
-/// ("... to fight against them Pictured: North Korean soldiers ...").
+/// ("... to reach the village Pictured: rescuers at the scene ...").
 fn find_caption_labels(body: &str, cuts: &mut Vec<(usize, usize)>) {
     for caps in CAPTION_LABEL.captures_iter(body) {
         let (Some(all), Some(label)) = (caps.get(0), caps.get(1)) else {
