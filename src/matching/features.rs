@@ -282,11 +282,16 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
         2.0 * shared_count(&a.words, &b.words) as f32,
         (a.words.len() + b.words.len()) as f32,
     );
-    let shared_entities = shared_count(&a.entities, &b.entities);
+    // The same name, or a name and its initials (never two sets of
+    // initials: "FAA" may stand for two different bodies).
+    let shared_entities = shared_count(&a.entities, &b.entities)
+        + shared_count(&a.entities, &b.entity_aliases)
+        + shared_count(&a.entity_aliases, &b.entities);
     let entity_overlap = ratio(
         shared_entities as f32,
         a.entities.len().min(b.entities.len()) as f32,
-    );
+    )
+    .min(1.0);
     let figures = figure_verdict(&a.figures, &b.figures, params.close_factor);
     let dates = date_verdict(&a.dates, &b.dates);
     let flag = |b: bool| f32::from(u8::from(b));

@@ -26,6 +26,7 @@ use super::features::{
 };
 use super::index::Index;
 use super::profile::{Idf, Profile};
+use crate::text::normalize::NameTable;
 use super::{Explanation, Match, Relation};
 use crate::claims::Claim;
 use crate::corpus::Article;
@@ -99,7 +100,21 @@ impl Context {
     pub fn build(articles: &[Article], claims: &[Claim], params: &Params) -> Context {
         let idf = Idf::from_texts(claims.iter().map(|c| c.text.as_str()))
             .with_background_share(params.background_share);
-        let profiles: Vec<Profile> = claims.iter().map(|c| Profile::of_claim(c, &idf)).collect();
+        // Each article's full names, so that a bare "Kim" or "Scholz" in a
+        // claim is the person the article named before it. Claims come
+        // article by article: one table at a time.
+        let mut table: Option<(usize, NameTable)> = None;
+        let profiles: Vec<Profile> = claims
+            .iter()
+            .map(|c| {
+                if table.as_ref().is_none_or(|t| t.0 != c.article) {
+                    table = articles
+                        .get(c.article)
+                        .map(|a| (c.article, NameTable::of_text(&a.text)));
+                }
+                Profile::of_claim(c, &idf, table.as_ref().map(|t| &t.1))
+            })
+            .collect();
         let article_of: Vec<usize> = claims.iter().map(|c| c.article).collect();
         let vectors = ArticleVectors::build(articles.len(), &profiles, &article_of);
         let mut stories: HashMap<&str, u32> = HashMap::new();

@@ -4,7 +4,7 @@
 
 use super::lexical;
 use crate::claims::{Claim, DateMention, DatePrecision, Figure};
-use crate::text::normalize::{entities, tokenize, Token};
+use crate::text::normalize::{entities, entities_at, tokenize, Entity, NameTable, Token};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{HashMap, HashSet};
 
@@ -196,6 +196,10 @@ pub struct Profile {
     pub words: Vec<u64>,
     /// Identity keys of the names mentioned, sorted, distinct.
     pub entities: Vec<u64>,
+    /// Second keys of names known by their initials too ("WHO" for "World
+    /// Health Organization"), sorted: they match the other side's keys,
+    /// never its aliases.
+    pub entity_aliases: Vec<u64>,
     /// Identity key of the name that opens the sentence (the likely
     /// subject), if one does.
     pub lead_entity: Option<u64>,
@@ -227,9 +231,15 @@ pub struct Profile {
 const NEGATION_SCOPE: usize = 2;
 
 impl Profile {
-    /// The profile of a claim, with its figures, dates and direct quotes.
-    pub fn of_claim(claim: &Claim, idf: &Idf) -> Profile {
-        let mut p = Profile::new(&claim.text, claim.figures.clone(), idf);
+    /// The profile of a claim, with its figures, dates and direct quotes;
+    /// with its article's names (`table`), a bare surname or first name
+    /// counts as the full name mentioned before it in the article.
+    pub fn of_claim(claim: &Claim, idf: &Idf, table: Option<&NameTable>) -> Profile {
+        let found = match table {
+            Some(t) => entities_at(&claim.text, claim.start, t),
+            None => entities(&claim.text),
+        };
+        let mut p = Profile::build(&claim.text, claim.figures.clone(), idf, &found);
         let mut quoted: Vec<u64> = claim
             .quotes
             .iter()
@@ -251,7 +261,11 @@ impl Profile {
 
     /// Builds the profile of `text` with `figures` already extracted (no
     /// quotes, and dates only as the text states them).
-    pub fn new(text: &str, mut figures: Vec<Figure>, idf: &Idf) -> Profile {
+    pub fn new(text: &str, figures: Vec<Figure>, idf: &Idf) -> Profile {
+        Profile::build(text, figures, idf, &entities(text))
+    }
+
+    fn build(text: &str, mut figures: Vec<Figure>, idf: &Idf, found: &[Entity]) -> Profile {
         figures.truncate(crate::claims::MAX_FIGURES);
         let tokens = tokenize(text);
         let mut terms: Vec<(u64, f32)> = Vec::new();
@@ -308,7 +322,6 @@ impl Profile {
         opposites.sort_unstable();
         opposites.dedup();
         let mass = terms.iter().map(|t| t.1).sum();
-        let found = entities(text);
         // The subject, roughly: a name opening the sentence (after a
         // leading article or other stop word at most).
         let first = tokens.iter().find(|t| !t.stop);
@@ -323,11 +336,19 @@ impl Profile {
         let mut ents: Vec<u64> = found.iter().map(|e| key(&e.key)).collect();
         ents.sort_unstable();
         ents.dedup();
+        let mut aliases: Vec<u64> = found
+            .iter()
+            .filter_map(|e| e.alias.as_deref())
+            .map(key)
+            .collect();
+        aliases.sort_unstable();
+        aliases.dedup();
         Profile {
             terms,
             bigrams,
             words,
             entities: ents,
+            entity_aliases: aliases,
             lead_entity,
             lead_word,
             figures,
