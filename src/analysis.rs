@@ -92,8 +92,11 @@ impl Analysis {
     /// Runs the pipeline with the given matcher settings.
     pub fn build_with(corpus: Corpus, config: &MatchConfig) -> Analysis {
         let Corpus {
-            articles, warnings, ..
+            mut articles,
+            warnings,
+            ..
         } = corpus;
+        crate::stories::assign(&mut articles, &crate::stories::StoryConfig::default());
         let documents: Vec<Document> = articles.iter().map(|a| text::segment(&a.text)).collect();
         let mut claims = Vec::new();
         let mut article_claims = Vec::with_capacity(articles.len());

@@ -15,7 +15,8 @@
 //!   into facts;
 //! * [`analysis`] runs the whole pipeline over a corpus;
 //! * [`export`] writes an analysis as JSON (`crosscheck/1`) or Markdown;
-//! * [`search`] is the fuzzy finder over claims and titles.
+//! * [`search`] is the fuzzy finder over claims and titles;
+//! * [`stories`] groups articles that name no story into stories.
 //!
 //! The terminal browser (`app`, `ui`) lives in the binary and only displays
 //! what [`analysis::Analysis`] computes.
@@ -27,6 +28,7 @@ pub mod evaluation;
 pub mod export;
 pub mod matching;
 pub mod search;
+pub mod stories;
 pub mod text;
 
 pub use analysis::Analysis;
