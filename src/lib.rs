@@ -13,7 +13,8 @@
 //! * [`matching`] finds, for every claim, the best counterpart in every other
 //!   source, explains the score as a sum of named features, and groups claims
 //!   into facts;
-//! * [`analysis`] runs the whole pipeline over a corpus;
+//! * [`analysis`] runs the whole pipeline over a corpus, reporting
+//!   [`progress`];
 //! * [`export`] writes an analysis as JSON (`crosscheck/1`) or Markdown;
 //! * [`search`] is the fuzzy finder over claims and titles;
 //! * [`stories`] groups articles that name no story into stories.
@@ -27,6 +28,7 @@ pub mod corpus;
 pub mod evaluation;
 pub mod export;
 pub mod matching;
+pub mod progress;
 pub mod search;
 pub mod stories;
 pub mod text;
