@@ -59,7 +59,7 @@ pub struct StatusCounts {
 }
 
 /// Everything the export and the terminal browser show, computed once.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// Articles in load order.
     pub articles: Vec<Article>,

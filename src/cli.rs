@@ -1,11 +1,13 @@
 //! Command-line interface: argument parsing and the non-interactive commands.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use crosscheck::corpus::{self, Corpus};
+use crosscheck::cache::{self, CacheOptions};
 use crosscheck::matching::features::Idf;
+use crosscheck::progress::Progress;
+use crosscheck::search::{Catalog, SearchIndex, Session};
 use crosscheck::text::display::sanitize;
 use crosscheck::{export, matching, Analysis};
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,6 +18,7 @@ Examples:
   crosscheck export --format markdown --output report.md
   crosscheck export a.json b.txt     JSON (schema crosscheck/1) on stdout
   cut -f4,5 pairs.tsv | crosscheck pairs   score sentence pairs
+  crosscheck search cocoa wire.jsonl  ranked claims and titles matching cocoa
 
 Exit status: 0 when anything loaded, 1 for usage errors, 2 when nothing loaded.";
 
@@ -30,6 +33,9 @@ pub struct Cli {
     /// The command to run instead of the terminal browser.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Neither read nor write the analysis cache ($XDG_CACHE_HOME/crosscheck).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 /// Non-interactive commands.
@@ -49,6 +55,14 @@ pub enum Command {
     /// Score sentence pairs: reads `sentence1<TAB>sentence2` lines on stdin,
     /// prints `score<TAB>1|0` per line (1: they state the same claim).
     Pairs,
+    /// Search claims and titles: prints the matches best first, one per line:
+    /// score<TAB>story<TAB>article<TAB>claim<TAB>text (claim `-` for a title).
+    Search {
+        /// Words to find (all of them; a word with a capital matches case).
+        query: String,
+        /// Articles: files or folders. None: the bundled article set.
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// Export formats.
@@ -60,32 +74,80 @@ pub enum Format {
     Markdown,
 }
 
-/// Loads `paths`, or the bundled set when empty, printing one line per
-/// warning on stderr. `None` when nothing loaded (exit status 2).
-pub fn load(paths: &[PathBuf]) -> Option<Corpus> {
-    let corpus = if paths.is_empty() {
-        corpus::bundled()
-    } else {
-        corpus::load_paths(paths)
+/// The cache settings for `--no-cache`.
+fn cache_options(no_cache: bool) -> CacheOptions {
+    CacheOptions {
+        enabled: !no_cache,
+        ..CacheOptions::default()
+    }
+}
+
+/// A progress bar on stderr, only when stderr is a terminal.
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    let style = indicatif::ProgressStyle::with_template("{spinner} {elapsed:>4} [{bar:24}] {msg}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    bar.set_style(style);
+    Some(bar)
+}
+
+fn show_progress(bar: &indicatif::ProgressBar, p: Progress) {
+    bar.set_length(p.total.max(1) as u64);
+    bar.set_position(p.done as u64);
+    let mut msg = format!("{} · {} articles", p.stage.describe(), p.articles);
+    if p.claims > 0 {
+        msg.push_str(&format!(" · {} claims", p.claims));
+    }
+    if p.stories > 0 {
+        msg.push_str(&format!(" · {} stories", p.stories));
+    }
+    if p.total > 0 {
+        msg.push_str(&format!(" · {}/{}", p.done, p.total));
+    }
+    bar.set_message(msg);
+}
+
+/// Loads and analyses `paths` (the bundled set when empty) through the
+/// cache, with a progress bar on stderr when `progress` is set and stderr
+/// is a terminal; prints load warnings and cache notes on stderr. `None`
+/// when nothing loaded (exit status 2).
+pub fn analyse(paths: &[PathBuf], no_cache: bool, progress: bool) -> Option<Analysis> {
+    let bar = progress.then(progress_bar).flatten();
+    let loaded = match &bar {
+        Some(b) => cache::load_or_build(paths, &cache_options(no_cache), &|p| show_progress(b, p)),
+        None => cache::load_or_build(paths, &cache_options(no_cache), &|_| {}),
     };
-    for w in &corpus.warnings {
-        // File names and messages may hold control characters: never let
-        // them reach the terminal.
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    for w in &loaded.analysis.warnings {
         eprintln!("crosscheck: {}", sanitize(&w.to_string()));
     }
-    if corpus.articles.is_empty() {
+    for n in &loaded.notes {
+        eprintln!("crosscheck: {}", sanitize(n));
+    }
+    if loaded.analysis.articles.is_empty() {
         eprintln!("crosscheck: no articles loaded");
         return None;
     }
-    Some(corpus)
+    Some(loaded.analysis)
 }
 
 /// `crosscheck export`.
-pub fn run_export(paths: &[PathBuf], format: Format, output: Option<&PathBuf>) -> ExitCode {
-    let Some(corpus) = load(paths) else {
+pub fn run_export(
+    paths: &[PathBuf],
+    format: Format,
+    output: Option<&PathBuf>,
+    no_cache: bool,
+) -> ExitCode {
+    let Some(analysis) = analyse(paths, no_cache, true) else {
         return ExitCode::from(2);
     };
-    let analysis = Analysis::build(corpus);
     let text = match format {
         Format::Json => export::to_json(&analysis),
         Format::Markdown => export::to_markdown(&analysis),
@@ -107,6 +169,53 @@ pub fn run_export(paths: &[PathBuf], format: Format, output: Option<&PathBuf>) -
             ExitCode::SUCCESS
         }
     }
+}
+
+/// `crosscheck search`: the cached catalog when there is one (only that
+/// part of the cache entry is read), else the analysis.
+pub fn run_search(query: &str, paths: &[PathBuf], no_cache: bool) -> ExitCode {
+    let catalog = match cache::read_catalog(paths, &cache_options(no_cache)) {
+        Ok(Some(c)) => c,
+        other => {
+            if let Err(note) = other {
+                eprintln!("crosscheck: {}", sanitize(&note));
+            }
+            let Some(analysis) = analyse(paths, no_cache, true) else {
+                return ExitCode::from(2);
+            };
+            Catalog::new(&analysis)
+        }
+    };
+    let index = SearchIndex::from_catalog(catalog);
+    let ranked = Session::new().search(&index, query);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for r in ranked {
+        let e = &index.entries()[r.entry];
+        let Some(src) = index.sources().get(e.article) else {
+            continue;
+        };
+        let claim = match e.target {
+            crosscheck::search::Target::Claim(_) => e.id.as_str(),
+            crosscheck::search::Target::Article(_) => "-",
+        };
+        // Every field in its visible form: no tab, line break or escape
+        // from the text reaches the output.
+        let line = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}",
+            r.score,
+            sanitize(&src.story),
+            sanitize(&src.id),
+            sanitize(claim),
+            sanitize(&e.text)
+        );
+        if line.is_err() {
+            // A closed pipe (`| head`).
+            break;
+        }
+    }
+    let _ = out.flush();
+    ExitCode::SUCCESS
 }
 
 /// Writes `bytes` to `path` so that a crash or a full disk never leaves a

@@ -16,6 +16,7 @@
 //! * [`analysis`] runs the whole pipeline over a corpus, reporting
 //!   [`progress`];
 //! * [`export`] writes an analysis as JSON (`crosscheck/1`) or Markdown;
+//! * [`cache`] keeps finished analyses, keyed by their inputs;
 //! * [`search`] is the fuzzy finder over claims and titles;
 //! * [`stories`] groups articles that name no story into stories.
 //!
@@ -23,6 +24,7 @@
 //! what [`analysis::Analysis`] computes.
 
 pub mod analysis;
+pub mod cache;
 pub mod claims;
 pub mod corpus;
 pub mod evaluation;

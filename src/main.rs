@@ -25,8 +25,9 @@ fn main() -> ExitCode {
             paths,
             format,
             output,
-        }) => cli::run_export(&paths, format, output.as_ref()),
+        }) => cli::run_export(&paths, format, output.as_ref(), args.no_cache),
         Some(Command::Pairs) => cli::run_pairs(),
+        Some(Command::Search { query, paths }) => cli::run_search(&query, &paths, args.no_cache),
         None => {
             // A bad config file stops here, before the terminal is touched.
             let config = match config::load() {
@@ -36,10 +37,10 @@ fn main() -> ExitCode {
                     return ExitCode::from(1);
                 }
             };
-            let Some(corpus) = cli::load(&args.paths) else {
+            let Some(analysis) = cli::analyse(&args.paths, args.no_cache, false) else {
                 return ExitCode::from(2);
             };
-            app::run(crosscheck::Analysis::build(corpus), config)
+            app::run(analysis, config)
         }
     }
 }

@@ -93,6 +93,7 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_CONFIG_HOME", config.path());
+        cmd.env("XDG_CACHE_HOME", config.path());
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("CROSSCHECK_DEBUG_PANIC");
         cmd.env("RUST_BACKTRACE", "0");
