@@ -205,8 +205,11 @@ pub fn read_catalog(paths: &[PathBuf], options: &CacheOptions) -> Result<Option<
     let Some(path) = entry_path(paths, options) else {
         return Ok(None);
     };
-    read_section::<Catalog>(&path, 0)
-        .map_err(|p| format!("{}: {p}: ignored, analysing again", path.display()))
+    match read_section::<Catalog>(&path, 0) {
+        Ok(Some(c)) if !c.is_valid() => Err(Problem::Corrupt("catalog".into())),
+        other => other,
+    }
+    .map_err(|p| format!("{}: {p}: ignored, analysing again", path.display()))
 }
 
 /// The cache file for `paths`, when caching applies.

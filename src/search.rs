@@ -9,9 +9,9 @@
 //! 1. the term as a **whole word** ("cocoa" in "Bahia cocoa zone"),
 //! 2. the **start of a word** ("coco" in "cocoa"),
 //! 3. **inside a word** ("ocoa" in "cocoa"),
-//! 4. a **scattered** subsequence ("bhcoc" in "Bahia cocoa"), listed only
-//!    when its characters lie within [`SCATTER_SPAN`] times the term's
-//!    length (a subsequence strewn over a whole sentence is noise).
+//! 4. a **scattered** subsequence ("nkorea" in "N. Korea"), listed only
+//!    when at most [`MAX_GAPS`] characters lie between its first and last
+//!    (a subsequence strewn over a whole sentence is noise).
 //!
 //! Within a rank an earlier match wins (and a scattered one by its fuzzy
 //! score); then the shorter entry, then the entry's order (titles before
@@ -23,19 +23,29 @@
 //!
 //! # Incremental search
 //!
-//! [`Session`] remembers the entries that matched the previous query as
-//! subsequences; a query that extends it (the next keystroke) is only tried
-//! on those, so typing narrows an ever smaller set.
+//! [`Session`] remembers the entries listed for the previous query; a
+//! query that extends it (the next keystroke) is only tried on those, so
+//! typing narrows an ever smaller set. This is exact: an entry not listed
+//! for a query is not listed for any extension of it (a longer term spans
+//! at least one more character, so the gap rule stays broken; an added
+//! term only adds conditions). The scan runs on all cores.
 
 use crate::analysis::Analysis;
 use memchr::memmem;
 use nucleo_matcher::{Config, Matcher, Utf32Str};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 
-/// A scattered match is listed only when its characters span at most this
-/// many times the term's length.
-pub const SCATTER_SPAN: usize = 3;
+/// A scattered match is listed only when at most this many characters lie
+/// between its first and last matched character ("nkorea" in "North
+/// Korea" skips five).
+pub const MAX_GAPS: usize = 5;
+
+/// Occurrences of a term examined in one text for its best rank (a letter
+/// occurs hundreds of times in a long text; the rank of the first few
+/// decides).
+const MAX_OCCURRENCES: usize = 16;
 
 /// Score of a whole-word match of one term, before its position bonus.
 const WHOLE_WORD: i64 = 3000;
@@ -76,17 +86,53 @@ pub struct Source {
     pub story: String,
 }
 
-/// One searchable text: an article's title or a claim.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry {
+/// One searchable text, as [`Catalog::entry`] returns it: an article's
+/// title or a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry<'a> {
     /// What it is.
     pub target: Target,
     /// Index of its article in [`Catalog::sources`].
     pub article: usize,
     /// The claim's id (`<article id>/<n>`), or the article's id for a title.
-    pub id: String,
+    pub id: &'a str,
     /// The text searched and shown.
-    pub text: String,
+    pub text: &'a str,
+}
+
+/// Strings packed end to end, with where each ends: one allocation for
+/// a hundred thousand texts, read from the cache in one piece.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Packed {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Packed {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        let end = self.ends.get(i).map_or(start, |&e| e as usize);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// Whether every end lies on a character boundary, in order (a cache
+    /// file is checked before it is used).
+    fn is_valid(&self) -> bool {
+        let mut last = 0;
+        self.ends.iter().all(|&e| {
+            let ok = e as usize >= last && self.text.is_char_boundary(e as usize);
+            last = e as usize;
+            ok
+        }) && self
+            .ends
+            .last()
+            .is_none_or(|&e| e as usize <= self.text.len())
+    }
 }
 
 /// Everything search needs, without the rest of the analysis: what the
@@ -95,63 +141,108 @@ pub struct Entry {
 pub struct Catalog {
     /// Every article (id and story), in load order.
     pub sources: Vec<Source>,
-    /// Titles first (in article order), then claims (in claim order).
-    pub entries: Vec<Entry>,
+    /// Per entry: what it is and its article's index; titles first (in
+    /// article order), then claims (in claim order).
+    targets: Vec<(Target, u32)>,
+    ids: Packed,
+    texts: Packed,
 }
 
 impl Catalog {
     /// The titles and claims of `analysis`.
     pub fn new(analysis: &Analysis) -> Catalog {
-        let sources = analysis
-            .articles
-            .iter()
-            .map(|a| Source {
-                id: a.id.clone(),
-                story: a.story.clone(),
-            })
-            .collect();
-        let mut entries = Vec::with_capacity(analysis.articles.len() + analysis.claims.len());
+        let mut c = Catalog {
+            sources: analysis
+                .articles
+                .iter()
+                .map(|a| Source {
+                    id: a.id.clone(),
+                    story: a.story.clone(),
+                })
+                .collect(),
+            ..Catalog::default()
+        };
         for (i, a) in analysis.articles.iter().enumerate() {
-            entries.push(Entry {
-                target: Target::Article(i),
-                article: i,
-                id: a.id.clone(),
-                text: a.display_title(),
-            });
+            c.push(Target::Article(i), i, &a.id, &a.display_title());
         }
-        for (i, c) in analysis.claims.iter().enumerate() {
-            entries.push(Entry {
-                target: Target::Claim(i),
-                article: c.article,
-                id: c.id.clone(),
-                text: c.text.clone(),
-            });
+        for (i, cl) in analysis.claims.iter().enumerate() {
+            c.push(Target::Claim(i), cl.article, &cl.id, &cl.text);
         }
-        Catalog { sources, entries }
+        c
+    }
+
+    /// A catalog of these articles and no entry yet.
+    pub fn with_sources(sources: Vec<Source>) -> Catalog {
+        Catalog {
+            sources,
+            ..Catalog::default()
+        }
+    }
+
+    /// Adds an entry.
+    pub fn push(&mut self, target: Target, article: usize, id: &str, text: &str) {
+        self.targets.push((target, article as u32));
+        self.ids.push(id);
+        self.texts.push(text);
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.targets.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.targets.is_empty()
+    }
+
+    /// Entry `i` (empty strings for an index out of range).
+    pub fn entry(&self, i: usize) -> Entry<'_> {
+        let (target, article) = self
+            .targets
+            .get(i)
+            .copied()
+            .unwrap_or((Target::Article(0), 0));
+        Entry {
+            target,
+            article: article as usize,
+            id: self.ids.get(i),
+            text: self.texts.get(i),
+        }
+    }
+
+    /// Whether the parts agree (a catalog read from a file is checked
+    /// before it is used).
+    pub fn is_valid(&self) -> bool {
+        self.ids.ends.len() == self.targets.len()
+            && self.texts.ends.len() == self.targets.len()
+            && self.ids.is_valid()
+            && self.texts.is_valid()
+            && self
+                .targets
+                .iter()
+                .all(|&(_, a)| (a as usize) < self.sources.len())
     }
 }
 
-/// An entry's text prepared for matching.
-#[derive(Debug, Clone)]
-struct Prepared {
-    /// Lower-cased character by character (so char indices are those of
-    /// the text).
-    folded: String,
-    /// Whether the text is ASCII (then byte and char indices agree).
-    ascii: bool,
-}
-
 fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .map(|c| c.to_lowercase().next().unwrap_or(c))
         .collect()
 }
 
-/// The searchable entries, prepared once.
+/// The searchable entries, prepared once: the catalog, and every text
+/// lower-cased character by character (so char indices are those of the
+/// text), packed the same way.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     catalog: Catalog,
-    prepared: Vec<Prepared>,
+    folded: Packed,
+    /// Per entry: whether its text is ASCII (byte and char indices agree).
+    ascii: Vec<bool>,
 }
 
 /// A ranked entry: its index in [`SearchIndex::entries`] and its score.
@@ -171,20 +262,40 @@ impl SearchIndex {
 
     /// An index over `catalog`'s entries.
     pub fn from_catalog(catalog: Catalog) -> Self {
-        let prepared = catalog
-            .entries
-            .iter()
-            .map(|e| Prepared {
-                folded: fold(&e.text),
-                ascii: e.text.is_ascii(),
-            })
-            .collect();
-        SearchIndex { catalog, prepared }
+        let n = catalog.len();
+        let ascii: Vec<bool> = (0..n).map(|i| catalog.texts.get(i).is_ascii()).collect();
+        let folded = if ascii.iter().all(|&a| a) {
+            Packed {
+                text: catalog.texts.text.to_ascii_lowercase(),
+                ends: catalog.texts.ends.clone(),
+            }
+        } else {
+            let mut p = Packed::default();
+            for i in 0..n {
+                p.push(&fold(catalog.texts.get(i)));
+            }
+            p
+        };
+        SearchIndex {
+            catalog,
+            folded,
+            ascii,
+        }
     }
 
-    /// The entries, in index order.
-    pub fn entries(&self) -> &[Entry] {
-        &self.catalog.entries
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.catalog.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.catalog.is_empty()
+    }
+
+    /// Entry `i`.
+    pub fn entry(&self, i: usize) -> Entry<'_> {
+        self.catalog.entry(i)
     }
 
     /// The articles the entries belong to.
@@ -194,16 +305,30 @@ impl SearchIndex {
 
     /// The text of an entry.
     pub fn text(&self, target: Target) -> Option<&str> {
-        let i = match target {
+        let guess = match target {
             Target::Article(a) => a,
             Target::Claim(c) => self.catalog.sources.len() + c,
         };
-        self.catalog
-            .entries
-            .get(i)
-            .filter(|e| e.target == target)
-            .or_else(|| self.catalog.entries.iter().find(|e| e.target == target))
-            .map(|e| e.text.as_str())
+        let i = if self
+            .catalog
+            .targets
+            .get(guess)
+            .is_some_and(|t| t.0 == target)
+        {
+            guess
+        } else {
+            self.catalog.targets.iter().position(|t| t.0 == target)?
+        };
+        Some(self.catalog.texts.get(i))
+    }
+
+    /// The text matched for entry `i` under `t`'s case rule.
+    fn haystack(&self, i: usize, t: &Term) -> &str {
+        if t.case_sensitive {
+            self.catalog.texts.get(i)
+        } else {
+            self.folded.get(i)
+        }
     }
 
     /// Hits for `query`, best first, with their matched positions; empty
@@ -218,23 +343,14 @@ impl SearchIndex {
     }
 }
 
-/// How one term matched one entry.
-#[derive(Debug, Clone, Copy)]
-enum TermMatch {
-    /// Listed, with this score.
-    Listed(i64),
-    /// A subsequence too scattered to list (kept for narrowing).
-    Unlisted,
-    /// No match at all.
-    None,
-}
-
 /// One term of a query, prepared.
 struct Term {
     /// As typed (case-sensitive terms) or lower-cased.
     text: String,
     chars: Vec<char>,
     case_sensitive: bool,
+    /// A substring searcher for `text`, built once per query.
+    finder: memmem::Finder<'static>,
 }
 
 impl Term {
@@ -250,6 +366,7 @@ impl Term {
                 };
                 Term {
                     chars: text.chars().collect(),
+                    finder: memmem::Finder::new(text.as_bytes()).into_owned(),
                     text,
                     case_sensitive,
                 }
@@ -259,12 +376,18 @@ impl Term {
 }
 
 /// An incremental search: each query that extends the previous one is
-/// tried only on the previous query's matches. The browser keeps one per
+/// tried only on the previous query's hits. The browser keeps one per
 /// search popup and calls [`Session::search`] at every keystroke.
+#[derive(Default)]
 pub struct Session {
-    /// Queries searched, each with the entries matching it as
-    /// subsequences; each query extends the one before.
+    /// Queries searched, each with its hits (entry indices, ascending);
+    /// each query extends the one before.
     stack: Vec<(String, Vec<u32>)>,
+    scratch: Scratch,
+}
+
+/// Matchers and buffers for scattered matches (one per worker thread).
+struct Scratch {
     insensitive: Matcher,
     sensitive: Matcher,
     buf: Vec<char>,
@@ -272,28 +395,27 @@ pub struct Session {
     indices: Vec<u32>,
 }
 
-impl Default for Session {
+impl Default for Scratch {
     fn default() -> Self {
-        Session::new()
-    }
-}
-
-impl Session {
-    /// A session with no query yet.
-    pub fn new() -> Session {
         let mut exact = Config::DEFAULT;
         exact.ignore_case = false;
         exact.normalize = false;
         let mut folded = Config::DEFAULT;
         folded.normalize = false;
-        Session {
-            stack: Vec::new(),
+        Scratch {
             insensitive: Matcher::new(folded),
             sensitive: Matcher::new(exact),
             buf: Vec::new(),
             needle_buf: Vec::new(),
             indices: Vec::new(),
         }
+    }
+}
+
+impl Session {
+    /// A session with no query yet.
+    pub fn new() -> Session {
+        Session::default()
     }
 
     /// The entries matching `query`, best first (see the module's ranking);
@@ -312,39 +434,36 @@ impl Session {
         {
             self.stack.pop();
         }
-        let mut candidates = Vec::new();
-        let mut ranked = Vec::new();
-        let pool: Box<dyn Iterator<Item = u32>> = match self.stack.last() {
-            Some((_, c)) => Box::new(c.clone().into_iter()),
-            None => Box::new(0..index.catalog.entries.len() as u32),
-        };
-        for e in pool {
+        let score = |scratch: &mut Scratch, e: u32| {
             let mut total = 0;
-            let mut listed = true;
-            let mut matched = true;
             for t in &terms {
-                match self.match_term(index, e as usize, t, false) {
-                    TermMatch::Listed(s) => total += s,
-                    TermMatch::Unlisted => listed = false,
-                    TermMatch::None => {
-                        matched = false;
-                        break;
-                    }
-                }
+                total += scratch.match_term(index, e as usize, t, false)?;
             }
-            if matched {
-                candidates.push(e);
-                if listed {
-                    ranked.push(Ranked {
-                        entry: e as usize,
-                        score: total,
-                    });
-                }
-            }
-        }
-        self.stack.push((query.to_string(), candidates));
-        let len = |r: &Ranked| index.catalog.entries[r.entry].text.len();
-        ranked.sort_unstable_by_key(|r| (Reverse(r.score), len(r), r.entry));
+            Some(Ranked {
+                entry: e as usize,
+                score: total,
+            })
+        };
+        let mut ranked: Vec<Ranked> = match self.stack.last() {
+            Some((_, pool)) => pool
+                .par_iter()
+                .with_min_len(1024)
+                .map_init(Scratch::default, |s, &e| score(s, e))
+                .flatten_iter()
+                .collect(),
+            None => (0..index.len() as u32)
+                .into_par_iter()
+                .with_min_len(1024)
+                .map_init(Scratch::default, score)
+                .flatten_iter()
+                .collect(),
+        };
+        self.stack.push((
+            query.to_string(),
+            ranked.iter().map(|r| r.entry as u32).collect(),
+        ));
+        let len = |r: &Ranked| index.catalog.texts.get(r.entry).len();
+        ranked.par_sort_unstable_by_key(|r| (Reverse(r.score), len(r), r.entry));
         ranked
     }
 
@@ -352,98 +471,142 @@ impl Session {
     pub fn hit(&mut self, index: &SearchIndex, query: &str, ranked: Ranked) -> Hit {
         let mut positions = Vec::new();
         for t in Term::parse(query) {
-            if let Some(p) = self.positions(index, ranked.entry, &t) {
+            if let Some(p) = self.scratch.positions(index, ranked.entry, &t) {
                 positions.extend(p);
             }
         }
         positions.sort_unstable();
         positions.dedup();
         Hit {
-            target: index.catalog.entries[ranked.entry].target,
+            target: index.entry(ranked.entry).target,
             score: ranked.score,
             positions,
         }
     }
+}
 
+impl Scratch {
     fn positions(&mut self, index: &SearchIndex, e: usize, t: &Term) -> Option<Vec<usize>> {
-        let entry = &index.catalog.entries[e];
-        let hay = if t.case_sensitive {
-            entry.text.as_str()
-        } else {
-            index.prepared[e].folded.as_str()
-        };
-        if let Some((byte, _)) = best_substring(hay, &t.text) {
+        let hay = index.haystack(e, t);
+        if let Some((byte, _)) = best_substring(hay, &t.finder) {
             let start = hay[..byte].chars().count();
             return Some((start..start + t.chars.len()).collect());
         }
-        match self.match_term(index, e, t, true) {
-            TermMatch::Listed(_) => Some(self.indices.iter().map(|&i| i as usize).collect()),
-            _ => None,
-        }
+        self.match_term(index, e, t, true)?;
+        Some(self.indices.iter().map(|&i| i as usize).collect())
     }
 
-    /// How term `t` matches entry `e` (with `keep_indices`, the scattered
-    /// match's char indices are left in `self.indices`).
+    /// The score of term `t` in entry `e`, if listed (with `keep_indices`,
+    /// a scattered match's char indices are left in `self.indices`).
     fn match_term(
         &mut self,
         index: &SearchIndex,
         e: usize,
         t: &Term,
         keep_indices: bool,
-    ) -> TermMatch {
-        let entry = &index.catalog.entries[e];
-        let prep = &index.prepared[e];
-        let hay = if t.case_sensitive {
-            entry.text.as_str()
-        } else {
-            prep.folded.as_str()
-        };
-        if let Some((byte, tier)) = best_substring(hay, &t.text) {
-            let pos = if prep.ascii {
+    ) -> Option<i64> {
+        let hay = index.haystack(e, t);
+        let ascii = index.ascii.get(e).copied().unwrap_or(false);
+        if let Some((byte, tier)) = best_substring(hay, &t.finder) {
+            let pos = if ascii {
                 byte
             } else {
                 hay[..byte].chars().count()
             };
-            return TermMatch::Listed(
-                tier + (POSITION_BONUS - pos.min(POSITION_BONUS as usize) as i64),
-            );
+            return Some(tier + (POSITION_BONUS - pos.min(POSITION_BONUS as usize) as i64));
         }
+        let limit = t.chars.len() + MAX_GAPS;
+        let (start, end) = if ascii && t.text.is_ascii() {
+            scattered(hay.as_bytes(), t.text.as_bytes(), limit)?
+        } else {
+            self.buf.clear();
+            self.buf.extend(hay.chars());
+            scattered(&self.buf, &t.chars, limit)?
+        };
+        // Scored (and its characters found) by nucleo within the window.
         let matcher = if t.case_sensitive {
             &mut self.sensitive
         } else {
             &mut self.insensitive
         };
-        let haystack = Utf32Str::new(hay, &mut self.buf);
+        let haystack = if ascii && t.text.is_ascii() {
+            Utf32Str::Ascii(&hay.as_bytes()[start..end])
+        } else {
+            Utf32Str::Unicode(&self.buf[start..end])
+        };
         let needle = Utf32Str::new(&t.text, &mut self.needle_buf);
         self.indices.clear();
-        let Some(score) = matcher.fuzzy_indices(haystack, needle, &mut self.indices) else {
-            return TermMatch::None;
-        };
-        let span = match (self.indices.first(), self.indices.last()) {
-            (Some(&a), Some(&b)) => (b - a) as usize + 1,
-            _ => 0,
-        };
-        if !keep_indices {
+        let score = matcher
+            .fuzzy_indices(haystack, needle, &mut self.indices)
+            .unwrap_or(0);
+        if keep_indices {
+            for i in self.indices.iter_mut() {
+                *i += start as u32;
+            }
+        } else {
             self.indices.clear();
         }
-        if span <= SCATTER_SPAN * t.chars.len() {
-            TermMatch::Listed(i64::from(score).min(INSIDE_WORD - 1))
-        } else {
-            TermMatch::Unlisted
-        }
+        Some(i64::from(score).min(INSIDE_WORD - 1))
     }
 }
 
-/// The best occurrence of `needle` in `hay` as `(byte offset, rank score)`:
-/// a whole word before a word start before the inside of a word, the
-/// earliest of equals.
-fn best_substring(hay: &str, needle: &str) -> Option<(usize, i64)> {
-    if needle.is_empty() || needle.len() > hay.len() {
+/// The narrowest window `(start, end)` of `hay` of at most `limit`
+/// elements that holds `needle` as a subsequence, if there is one.
+fn scattered<T: Unit>(hay: &[T], needle: &[T], limit: usize) -> Option<(usize, usize)> {
+    let (&first, rest) = needle.split_first()?;
+    let mut best: Option<(usize, usize)> = None;
+    let mut s = 0;
+    while let Some(p) = T::find(&hay[s..], first) {
+        let start = s + p;
+        let mut i = start + 1;
+        let mut found = true;
+        for &c in rest {
+            let room = (start + limit).min(hay.len()).saturating_sub(i);
+            match T::find(&hay[i..i + room], c) {
+                Some(q) => i += q + 1,
+                None => {
+                    found = false;
+                    break;
+                }
+            }
+        }
+        if found && best.is_none_or(|(a, b)| i - start < b - a) {
+            best = Some((start, i));
+        }
+        s = start + 1;
+    }
+    best
+}
+
+/// A unit of text to match: a byte of ASCII text or a character.
+trait Unit: Copy + PartialEq {
+    /// Index of the first `c` in `hay`.
+    fn find(hay: &[Self], c: Self) -> Option<usize>;
+}
+
+impl Unit for u8 {
+    fn find(hay: &[u8], c: u8) -> Option<usize> {
+        memchr::memchr(c, hay)
+    }
+}
+
+impl Unit for char {
+    fn find(hay: &[char], c: char) -> Option<usize> {
+        hay.iter().position(|&h| h == c)
+    }
+}
+
+/// The best of the first [`MAX_OCCURRENCES`] occurrences of the finder's
+/// needle in `hay` as `(byte offset, rank score)`: a whole word before a
+/// word start before the inside of a word, the earliest of equals.
+fn best_substring(hay: &str, finder: &memmem::Finder<'_>) -> Option<(usize, i64)> {
+    let len = finder.needle().len();
+    if len == 0 || len > hay.len() {
         return None;
     }
     let mut best: Option<(usize, i64)> = None;
-    for start in memmem::find_iter(hay.as_bytes(), needle.as_bytes()) {
-        let end = start + needle.len();
+    for start in finder.find_iter(hay.as_bytes()).take(MAX_OCCURRENCES) {
+        let end = start + len;
         let starts_word = !hay[..start]
             .chars()
             .next_back()
@@ -469,22 +632,18 @@ mod tests {
     use super::*;
 
     fn index(texts: &[&str]) -> SearchIndex {
-        SearchIndex::from_catalog(Catalog {
+        let mut c = Catalog {
             sources: vec![Source {
                 id: "a".into(),
                 story: "s".into(),
             }],
-            entries: texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Entry {
-                    target: Target::Claim(i),
-                    article: 0,
-                    id: format!("a/{}", i + 1),
-                    text: t.to_string(),
-                })
-                .collect(),
-        })
+            ..Catalog::default()
+        };
+        for (i, t) in texts.iter().enumerate() {
+            c.push(Target::Claim(i), 0, &format!("a/{}", i + 1), t);
+        }
+        assert!(c.is_valid());
+        SearchIndex::from_catalog(c)
     }
 
     fn order(ix: &SearchIndex, q: &str) -> Vec<usize> {
@@ -563,6 +722,17 @@ mod tests {
             let fresh = Session::new().search(&ix, &typed);
             assert_eq!(inc, fresh, "after {typed:?}");
         }
+    }
+
+    #[test]
+    fn narrowest_scattered_window() {
+        let w = |h: &str, n: &str, l: usize| scattered(h.as_bytes(), n.as_bytes(), l);
+        assert_eq!(w("abc", "abd", 9), None);
+        assert_eq!(w("a..b..ab", "ab", 9), Some((6, 8)));
+        assert_eq!(w("a....b", "ab", 3), None);
+        assert_eq!(w("xaxbxc", "abc", 5), Some((1, 6)));
+        let chars: Vec<char> = "é..ü".chars().collect();
+        assert_eq!(scattered(&chars, &['é', 'ü'], 4), Some((0, 4)));
     }
 
     #[test]
