@@ -34,41 +34,24 @@ const QUERIES: [&str; 6] = [
 
 const REPEATS: usize = 5;
 
-/// Titles and body sentences of every Reuters-21578 article with a body.
+#[path = "common/reuters.rs"]
+mod reuters;
+
+/// Titles and sentences of every Reuters-21578 article with a body.
 fn reuters_texts() -> Vec<String> {
-    let dir = std::path::Path::new("../shared/data/reuters21578");
     let mut out = Vec::new();
-    for n in 0..22 {
-        let Ok(bytes) = std::fs::read(dir.join(format!("reut2-{n:03}.sgm"))) else {
-            continue;
-        };
-        // Latin-1: every byte is the char of the same value.
-        let sgml: String = bytes.iter().map(|&b| b as char).collect();
-        for doc in sgml.split("<REUTERS").skip(1) {
-            let field = |tag: &str| {
-                let open = format!("<{tag}>");
-                let start = doc.find(&open)? + open.len();
-                let end = doc[start..].find(&format!("</{tag}>"))? + start;
-                Some(
-                    doc[start..end]
-                        .replace("&lt;", "<")
-                        .replace("&gt;", ">")
-                        .replace("&amp;", "&"),
-                )
-            };
-            let Some(body) = field("BODY") else { continue };
-            if let Some(t) = field("TITLE") {
-                out.push(t);
-            }
-            let d = segment(&body);
-            for s in &d.sentences {
-                out.push(
-                    body[s.start..s.end]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
-            }
+    for a in reuters::articles(22) {
+        if let Some(t) = &a.title {
+            out.push(t.clone());
+        }
+        let d = segment(&a.text);
+        for s in &d.sentences {
+            out.push(
+                a.text[s.start..s.end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
         }
     }
     out
