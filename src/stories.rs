@@ -40,6 +40,7 @@
 use crate::corpus::{Article, DEFAULT_STORY};
 use crate::text::normalize::is_stop_word;
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, HashSet};
@@ -186,7 +187,7 @@ struct Vectors {
     /// Per term: how many articles hold it.
     df: Vec<u32>,
     /// Term ids.
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
 }
 
 impl Vectors {
@@ -195,7 +196,7 @@ impl Vectors {
             .par_iter()
             .map(|a| term_counts(a, config))
             .collect();
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
         let mut raw: Vec<Vec<(u32, f32)>> = Vec::with_capacity(counts.len());
         for doc in counts {
@@ -258,19 +259,41 @@ impl Vectors {
 /// The words and figures of an article with their weighted counts
 /// (headline and lead words weighted), stop words dropped, sorted by term.
 fn term_counts(article: &Article, config: &StoryConfig) -> Vec<(String, f32)> {
-    let mut counts: HashMap<String, f32> = HashMap::new();
-    for (n, t) in terms_of(&article.text).enumerate() {
+    // Stop words are looked up once per distinct word (kept with a
+    // negative count).
+    let mut counts: FxHashMap<String, f32> = FxHashMap::default();
+    let mut add = |t: &str, w: f32| -> bool {
+        match counts.get_mut(t) {
+            Some(c) if *c < 0.0 => false,
+            Some(c) => {
+                *c += w;
+                true
+            }
+            None if is_stop_word(t) => {
+                counts.insert(t.to_owned(), -1.0);
+                false
+            }
+            None => {
+                counts.insert(t.to_owned(), w);
+                true
+            }
+        }
+    };
+    let mut n = 0;
+    for_each_term(&article.text, |t| {
         let w = if n < config.lead_words {
             config.lead_weight
         } else {
             1.0
         };
-        *counts.entry(t).or_insert(0.0) += w;
-    }
-    if let Some(t) = &article.title {
-        for t in terms_of(t) {
-            *counts.entry(t).or_insert(0.0) += config.title_weight;
+        if add(t, w) {
+            n += 1;
         }
+    });
+    if let Some(title) = &article.title {
+        for_each_term(title, |t| {
+            add(t, config.title_weight);
+        });
     }
     let mut out: Vec<(String, f32)> = counts.into_iter().filter(|(_, c)| *c > 0.0).collect();
     out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -284,15 +307,17 @@ fn idf(n: f32, df: u32) -> f32 {
     (1.0 + n / df.max(1) as f32).ln()
 }
 
-/// Lower-cased words of two letters or more (a possessive "'s" dropped)
-/// and figures ("155,221",
-/// "5.93") of `text`, without stop words.
-fn terms_of(text: &str) -> impl Iterator<Item = String> + '_ {
+/// Calls `f` with each lower-cased word of two letters or more (a
+/// possessive "'s" dropped) and each figure ("155,221", "5.93") of `text`,
+/// stop words included (the caller drops them).
+fn for_each_term(text: &str, mut f: impl FnMut(&str)) {
     let mut rest = text;
-    std::iter::from_fn(move || loop {
-        let start = rest.find(|c: char| c.is_alphanumeric())?;
+    let mut buf = String::new();
+    while let Some(start) = rest.find(|c: char| c.is_alphanumeric()) {
         rest = &rest[start..];
-        let first = rest.chars().next()?;
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
         let end = if first.is_numeric() {
             figure_len(rest)
         } else {
@@ -300,18 +325,39 @@ fn terms_of(text: &str) -> impl Iterator<Item = String> + '_ {
         };
         let tok = &rest[..end];
         rest = &rest[end..];
-        let mut w = tok.to_lowercase().replace('’', "'");
-        if w.ends_with("'s") {
-            w.truncate(w.len() - 2);
+        buf.clear();
+        if tok.is_ascii() {
+            buf.push_str(tok);
+            buf.make_ascii_lowercase();
+        } else {
+            for c in tok.chars().flat_map(char::to_lowercase) {
+                buf.push(if c == '’' { '\'' } else { c });
+            }
         }
-        let w = w.trim_matches('\'');
+        if buf.ends_with("'s") {
+            buf.truncate(buf.len() - 2);
+        }
+        let w = buf.trim_matches('\'');
         // A lone letter ("U.S." gives "u" and "s") tells nothing.
-        let lone_letter = w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
-        if w.is_empty() || lone_letter || is_stop_word(w) {
-            continue;
+        let mut chars = w.chars();
+        let lone_letter =
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+        if !w.is_empty() && !lone_letter {
+            f(w);
         }
-        return Some(w.to_string());
-    })
+    }
+}
+
+/// The terms of `text` (see [`for_each_term`]) without stop words.
+#[cfg(test)]
+fn terms_of(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_term(text, |t| {
+        if !is_stop_word(t) {
+            out.push(t.to_string());
+        }
+    });
+    out
 }
 
 /// Length of the word at the start of `s`: letters and digits, and
@@ -371,7 +417,7 @@ fn candidate_edges(
     members: &[usize],
     config: &StoryConfig,
 ) -> Vec<Edge> {
-    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     let keys: Vec<Vec<u32>> = members
         .par_iter()
         .map(|&i| {
@@ -396,7 +442,7 @@ fn candidate_edges(
         .par_iter()
         .zip(members.par_iter())
         .flat_map_iter(|(k, &i)| {
-            let mut seen: HashSet<u32> = HashSet::new();
+            let mut seen: FxHashSet<u32> = FxHashSet::default();
             let mut out = Vec::new();
             for t in k {
                 let Some(p) = postings.get(t) else { continue };
@@ -464,7 +510,7 @@ fn average_linkage(n: usize, members: &[usize], edges: Vec<Edge>, threshold: f32
         alive[i] = true;
     }
     // Per group: the summed similarity to each neighbouring group.
-    let mut links: Vec<HashMap<u32, f32>> = vec![HashMap::new(); n];
+    let mut links: Vec<FxHashMap<u32, f32>> = vec![FxHashMap::default(); n];
     let mut heap = BinaryHeap::new();
     for e in edges {
         links[e.a as usize].insert(e.b, e.sim);
@@ -751,8 +797,7 @@ mod tests {
 
     #[test]
     fn terms_and_figures() {
-        let t: Vec<String> =
-            terms_of("Kim's 155,221 bags, at 5.93 mln; the U.S. Nukuʻalofa ’twas").collect();
+        let t: Vec<String> = terms_of("Kim's 155,221 bags, at 5.93 mln; the U.S. Nukuʻalofa ’twas");
         assert_eq!(
             t,
             [
