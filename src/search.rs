@@ -14,8 +14,7 @@
 //!    (a subsequence strewn over a whole sentence is noise).
 //!
 //! Within a rank an earlier match wins (and a scattered one by its fuzzy
-//! score); then the shorter entry, then the entry's order (titles before
-//! claims, text order). Lower-case terms ignore case, a term with a capital
+//! score); then the entry's order (titles before claims, text order). Lower-case terms ignore case, a term with a capital
 //! letter matches case exactly (smart case, as in fzf).
 //!
 //! Scattered matches are scored by `nucleo-matcher` (fzf's algorithm):
@@ -462,8 +461,7 @@ impl Session {
             query.to_string(),
             ranked.iter().map(|r| r.entry as u32).collect(),
         ));
-        let len = |r: &Ranked| index.catalog.texts.get(r.entry).len();
-        ranked.par_sort_unstable_by_key(|r| (Reverse(r.score), len(r), r.entry));
+        ranked.par_sort_unstable_by_key(|r| (Reverse(r.score), r.entry));
         ranked
     }
 
@@ -667,7 +665,8 @@ mod tests {
             "cold october conditions of acreage", // scattered, too spread
         ]);
         let r = order(&ix, "cocoa");
-        assert_eq!(&r[..3], &[3, 2, 4], "{r:?}");
+        // Equal ranks (whole words at the same place) keep the entries' order.
+        assert_eq!(&r[..3], &[2, 3, 4], "{r:?}");
         assert_eq!(r[3], 0);
         assert_eq!(r[4], 6);
         assert!(
