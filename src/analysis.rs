@@ -63,7 +63,7 @@ pub struct StatusCounts {
 }
 
 /// Everything the export and the terminal browser show, computed once.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// Articles in load order.
     pub articles: Vec<Article>,
@@ -99,22 +99,57 @@ impl Analysis {
 
     /// Runs the pipeline with the given matcher settings.
     pub fn build_with(corpus: Corpus, config: &MatchConfig) -> Analysis {
+        Analysis::build_with_progress(corpus, config, &|_| {})
+    }
+
+    /// Runs the pipeline with the given matcher settings, reporting each
+    /// step (and every hundredth of the articles analysed) to `progress`,
+    /// which may be called from worker threads.
+    pub fn build_with_progress(
+        corpus: Corpus,
+        config: &MatchConfig,
+        progress: crate::progress::Callback<'_>,
+    ) -> Analysis {
+        use crate::progress::Stage;
+        use rayon::prelude::*;
         let Corpus {
-            articles, warnings, ..
+            mut articles,
+            warnings,
+            ..
         } = corpus;
-        let documents: Vec<Document> = articles.iter().map(|a| text::segment(&a.text)).collect();
-        let mut claims = Vec::new();
+        let tracker = crate::progress::Tracker::new(progress, articles.len());
+        tracker.stage(Stage::Grouping, articles.len());
+        let stories =
+            crate::stories::assign(&mut articles, &crate::stories::StoryConfig::default());
+        tracker.stories(stories);
+        tracker.finish_stage();
+        tracker.stage(Stage::Segmenting, articles.len());
+        // Articles are segmented and their claims extracted in parallel.
+        let (documents, per_article): (Vec<Document>, Vec<Vec<Claim>>) = articles
+            .par_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let d = text::segment(&a.text);
+                let c = claims::extract(i, a, &d);
+                tracker.tick(c.len());
+                (d, c)
+            })
+            .unzip();
+        let mut claims = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
         let mut article_claims = Vec::with_capacity(articles.len());
-        for (i, (a, d)) in articles.iter().zip(&documents).enumerate() {
+        for c in per_article {
             let start = claims.len();
-            claims.extend(claims::extract(i, a, d));
+            claims.extend(c);
             article_claims.push(start..claims.len());
         }
+        tracker.stage(Stage::Matching, claims.len());
         let matching::matcher::Matched {
             best: mut matches,
             mut differing,
             copies,
         } = matching::match_claims(&articles, &claims, config);
+        tracker.finish_stage();
+        tracker.stage(Stage::Facts, claims.len());
         let (facts, claim_fact) = matching::group_facts(
             &claims,
             &mut matches,
@@ -122,6 +157,7 @@ impl Analysis {
             &copies,
             config.params.fact_linkage,
         );
+        tracker.stage(Stage::Done, 0);
         Analysis {
             articles,
             documents,

@@ -2,11 +2,15 @@
 
 use crate::output::{warn, Sink};
 use clap::{Parser, Subcommand, ValueEnum};
+use crosscheck::cache::{self, CacheOptions, Prepared};
 use crosscheck::corpus::fetch::{FetchEvent, FetchOptions, FetchState};
 use crosscheck::corpus::{self, Corpus};
 use crosscheck::matching::profile::Idf;
+use crosscheck::progress::Progress;
+use crosscheck::search::{Catalog, SearchIndex, Session, Target};
 use crosscheck::text::display::sanitize;
 use crosscheck::{export, matching, Analysis};
+use std::fmt::Write as _;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +24,7 @@ Examples:
   crosscheck export --format markdown --output report.md
   crosscheck export a.json b.txt     JSON (schema crosscheck/1) on stdout
   cut -f4,5 pairs.tsv | crosscheck pairs   score sentence pairs
+  crosscheck search cocoa wire.jsonl  ranked claims and titles matching cocoa
 
 Exit status: 0 when anything loaded, 1 for usage and write errors, 2 when nothing loaded.";
 
@@ -34,6 +39,9 @@ pub struct Cli {
     /// Fetch web pages again instead of reading them from the cache.
     #[arg(long, global = true)]
     pub refresh: bool,
+    /// Neither read nor write the analysis cache (`$XDG_CACHE_HOME/crosscheck`).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// Start the browser fresh: do not restore the last article, claim
     /// and pane.
     #[arg(long)]
@@ -71,6 +79,16 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Search claims and titles: prints the matches best first, one per line:
+    /// score<TAB>story<TAB>article<TAB>claim<TAB>text (claim `-` for a title).
+    /// fzf's query syntax: 'exact, ^prefix, suffix$, !not.
+    Search {
+        /// Terms to find (all of them; a term with a capital matches case).
+        query: String,
+        /// Articles: files, folders, web addresses, URL lists. None: the
+        /// bundled article set.
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// Export formats.
@@ -82,10 +100,36 @@ pub enum Format {
     Markdown,
 }
 
+/// How the inputs are loaded: `--refresh` and `--no-cache`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Fetch web pages again instead of reading the page cache.
+    pub refresh: bool,
+    /// Neither read nor write the analysis cache.
+    pub no_cache: bool,
+}
+
+impl LoadOptions {
+    fn fetch(self) -> FetchOptions {
+        FetchOptions {
+            refresh: self.refresh,
+            ..FetchOptions::default()
+        }
+    }
+
+    fn cache(self) -> CacheOptions {
+        CacheOptions {
+            enabled: !self.no_cache,
+            ..CacheOptions::default()
+        }
+    }
+}
+
 /// Loads `paths` (files, folders, web addresses, URL lists; see
 /// [`corpus::load_inputs`]), or the bundled set when empty, printing one
 /// line per warning on stderr (best effort: a closed or full stderr never
-/// stops the work). `None` when nothing loaded (exit status 2).
+/// stops the work). `None` when nothing loaded (exit status 2). For
+/// `articles`, which needs the articles as loaded and no analysis.
 ///
 /// `refresh` fetches pages again instead of reading the cache. When stderr
 /// is a terminal, each fetch shows its progress there (address, bytes,
@@ -98,9 +142,9 @@ pub fn load(paths: &[PathBuf], refresh: bool) -> Option<Corpus> {
             refresh,
             ..FetchOptions::default()
         };
-        let mut progress = Progress::new(io::stderr().is_terminal());
-        let corpus = corpus::load_inputs(paths, &opts, &mut |e| progress.show(e));
-        progress.finish();
+        let mut fetching = FetchProgress::new(io::stderr().is_terminal());
+        let corpus = corpus::load_inputs(paths, &opts, &mut |e| fetching.show(e));
+        fetching.finish();
         corpus
     };
     for w in &corpus.warnings {
@@ -115,17 +159,129 @@ pub fn load(paths: &[PathBuf], refresh: bool) -> Option<Corpus> {
     Some(corpus)
 }
 
+/// Inputs read for analysis (see [`prepare`]): the analysis is
+/// [`Loading::analysis`].
+pub struct Loading {
+    prepared: Prepared,
+    progress: bool,
+}
+
+/// Reads `paths` for analysis (the bundled set when empty) through the
+/// analysis cache: files and folders are looked up in the cache first, web
+/// addresses are fetched (`--refresh`: again) and then looked up by what
+/// they hold; see [`cache::prepare`]. Prints the load warnings and cache
+/// notes on stderr, and with `progress`, when stderr is a terminal, each
+/// fetch's progress and then a progress bar. `None` when nothing loaded
+/// (exit status 2).
+pub fn prepare(paths: &[PathBuf], opts: LoadOptions, progress: bool) -> Option<Loading> {
+    let bar = progress.then(progress_bar).flatten();
+    let mut fetching = FetchProgress::new(progress && io::stderr().is_terminal());
+    let prepared = {
+        let show = |p: Progress| {
+            if let Some(b) = &bar {
+                show_progress(b, p);
+            }
+        };
+        cache::prepare(
+            paths,
+            &opts.cache(),
+            &opts.fetch(),
+            &mut |e| fetching.show(e),
+            &show,
+        )
+    };
+    fetching.finish();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    for w in prepared.warnings() {
+        // File names and messages may hold control characters: `warn`
+        // never lets them reach the terminal.
+        warn(w);
+    }
+    for n in &prepared.notes {
+        warn(n);
+    }
+    if prepared.articles() == 0 {
+        warn("no articles loaded");
+        return None;
+    }
+    Some(Loading { prepared, progress })
+}
+
+impl Loading {
+    /// Whether `file` is one of the inputs (for `--output`).
+    pub fn has_input(&self, file: corpus::FileId) -> bool {
+        self.prepared.has_input(file)
+    }
+
+    /// The analysis: read from the cache, or built now (with a progress bar
+    /// on a terminal) and cached; a cache entry that cannot be written is
+    /// one line on stderr.
+    pub fn analysis(self) -> Analysis {
+        let Loading {
+            mut prepared,
+            progress,
+        } = self;
+        // Already printed.
+        prepared.notes.clear();
+        let bar = progress.then(progress_bar).flatten();
+        let loaded = match &bar {
+            Some(b) => prepared.build(&|p| show_progress(b, p)),
+            None => prepared.build(&|_| {}),
+        };
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        for n in &loaded.notes {
+            warn(n);
+        }
+        loaded.analysis
+    }
+}
+
+/// A progress bar on stderr, only when stderr is a terminal.
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    let style = indicatif::ProgressStyle::with_template("{spinner} {elapsed:>4} [{bar:24}] {msg}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    bar.set_style(style);
+    Some(bar)
+}
+
+fn show_progress(bar: &indicatif::ProgressBar, p: Progress) {
+    bar.set_length(p.total.max(1) as u64);
+    bar.set_position(p.done as u64);
+    let mut msg = format!("{} · {} articles", p.stage.describe(), p.articles);
+    // Writing to a `String` cannot fail.
+    if p.claims > 0 {
+        let _ = write!(msg, " · {} claims", p.claims);
+    }
+    if p.stories > 0 {
+        let _ = write!(msg, " · {} stories", p.stories);
+    }
+    if p.total > 0 {
+        let _ = write!(msg, " · {}/{}", p.done, p.total);
+    }
+    bar.set_message(msg);
+}
+
 /// Fetch progress on stderr: one line per page, rewritten in place while it
 /// arrives (only on a terminal; elsewhere failures still come as warnings).
-struct Progress {
+struct FetchProgress {
     tty: bool,
     /// Whether the cursor is at the end of an unfinished progress line.
     open: bool,
 }
 
-impl Progress {
+impl FetchProgress {
     fn new(tty: bool) -> Self {
-        Progress { tty, open: false }
+        FetchProgress { tty, open: false }
     }
 
     fn show(&mut self, e: &FetchEvent) {
@@ -183,7 +339,7 @@ pub fn run_articles(paths: &[PathBuf], output: Option<&PathBuf>, refresh: bool) 
     };
     let mut sink = match output {
         None => Sink::stdout(),
-        Some(path) => match Sink::file(path, &corpus) {
+        Some(path) => match Sink::file(path, &|f| corpus.has_input(f)) {
             Ok(s) => s,
             Err(message) => {
                 warn(message);
@@ -209,14 +365,14 @@ pub fn run_export(
     paths: &[PathBuf],
     format: Format,
     output: Option<&PathBuf>,
-    refresh: bool,
+    opts: LoadOptions,
 ) -> ExitCode {
-    let Some(corpus) = load(paths, refresh) else {
+    let Some(loading) = prepare(paths, opts, true) else {
         return ExitCode::from(2);
     };
     let mut sink = match output {
         None => Sink::stdout(),
-        Some(path) => match Sink::file(path, &corpus) {
+        Some(path) => match Sink::file(path, &|f| loading.has_input(f)) {
             Ok(s) => s,
             Err(message) => {
                 warn(message);
@@ -224,7 +380,7 @@ pub fn run_export(
             }
         },
     };
-    let analysis = Analysis::build(corpus);
+    let analysis = loading.analysis();
     // The verdicts given in the browser, from the file beside the inputs.
     let verdicts = crosscheck::verdicts::VerdictStore::for_inputs(paths).unwrap_or_else(|e| {
         warn(e);
@@ -237,7 +393,7 @@ pub fn run_export(
             out.write_all(export::to_markdown_with_verdicts(&analysis, &verdicts).as_bytes())
         }
     }
-    .and_then(|_| out.write_all(b"\n"));
+    .and_then(|()| out.write_all(b"\n"));
     match sink.finish(written) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -245,6 +401,61 @@ pub fn run_export(
             ExitCode::from(1)
         }
     }
+}
+
+/// `crosscheck search`: the cached catalog when there is one (only that
+/// part of the cache entry is read), else the analysis. Written like an
+/// export: any write error but a closed stdout pipe is reported with exit
+/// status 1.
+pub fn run_search(query: &str, paths: &[PathBuf], opts: LoadOptions) -> ExitCode {
+    let catalog = match cache::read_catalog(paths, &opts.cache()) {
+        Ok(Some(c)) => c,
+        other => {
+            if let Err(note) = other {
+                warn(note);
+            }
+            let Some(loading) = prepare(paths, opts, true) else {
+                return ExitCode::from(2);
+            };
+            Catalog::new(&loading.analysis())
+        }
+    };
+    let index = SearchIndex::from_catalog(catalog);
+    let ranked = Session::new().search(&index, query);
+    let mut sink = Sink::stdout();
+    let out = sink.writer();
+    let written = ranked.iter().try_for_each(|r| {
+        let e = index.entry(r.entry);
+        let Some(src) = index.sources().get(e.article) else {
+            return Ok(());
+        };
+        let claim = match e.target {
+            Target::Claim(_) => e.id,
+            Target::Article(_) => "-",
+        };
+        // Every field in its visible form: no tab, line break or escape
+        // from the text reaches the output.
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}",
+            r.score,
+            sanitize(&src.story),
+            sanitize(&src.id),
+            sanitize(claim),
+            sanitize(e.text)
+        )
+    });
+    let status = match sink.finish(written) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            warn(message);
+            ExitCode::from(1)
+        }
+    };
+    // The process ends here: freeing a hundred thousand entries one by one
+    // would only cost time.
+    std::mem::forget(index);
+    status
 }
 
 /// `crosscheck pairs`.
@@ -276,15 +487,14 @@ pub fn run_pairs() -> ExitCode {
         let line = line.trim_start_matches('\u{feff}');
         let mut parts = line.splitn(2, '\t');
         let (a, b) = (parts.next().unwrap_or(""), parts.next());
-        match b {
-            Some(b) => pairs.push((a.to_string(), b.trim_end_matches('\r').to_string())),
-            None => {
-                warn(format!(
-                    "<stdin>:{}: expected sentence1<TAB>sentence2",
-                    i + 1
-                ));
-                pairs.push((a.to_string(), String::new()));
-            }
+        if let Some(b) = b {
+            pairs.push((a.to_string(), b.trim_end_matches('\r').to_string()));
+        } else {
+            warn(format!(
+                "<stdin>:{}: expected sentence1<TAB>sentence2",
+                i + 1
+            ));
+            pairs.push((a.to_string(), String::new()));
         }
     }
     let idf = Idf::from_texts(pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]));

@@ -13,9 +13,12 @@
 //! * [`matching`] finds, for every claim, the best counterpart in every other
 //!   source, explains the score as a sum of named features, and groups claims
 //!   into facts;
-//! * [`analysis`] runs the whole pipeline over a corpus;
+//! * [`analysis`] runs the whole pipeline over a corpus, reporting
+//!   [`progress`];
 //! * [`export`] writes an analysis as JSON (`crosscheck/1`) or Markdown;
-//! * [`search`] is the fuzzy finder over claims and titles;
+//! * [`cache`] keeps finished analyses, keyed by their inputs;
+//! * [`search`] is the finder over claims and titles (fzf's query syntax);
+//! * [`stories`] groups articles that name no story into stories;
 //! * [`verdicts`] keeps what the person cross-checking concluded about each
 //!   claim (checked, disputed, false, needs a source).
 //!
@@ -26,6 +29,7 @@
 // of `[lints.clippy]` when the rework lands; until then they are exempt.
 #[allow(clippy::pedantic)]
 pub mod analysis;
+pub mod cache;
 #[allow(clippy::pedantic)]
 pub mod claims;
 #[allow(clippy::pedantic)]
@@ -37,7 +41,9 @@ pub mod export;
 pub mod lexicon;
 #[allow(clippy::pedantic)]
 pub mod matching;
+pub mod progress;
 pub mod search;
+pub mod stories;
 #[allow(clippy::pedantic)]
 pub mod text;
 pub mod verdicts;

@@ -1,9 +1,6 @@
 //! The `crosscheck` binary: the terminal browser (`tui`) and the
 //! non-interactive commands (`cli`).
 
-// `cli` is being reworked for write errors (issue 10); it is to meet these
-// two pedantic lints when that lands.
-#[allow(clippy::single_match_else, clippy::ignored_unit_patterns)]
 mod cli;
 mod output;
 mod tui;
@@ -21,16 +18,21 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let load = cli::LoadOptions {
+        refresh: args.refresh,
+        no_cache: args.no_cache,
+    };
     match args.command {
         Some(Command::Export {
             paths,
             format,
             output,
-        }) => cli::run_export(&paths, format, output.as_ref(), args.refresh),
+        }) => cli::run_export(&paths, format, output.as_ref(), load),
         Some(Command::Articles { paths, output }) => {
             cli::run_articles(&paths, output.as_ref(), args.refresh)
         }
         Some(Command::Pairs) => cli::run_pairs(),
-        None => tui::run(&args.paths, args.fresh, args.refresh),
+        Some(Command::Search { query, paths }) => cli::run_search(&query, &paths, load),
+        None => tui::run(&args.paths, args.fresh, load),
     }
 }

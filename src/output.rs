@@ -2,7 +2,7 @@
 //! the work, and reports on stdout or in a file written atomically, with
 //! every write error reported (only a closed pipe ends quietly).
 
-use crosscheck::corpus::{Corpus, FileId};
+use crosscheck::corpus::FileId;
 use crosscheck::text::display::sanitize;
 use std::ffi::CString;
 use std::fmt::Display;
@@ -48,14 +48,15 @@ impl Sink {
     }
 
     /// `--output path`. Refuses a directory, and a regular file that is one
-    /// of the inputs of `corpus` (the report would replace an article),
-    /// naming the path in the message. A device given as input too
-    /// (`/dev/null`) is only written to, so it is not refused.
-    pub fn file(path: &Path, corpus: &Corpus) -> Result<Sink, String> {
+    /// of the inputs (`is_input`, asked only about an existing regular
+    /// file: the report would replace an article), naming the path in the
+    /// message. A device given as input too (`/dev/null`) is only written
+    /// to, so it is not refused.
+    pub fn file(path: &Path, is_input: &dyn Fn(FileId) -> bool) -> Result<Sink, String> {
         let shown = path.display();
         match fs::metadata(path) {
             Ok(m) if m.is_dir() => return Err(format!("{shown}: cannot write: is a directory")),
-            Ok(m) if m.is_file() && corpus.has_input(FileId::of(&m)) => {
+            Ok(m) if m.is_file() && is_input(FileId::of(&m)) => {
                 return Err(format!(
                     "{shown}: cannot write: it is one of the inputs (the report would replace it)"
                 ))

@@ -120,6 +120,17 @@ fn serve(mut stream: TcpStream, port: u16, seen: &Mutex<Vec<Hit>>) {
     let utf8 = "text/html; charset=utf-8";
     match hit.path.as_str() {
         "/article" => respond(&mut stream, "200 OK", &html(utf8), ARTICLE.as_bytes()),
+        "/changing" => {
+            // Another traffic figure at every request.
+            let n = seen
+                .lock()
+                .unwrap()
+                .iter()
+                .filter(|h| h.path == "/changing")
+                .count();
+            let page = ARTICLE.replace("35,000 vehicles", &format!("{}5,000 vehicles", n + 3));
+            respond(&mut stream, "200 OK", &html(utf8), page.as_bytes());
+        }
         "/r1" => redirect(&mut stream, "302 Found", "/r2".into()),
         "/r2" => redirect(
             &mut stream,
@@ -476,6 +487,7 @@ fn run(args: &[&str], cache: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_crosscheck"))
         .args(args)
         .env("CROSSCHECK_CACHE_DIR", cache)
+        .env("XDG_CACHE_HOME", cache)
         .env_remove("http_proxy")
         .env_remove("HTTP_PROXY")
         .env_remove("all_proxy")
@@ -557,4 +569,45 @@ fn command_line_urls_and_url_lists() {
     // Nothing loaded at all: exit status 2.
     let none = run(&["articles", &server.url("/missing")], cache.path());
     assert_eq!(none.status.code(), Some(2));
+}
+
+/// The analysis cache's entries under `cache` (`XDG_CACHE_HOME`).
+fn analysis_entries(cache: &Path) -> usize {
+    std::fs::read_dir(cache.join("crosscheck")).map_or(0, |rd| {
+        rd.flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "bin"))
+            .count()
+    })
+}
+
+#[test]
+fn a_page_is_analysed_again_when_refresh_finds_it_changed() {
+    let server = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let url = server.url("/changing");
+    let claims_with = |out: &Output, figure: &str| {
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        doc["claims"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|c| c["text"].as_str().is_some_and(|t| t.contains(figure)))
+            .count()
+    };
+    let first = run(&["export", &url], cache.path());
+    assert!(first.status.success());
+    assert!(claims_with(&first, "45,000 vehicles") > 0);
+    assert_eq!(analysis_entries(cache.path()), 1);
+    // The page cache and the analysis cache: the same report, no fetch.
+    let again = run(&["export", &url], cache.path());
+    assert_eq!(again.stdout, first.stdout);
+    assert_eq!(server.hits("/changing").len(), 1);
+    assert_eq!(analysis_entries(cache.path()), 1);
+    // --refresh finds the page changed: its new text is analysed.
+    let refreshed = run(&["export", "--refresh", &url], cache.path());
+    assert!(refreshed.status.success());
+    assert_eq!(server.hits("/changing").len(), 2);
+    assert!(claims_with(&refreshed, "55,000 vehicles") > 0);
+    assert_eq!(claims_with(&refreshed, "45,000 vehicles"), 0);
+    assert_eq!(analysis_entries(cache.path()), 2);
 }

@@ -343,6 +343,7 @@ fn a_100_mb_attribute_loads_in_bounded_memory() {
         .unwrap();
     }
     let child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .env("XDG_CACHE_HOME", common::CACHE_HOME)
         .args(["articles", path.to_str().unwrap()])
         .stdin(Stdio::null())
         .stdout(Stdio::null())

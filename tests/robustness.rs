@@ -697,7 +697,9 @@ fn export_never_writes_into_the_corpus_and_replaces_output_atomically() {
 /// left for the caller to set.
 fn command(args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
-    c.args(args).stdin(Stdio::null());
+    c.env("XDG_CACHE_HOME", common::CACHE_HOME)
+        .args(args)
+        .stdin(Stdio::null());
     c
 }
 
@@ -1083,6 +1085,10 @@ fn an_output_naming_one_of_the_inputs_is_refused() {
 /// so the run proves its peak memory stays below the limit.
 fn run_with_memory_limit(args: &[&str], bytes: u64) -> std::process::Output {
     let mut cmd = command(args);
+    // An address-space limit also counts what glibc reserves, untouched,
+    // for each worker thread's malloc arena (64 MB apiece); one arena keeps
+    // the limit a measure of memory the run actually asks for.
+    cmd.env("MALLOC_ARENA_MAX", "1");
     // SAFETY: only setrlimit, async-signal-safe, between fork and exec.
     unsafe {
         cmd.pre_exec(move || {

@@ -82,10 +82,15 @@ impl Home {
     }
 
     fn env(&self) -> Vec<(String, PathBuf)> {
-        ["XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"]
-            .iter()
-            .map(|k| (k.to_string(), self.dir.path().join(k.to_lowercase())))
-            .collect()
+        [
+            "XDG_CONFIG_HOME",
+            "XDG_DATA_HOME",
+            "XDG_STATE_HOME",
+            "XDG_CACHE_HOME",
+        ]
+        .iter()
+        .map(|k| (k.to_string(), self.dir.path().join(k.to_lowercase())))
+        .collect()
     }
 
     fn shared(&self) -> Home {
@@ -570,6 +575,7 @@ fn a_verdict_survives_a_restart_and_is_in_the_export() {
     assert!(s.wait_exit("q").success());
     // The export has it, in JSON and Markdown.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .envs(home.env())
         .arg("export")
         .arg(dir.path())
         .output()
@@ -580,6 +586,7 @@ fn a_verdict_survives_a_restart_and_is_in_the_export() {
     assert_eq!(v["note"], "two figures");
     assert_eq!(v["claim"], "a/1");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .envs(home.env())
         .args(["export", "--format", "markdown"])
         .arg(dir.path())
         .output()

@@ -18,10 +18,10 @@ pub mod quotes;
 pub use extract::{extract, is_claim_text};
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Why a sentence is check-worthy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     /// It states a number (a count, an amount of money, a percentage).
@@ -37,7 +37,7 @@ pub enum ClaimKind {
 }
 
 /// How a figure's number bounds the true value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// Exactly this number ("12 dead").
@@ -57,7 +57,7 @@ pub enum Qualifier {
 }
 
 /// A number stated in a claim, as an interval over the thing counted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// The words of the figure as printed ("as many as 14,000 workers");
     /// exactly the article's text in `start..end`.
@@ -89,7 +89,7 @@ pub struct Figure {
 pub const MAX_FIGURES: usize = 32;
 
 /// A date mentioned in a claim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateMention {
     /// As printed ("June 19, 2024", "April 28", "last year").
     pub text: String,
@@ -105,7 +105,7 @@ pub struct DateMention {
 }
 
 /// How precisely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DatePrecision {
     /// Day, month and year.
@@ -119,7 +119,7 @@ pub enum DatePrecision {
 }
 
 /// Words quoted directly, with who said them where the text tells.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// The quoted words, without the outer quotation marks; exactly the
     /// article's text in `start..end` (a quote continued over a paragraph
@@ -138,7 +138,7 @@ pub struct Quote {
 }
 
 /// A check-worthy sentence of one article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// `"<article id>/<n>"`, n counting the article's claims from 1.
     pub id: String,

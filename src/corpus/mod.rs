@@ -21,7 +21,7 @@ pub use load::{load_bytes, load_paths, MAX_FILE_BYTES, MAX_WARNINGS_PER_FILE};
 pub use metadata::{Metadata, MetadataEntry, METADATA_FILE};
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 use std::path::PathBuf;
@@ -31,7 +31,7 @@ pub const DEFAULT_STORY: &str = "default";
 
 /// One news article as loaded: its text and only the metadata that the text
 /// itself states or the user supplied (never guessed).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Unique id: the file stem for text files, the `id` field for JSON.
     pub id: String,
@@ -100,7 +100,7 @@ impl Article {
 }
 
 /// A problem with one input: which file (and line), and what went wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoadWarning {
     /// The file (or directory) concerned.
     pub path: PathBuf,

@@ -11,7 +11,7 @@ const NONE: u32 = u32::MAX;
 
 /// Groups of claims with the same words in at least two articles of one
 /// story.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Copies {
     /// Per claim: its group, or [`NONE`].
     group_of: Vec<u32>,

@@ -27,10 +27,10 @@ pub use features::{pair_score, PairScore};
 pub use matcher::{match_claims, MatchConfig};
 pub use model::{Model, Params};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a matched claim relates to the claim it was matched to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// Same statement; any figures are the same.
@@ -58,6 +58,7 @@ impl Relation {
 }
 
 /// One named contribution to a match score (a weight times a feature value).
+/// (`Deserialize` is in `crate::cache`: the name is interned.)
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Feature {
     /// Stable name of the feature ("term_overlap", "same_figure", ...).
@@ -69,7 +70,7 @@ pub struct Feature {
 }
 
 /// Two figures about the same quantity that were compared.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FigureComparison {
     /// The figure as printed in the claim being matched.
     pub ours: String,
@@ -101,7 +102,7 @@ impl FigureComparison {
 }
 
 /// Two dates given for the same event, compared.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateComparison {
     /// The date as printed in the claim being matched ("on Tuesday").
     pub ours: String,
@@ -126,7 +127,7 @@ impl DateComparison {
 
 /// Opposite polarity of the same statement: the words that say so on each
 /// side ("confirmed" vs "denied", "will" vs "will not").
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PolarityClash {
     /// The polar words of the claim being matched.
     pub ours: String,
@@ -142,7 +143,7 @@ impl PolarityClash {
 }
 
 /// Why two claims were matched.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Explanation {
     /// Every feature that contributed, largest contribution first.
     pub features: Vec<Feature>,
@@ -188,7 +189,7 @@ impl Explanation {
 }
 
 /// The best counterpart of a claim in one other article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Match {
     /// Index of the matched claim.
     pub claim: usize,
@@ -203,7 +204,7 @@ pub struct Match {
 }
 
 /// Whether the sources of a fact agree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactRelation {
     /// Several sources, same figures.
@@ -217,7 +218,7 @@ pub enum FactRelation {
 }
 
 /// Claims from one or more sources that state the same fact.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     /// `"F<n>"`, numbered by coverage (most sources first).
     pub id: String,

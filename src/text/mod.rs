@@ -10,10 +10,10 @@ mod segment;
 
 pub use segment::segment;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a block of text is, as far as layout tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// Running prose.
@@ -42,7 +42,7 @@ impl BlockKind {
 }
 
 /// A run of text with one layout role: `text[start..end]`, trimmed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     /// Layout role.
     pub kind: BlockKind,
@@ -53,7 +53,7 @@ pub struct Block {
 }
 
 /// One sentence: `text[start..end]`, trimmed, inside block `block`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     /// Byte offset of the first character.
     pub start: usize,
@@ -64,7 +64,7 @@ pub struct Sentence {
 }
 
 /// An article's layout: blocks in order, and the sentences of every block.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     /// Blocks in text order, non-overlapping.
     pub blocks: Vec<Block>,

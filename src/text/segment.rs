@@ -92,10 +92,66 @@ struct Line {
 }
 
 /// The non-empty lines of `text`, with hard-wrapped prose joined: a line
-/// that does not end like a sentence, followed directly (no blank line) by
-/// a line starting with a lower-case letter, continues into it.
+/// continues into the next one (no blank line between) when
+///
+/// * it does not end like a sentence and the next starts with a lower-case
+///   letter, or
+/// * the text is hard-wrapped (wire copy, e-mail, plain-text exports; see
+///   [`wrap_width`]) and the line is full (reaches three quarters of the
+///   wrap width: a heading, a paragraph's last line or a table row ends
+///   short), unless the next line is indented further (a paragraph's first
+///   line, as in Reuters copy) or starts with a list marker.
+///
+/// A joined line spans the original bytes, inner line breaks included, so
+/// every offset stays exact; sentence splitting treats the breaks as
+/// spaces.
 fn lines(text: &str) -> Vec<Line> {
+    let raw = raw_lines(text);
+    let width = wrap_width(&raw);
     let mut out: Vec<Line> = Vec::new();
+    let mut prev: Option<&RawLine> = None;
+    for line in &raw {
+        let s = &text[line.start..line.end];
+        let continues = match (prev, out.last()) {
+            (Some(p), Some(last)) if !line.after_blank => {
+                let lower = s.chars().next().is_some_and(char::is_lowercase)
+                    && !ends_with_stop(&text[last.start..last.end]);
+                let wrapped = width.is_some_and(|w| {
+                    is_full(p.columns, w) && line.indent <= p.indent && bullet_marker_len(s) == 0
+                });
+                lower || wrapped
+            }
+            _ => false,
+        };
+        match out.last_mut() {
+            Some(last) if continues => last.end = line.end,
+            _ => out.push(Line {
+                start: line.start,
+                end: line.end,
+                after_blank: line.after_blank,
+            }),
+        }
+        prev = Some(line);
+    }
+    out
+}
+
+/// One non-empty line as found in the text.
+#[derive(Debug, Clone, Copy)]
+struct RawLine {
+    /// Trimmed: `text[start..end]`.
+    start: usize,
+    end: usize,
+    /// Leading whitespace, in characters.
+    indent: usize,
+    /// Width from the line's start to its last non-space, in characters.
+    columns: usize,
+    /// Whether a blank line (or the start of the text) precedes it.
+    after_blank: bool,
+}
+
+fn raw_lines(text: &str) -> Vec<RawLine> {
+    let mut out = Vec::new();
     let mut offset = 0;
     let mut after_blank = true;
     for raw in text.split_inclusive('\n') {
@@ -103,28 +159,59 @@ fn lines(text: &str) -> Vec<Line> {
         if trimmed.is_empty() {
             after_blank = true;
         } else {
-            let start = offset + (raw.len() - raw.trim_start().len());
-            let end = start + trimmed.len();
-            let continues = trimmed.chars().next().is_some_and(char::is_lowercase);
-            match out.last_mut() {
-                Some(prev)
-                    if continues
-                        && !after_blank
-                        && !ends_with_stop(&text[prev.start..prev.end]) =>
-                {
-                    prev.end = end;
-                }
-                _ => out.push(Line {
-                    start,
-                    end,
-                    after_blank,
-                }),
-            }
+            let lead = raw.len() - raw.trim_start().len();
+            let indent = raw[..lead].chars().count();
+            out.push(RawLine {
+                start: offset + lead,
+                end: offset + lead + trimmed.len(),
+                indent,
+                columns: indent + trimmed.chars().count(),
+                after_blank,
+            });
             after_blank = false;
         }
         offset += raw.len();
     }
     out
+}
+
+/// Widest line of a hard-wrapped text, in characters.
+const MAX_WRAP_COLUMNS: usize = 100;
+
+/// Fewest full lines running on into the next for a text to count as
+/// hard-wrapped.
+const MIN_WRAPPED_LINES: usize = 2;
+
+/// Whether a line `columns` wide is full at wrap width `width`: it reaches
+/// three quarters of it. Wrapping leaves a line short of the width by at
+/// most the next word (wire copy is not even that tight: Reuters lines of
+/// 56 columns are followed by 3-letter words at a width of 63).
+fn is_full(columns: usize, width: usize) -> bool {
+    columns * 4 >= width * 3
+}
+
+/// The column at which the text was hard-wrapped, if it was: the width
+/// that nine lines in ten keep within (one long URL or table row does not
+/// move it), at most [`MAX_WRAP_COLUMNS`], with at least
+/// [`MIN_WRAPPED_LINES`] full lines (see [`is_full`]) that run on into the
+/// next line (a list of short lines is no wrapped text). A text of one line
+/// per paragraph has paragraphs far wider than that and is never taken for
+/// wrapped.
+fn wrap_width(lines: &[RawLine]) -> Option<usize> {
+    if lines.len() <= MIN_WRAPPED_LINES {
+        return None;
+    }
+    let mut widths: Vec<usize> = lines.iter().map(|l| l.columns).collect();
+    widths.sort_unstable();
+    let width = widths[(widths.len() * 9).div_ceil(10) - 1];
+    if width > MAX_WRAP_COLUMNS {
+        return None;
+    }
+    let full = lines
+        .windows(2)
+        .filter(|w| !w[1].after_blank && is_full(w[0].columns, width))
+        .count();
+    (full >= MIN_WRAPPED_LINES).then_some(width)
 }
 
 /// Length in bytes of a list marker ("- ", "• ", "* ", "– ") at the start.
@@ -924,6 +1011,72 @@ mod tests {
                 "He denies it."
             ]
         );
+    }
+
+    /// Wire copy as Reuters-21578 prints it: wrapped near 63 columns, each
+    /// paragraph's first line indented.
+    const WIRE: &str = "CLEVELAND, Feb 26 - Standard Oil Co and BP North America\nInc said they plan to form a venture to manage the money market\nborrowing and investment activities of both companies.\n    BP North America is a subsidiary of British Petroleum Co\nPlc <BP>, which also owns a 55 pct interest in Standard Oil.\n    The venture will be called BP/Standard Financial Trading\nand will be operated by Standard Oil under the oversight of a\njoint management committee.\n\n Reuter\n";
+
+    #[test]
+    fn hard_wrapped_wire_copy_is_joined_into_paragraphs() {
+        check_invariants(WIRE);
+        let d = segment(WIRE);
+        let blocks: Vec<(BlockKind, &str)> = d
+            .blocks
+            .iter()
+            .map(|b| (b.kind, &WIRE[b.start..b.end]))
+            .collect();
+        assert_eq!(blocks[0], (BlockKind::Dateline, "CLEVELAND, Feb 26 -"));
+        assert_eq!(blocks[1].0, BlockKind::Paragraph);
+        assert!(blocks[1]
+            .1
+            .starts_with("Standard Oil Co and BP North America\nInc said"));
+        assert!(blocks[1].1.ends_with("both companies."));
+        assert!(
+            blocks[2].1.starts_with("BP North America is")
+                && blocks[2].1.ends_with("Standard Oil.")
+        );
+        assert!(blocks[3].1.ends_with("joint management committee."));
+        assert_eq!(blocks.len(), 5, "{blocks:?}");
+        assert_eq!(
+            sentences(WIRE)[3],
+            "The venture will be called BP/Standard Financial Trading\nand will be operated by Standard Oil under the oversight of a\njoint management committee."
+        );
+    }
+
+    #[test]
+    fn wrapped_text_keeps_tables_bullets_and_headings_apart() {
+        // Short table rows never run on, even in wrapped copy.
+        let t = "NEW YORK, March 3 - Acme Corp said first quarter earnings rose\nsharply on higher sales of its industrial products and lower costs\nat its plants in the Midwest, the company said in a statement.\n    Shr 12 cts vs 10 cts\n    Net 1.2 mln vs 1.0 mln\n    Revs 25.3 mln vs 22.1 mln\n";
+        check_invariants(t);
+        assert!(has_sentence(t, "Shr 12 cts vs 10 cts"));
+        assert!(has_sentence(t, "Net 1.2 mln vs 1.0 mln"));
+        // A wrapped e-mail with a heading and a list.
+        let t = "Meeting Notes\nThe committee met on Tuesday to review the budget for the coming\nyear and agreed on three changes to the spending plan that was\nput forward by the finance office in March of this year:\n- cut travel costs by a tenth across all of the departments\n- freeze new hiring in the administrative offices until June\n- review the contracts with the outside suppliers this autumn\n";
+        check_invariants(t);
+        assert_eq!(kind_of_line(t, "Meeting Notes"), BlockKind::Heading);
+        assert!(
+            sentences(t)[1].starts_with("The committee met")
+                && sentences(t)[1].ends_with("in March of this year:")
+        );
+        assert_eq!(kind_of_line(t, "- cut travel"), BlockKind::Bullet);
+        assert_eq!(kind_of_line(t, "- freeze new"), BlockKind::Bullet);
+        assert!(has_sentence(
+            t,
+            "review the contracts with the outside suppliers this autumn"
+        ));
+    }
+
+    #[test]
+    fn unwrapped_text_is_not_joined() {
+        // One line per paragraph (the bundled articles, most web text): a
+        // short line before a long one is its own block.
+        let t = "North Korea confirms troops\nNorth Korea has confirmed for the first time that it has troops fighting alongside the Russians in Ukraine, state media said on Monday.\nThe statement came after Moscow said that its forces had retaken the Kursk region.\n";
+        assert_eq!(segment(t).blocks.len(), 3);
+        assert_eq!(kind_of_line(t, "North Korea confirms"), BlockKind::Heading);
+        // A short list of lines is no wrapped text.
+        let t = "Alpha\nBravo\nCharlie\nDelta\n";
+        assert_eq!(segment(t).blocks.len(), 4);
     }
 
     #[test]

@@ -11,16 +11,16 @@ use super::app::{update, App, Effect};
 use super::session::Session;
 use super::{config, terminal, ui};
 use crosscheck::verdicts::VerdictStore;
-use crosscheck::Analysis;
 use ratatui::crossterm::event;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Runs the browser over `paths` (the bundled articles when empty) until
-/// the user quits; `fresh` ignores the remembered session, `refresh`
-/// fetches web pages again instead of reading the cache. The terminal is
-/// restored whatever happens.
-pub fn run(paths: &[PathBuf], fresh: bool, refresh: bool) -> ExitCode {
+/// the user quits; `fresh` ignores the remembered session, `load` says
+/// whether to fetch web pages again instead of reading the page cache and
+/// whether to use the analysis cache. The terminal is restored whatever
+/// happens.
+pub fn run(paths: &[PathBuf], fresh: bool, load: crate::cli::LoadOptions) -> ExitCode {
     // A bad config file stops here, before the terminal is touched.
     let config = match config::load() {
         Ok(c) => c,
@@ -33,9 +33,13 @@ pub fn run(paths: &[PathBuf], fresh: bool, refresh: bool) -> ExitCode {
         crate::output::warn(e);
         return ExitCode::from(1);
     }
-    let Some(corpus) = crate::cli::load(paths, refresh) else {
+    // Fetching, loading and analysing the user's articles show their
+    // progress on stderr, cleared before the terminal is set up; the
+    // bundled set takes a blink and prints nothing.
+    let Some(loading) = crate::cli::prepare(paths, load, !paths.is_empty()) else {
         return ExitCode::from(2);
     };
+    let analysis = loading.analysis();
     // A verdicts file that cannot be read is never overwritten: the
     // browser runs without saving verdicts and says why.
     let (store, store_error) = match VerdictStore::for_inputs(paths) {
@@ -43,7 +47,7 @@ pub fn run(paths: &[PathBuf], fresh: bool, refresh: bool) -> ExitCode {
         Err(e) => (VerdictStore::new(None), Some(e.to_string())),
     };
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::with_verdicts(Analysis::build(corpus), config, size, store);
+    let mut app = App::with_verdicts(analysis, config, size, store);
     let session_path = super::session::path(paths);
     if !fresh {
         if let Some(s) = session_path.as_deref().and_then(Session::load) {

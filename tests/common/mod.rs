@@ -6,9 +6,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// The analysis cache of the tests' runs: under the target directory,
+/// never the user's.
+pub const CACHE_HOME: &str = env!("CARGO_TARGET_TMPDIR");
+
 /// Runs the `crosscheck` binary with `args` and no standard input.
 pub fn crosscheck(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .env("XDG_CACHE_HOME", CACHE_HOME)
         .args(args)
         .stdin(Stdio::null())
         .output()
@@ -28,6 +33,7 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 /// input.
 pub fn crosscheck_with_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .env("XDG_CACHE_HOME", CACHE_HOME)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
