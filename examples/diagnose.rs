@@ -40,17 +40,17 @@ fn main() {
     let (facts, _) = gold_claims(&an, &gold);
     let cx = Context::build(&an.articles, &an.claims, &config.params);
     let rows = candidates(&an.articles, &an.claims, &config, &cx);
-    let (mut total, mut in_cands, mut passing) = (0, 0, 0);
+    let (mut total, mut in_cands, mut passing) = (0u32, 0u32, 0u32);
     let mut sums = [0f64; FEATURE_NAMES.len()];
     for f in &facts {
-        for &a in f {
-            let arts: BTreeSet<usize> = f.iter().map(|&x| an.claims[x].article).collect();
-            for art in arts {
-                if art == an.claims[a].article {
+        for &claim in f {
+            let sources: BTreeSet<usize> = f.iter().map(|&x| an.claims[x].article).collect();
+            for art in sources {
+                if art == an.claims[claim].article {
                     continue;
                 }
                 total += 1;
-                let hit = rows[a]
+                let hit = rows[claim]
                     .iter()
                     .find(|c| c.article == art && f.contains(&c.other));
                 if let Some(h) = hit {
@@ -72,6 +72,6 @@ fn main() {
     );
     println!("mean features of the gold counterparts found among candidates:");
     for (n, s) in FEATURE_NAMES.iter().zip(sums) {
-        println!("  {n:<20} {:.3}", s / in_cands.max(1) as f64);
+        println!("  {n:<20} {:.3}", s / f64::from(in_cands.max(1)));
     }
 }

@@ -15,12 +15,16 @@ fn main() {
         eprintln!("usage: explain SENTENCE_A SENTENCE_B");
         std::process::exit(1);
     };
-    let corpus = Corpus::from_articles([Article::new("a", a.as_str()), Article::new("b", b.as_str())]);
+    let corpus =
+        Corpus::from_articles([Article::new("a", a.as_str()), Article::new("b", b.as_str())]);
     let config = MatchConfig::default();
     let an = Analysis::build_with(corpus, &config);
     let p = &config.params;
     let cx = Context::build(&an.articles, &an.claims, p);
-    for (c, row) in candidates(&an.articles, &an.claims, &config, &cx).iter().enumerate() {
+    for (c, row) in candidates(&an.articles, &an.claims, &config, &cx)
+        .iter()
+        .enumerate()
+    {
         for cand in row {
             println!(
                 "claim {c} -> {}: corpus {:.3} (threshold {:.2}), link {:.3}, gate {:.3} (threshold {:.2}), polarity clash {}, figures {:?}, dates {:?}",
@@ -42,9 +46,22 @@ fn main() {
         }
     }
     for (c, cl) in an.claims.iter().enumerate() {
-        println!("claim {c}: {:?} figures {:?}", cl.text, cl.figures.iter().map(|f| (&f.text, f.low, f.unit.as_deref())).collect::<Vec<_>>());
+        println!(
+            "claim {c}: {:?} figures {:?}",
+            cl.text,
+            cl.figures
+                .iter()
+                .map(|f| (&f.text, f.low, f.unit.as_deref()))
+                .collect::<Vec<_>>()
+        );
         for m in an.matches_of(c) {
-            println!("  match -> {} {:?} {:.3}: {}", m.claim, m.relation, m.score, m.why.summary());
+            println!(
+                "  match -> {} {:?} {:.3}: {}",
+                m.claim,
+                m.relation,
+                m.score,
+                m.why.summary()
+            );
         }
     }
 }

@@ -39,6 +39,7 @@ use crosscheck::matching::matcher::{best_candidates, candidates, decide, Candida
 use crosscheck::matching::profile::Idf;
 use crosscheck::matching::{MatchConfig, Model, Params};
 use std::collections::{BTreeSet, HashSet};
+use std::fmt::Write as _;
 use std::path::Path;
 
 const SHARED: &str = "../shared/data";
@@ -264,7 +265,10 @@ fn gate_samples(set: &TrainSet, config: &MatchConfig) -> (Vec<Sample>, Vec<[f32;
         .iter()
         .enumerate()
     {
-        for c in row {
+        for c in row
+            .iter()
+            .filter(|c| cx.gate_applies(&an.claims, a, c.other))
+        {
             out.push((
                 c.vector.values,
                 an.claims[a].article / 2 == an.claims[c.other].article / 2,
@@ -323,7 +327,7 @@ fn score(
     let mut objective = 0.0;
     if let (Some(p), Some(gold)) = (events, &set.basil_gold) {
         let s = evaluate(&decided(p, params), gold);
-        report.push_str(&format!("basil by event: {s}; "));
+        let _ = write!(report, "basil by event: {s}; ");
         // Precision and recall alike (F1).
         objective += 2.0 * s.precision() * s.recall() / (s.precision() + s.recall()).max(1e-9);
     }
@@ -337,7 +341,7 @@ fn score(
             .map(|e| e.clone().unwrap_or_default())
             .collect();
         let e = event_scores(&an, &events);
-        report.push_str(&format!("basil one story: {s}; {e}; "));
+        let _ = write!(report, "basil one story: {s}; {e}; ");
         if e.cross_event_rate() > 0.12 {
             objective -= 2.0 * (e.cross_event_rate() - 0.12);
         }
@@ -353,11 +357,12 @@ fn score(
         };
         let sep = contrast::separate(&pairs, &c);
         let pool = contrast::pooled(&pairs, &c);
-        report.push_str(&format!(
+        let _ = write!(
+            report,
             "contrast separate {:.3} pooled {:.3}",
             sep.accuracy(),
             pool.accuracy()
-        ));
+        );
         objective += 0.25 * (sep.accuracy() + pool.accuracy());
     }
     (objective, report)
@@ -402,8 +407,7 @@ fn main() {
     // 1. The pairs model.
     let pairs = pairs_training();
     let n_msrp = datasets::msrp(&Path::new(SHARED).join("msrp/msr_paraphrase_train.txt"))
-        .map(|p| p.len())
-        .unwrap_or(0);
+        .map_or(0, |p| p.len());
     let idf = Idf::from_texts(pairs.iter().flat_map(|p| [p.a.as_str(), p.b.as_str()]))
         .with_background_share(params.background_share);
     let samples: Vec<Sample> = pairs

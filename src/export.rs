@@ -78,6 +78,8 @@ pub struct ClaimOut<'a> {
 /// the facts list every source of a fact.
 pub const MAX_EXPORTED_MATCHES: usize = 100;
 
+/// For `skip_serializing_if`, which passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }

@@ -101,7 +101,8 @@ fn bundled_export_follows_the_schema() {
             assert!(score <= last, "matches not sorted by score");
             last = score;
             assert!(ids.contains(m["claim"].as_str().unwrap()));
-            assert!(["agrees", "differs", "related"].contains(&m["relation"].as_str().unwrap()));
+            assert!(["agrees", "differs", "contradicts", "related"]
+                .contains(&m["relation"].as_str().unwrap()));
             assert!(m["why"].is_string());
         }
         for f in c["figures"].as_array().unwrap() {
@@ -116,7 +117,8 @@ fn bundled_export_follows_the_schema() {
     let facts = doc["facts"].as_array().expect("facts");
     assert!(!facts.is_empty());
     for f in facts {
-        assert!(["agrees", "differs", "single"].contains(&f["relation"].as_str().unwrap()));
+        assert!(["agrees", "differs", "contradicts", "single"]
+            .contains(&f["relation"].as_str().unwrap()));
         assert!(!f["label"].as_str().unwrap().is_empty());
         let n = f["articles"].as_array().unwrap().len();
         assert_eq!(n == 1, f["relation"] == "single", "{f}");

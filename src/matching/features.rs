@@ -297,8 +297,7 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
     let flag = |b: bool| f32::from(u8::from(b));
     let entity_disjoint =
         flag(!a.entities.is_empty() && !b.entities.is_empty() && shared_entities == 0);
-    let entity_swap =
-        a.entities.len() > shared_entities && b.entities.len() > shared_entities;
+    let entity_swap = a.entities.len() > shared_entities && b.entities.len() > shared_entities;
     let lead_entity = flag(a.lead_entity.is_some() && a.lead_entity == b.lead_entity);
     // Another subject in the same frame ("Apple reported ..." / "Microsoft
     // reported ..."): both open with a capitalised word (or name) the other

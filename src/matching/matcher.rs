@@ -23,13 +23,14 @@ use super::copies::Copies;
 use super::features::{
     compare_dates, compare_figures, features, polarity_words, shared_words, FeatureVector, Params,
     ARTICLE_DATE_GAP, ARTICLE_SIMILARITY, ARTICLE_SUPPORT, FACT_SUPPORT, MARGIN, MUTUAL_BEST,
+    N_FEATURES,
 };
 use super::index::Index;
 use super::profile::{Idf, Profile};
-use crate::text::normalize::NameTable;
 use super::{Explanation, Match, Relation};
 use crate::claims::Claim;
 use crate::corpus::Article;
+use crate::text::normalize::NameTable;
 use std::collections::HashMap;
 
 /// Models, thresholds and bounds of the corpus matcher.
@@ -63,6 +64,10 @@ const PER_ARTICLE: usize = 3;
 /// reach 1.
 const SUPPORT_SATURATION: f32 = 4.0;
 
+/// Fewest claims an article needs for the event gate to judge it: with one,
+/// the article similarity is the pair's own similarity, no context.
+const GATE_MIN_CLAIMS: usize = 2;
+
 /// A candidate counterpart of a claim in one other article, with all its
 /// features.
 #[derive(Debug, Clone, Copy)]
@@ -93,6 +98,8 @@ pub struct Context {
     pub copies: Copies,
     /// Each article's date, where it states one.
     pub dates: Vec<Option<chrono::NaiveDate>>,
+    /// Each article's number of claims.
+    pub claim_counts: Vec<usize>,
 }
 
 impl Context {
@@ -128,13 +135,48 @@ impl Context {
             })
             .collect();
         let copies = Copies::find(&keys, &article_of);
+        let mut claim_counts = vec![0; articles.len()];
+        for &a in &article_of {
+            if let Some(n) = claim_counts.get_mut(a) {
+                *n += 1;
+            }
+        }
         Context {
             idf,
             profiles,
             vectors,
             copies,
             dates: articles.iter().map(|a| a.date).collect(),
+            claim_counts,
         }
+    }
+
+    /// Whether the event gate judges the pair of claims `a` and `b`. The
+    /// gate weighs the two articles as a whole; an article of one claim has
+    /// no context beyond the pair (its article similarity is the claims'
+    /// own), so there the gate abstains and the pair is judged on its own
+    /// features.
+    pub fn gate_applies(&self, claims: &[Claim], a: usize, b: usize) -> bool {
+        let context = |c: usize| {
+            claims
+                .get(c)
+                .and_then(|c| self.claim_counts.get(c.article))
+                .is_some_and(|&n| n >= GATE_MIN_CLAIMS)
+        };
+        context(a) && context(b)
+    }
+
+    /// Whether the event gate lets the pair of claims `a` and `b` (with
+    /// features `values`) through: it abstains where
+    /// [`Context::gate_applies`] says so.
+    pub fn gated(
+        &self,
+        claims: &[Claim],
+        (a, b): (usize, usize),
+        values: &[f32; N_FEATURES],
+        params: &Params,
+    ) -> bool {
+        !self.gate_applies(claims, a, b) || params.gated(values)
     }
 
     /// The pair features of claims `a` and `b` with the article similarity
@@ -307,8 +349,8 @@ pub fn best_candidates(
         }
     }
     // The event gate: candidates from an article about another event go.
-    for row in &mut rows {
-        row.retain(|c| params.gated(&c.vector.values));
+    for (ci, row) in rows.iter_mut().enumerate() {
+        row.retain(|c| cx.gated(claims, (ci, c.other), &c.vector.values, params));
     }
     rows
 }
@@ -387,7 +429,7 @@ pub fn candidates(
             for (article, (b, sup)) in mates {
                 let mut vector = cx.pair(claims, a, b, params);
                 vector.values[FACT_SUPPORT] = sup;
-                if !params.gated(&vector.values) {
+                if !cx.gated(claims, (a, b), &vector.values, params) {
                     continue;
                 }
                 out.push(Candidate {
@@ -424,7 +466,7 @@ pub struct Matched {
 pub fn relation(v: &FeatureVector) -> Relation {
     if v.polarity_clash {
         Relation::Contradicts
-    } else if figures_differ(v) || (v.dates.conflict && !v.figures.same) {
+    } else if figures_differ(v) || v.dates.conflict {
         Relation::Differs
     } else if v.figures.comparable && !v.figures.same {
         Relation::Related

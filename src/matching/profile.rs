@@ -278,7 +278,14 @@ impl Profile {
         let mut text_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut scope = 0usize;
         let mut last_end = 0usize;
-        for t in &tokens {
+        let capitalised = |i: usize| {
+            tokens
+                .get(i)
+                .and_then(|t| text.get(t.start..t.end))
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
+        };
+        for (i, t) in tokens.iter().enumerate() {
             // A clause break ends a negation's scope.
             if text
                 .get(last_end..t.start)
@@ -304,8 +311,14 @@ impl Profile {
                 negated.push(k);
                 scope -= 1;
             }
-            for o in lexical::opposite_keys(&t.stem) {
-                opposites.push((k, o));
+            // A word of a name ("North Korea", "the Left Bank") is no
+            // polarity: capitalised inside the sentence, or opening it
+            // before another capitalised word.
+            let in_name = capitalised(i) && (i > 0 || capitalised(i + 1));
+            if !in_name {
+                for o in lexical::opposite_keys(&t.stem) {
+                    opposites.push((k, o));
+                }
             }
             if let Some(p) = prev {
                 bigrams.push(pair_key(p, k));
