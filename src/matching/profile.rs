@@ -220,6 +220,9 @@ pub struct Profile {
     /// (content key, key of an opposite class), for content words that
     /// have opposites, sorted.
     pub opposites: Vec<(u64, u64)>,
+    /// Content keys of words used as part of a name ("North" in "North
+    /// Korea"), sorted: such a word is never the opposite of another.
+    pub named: Vec<u64>,
     /// Sum of term weights.
     pub mass: f32,
     /// A key of the words in order (case and punctuation aside): equal for
@@ -274,6 +277,7 @@ impl Profile {
         let mut numbers = Vec::new();
         let mut negated = Vec::new();
         let mut opposites = Vec::new();
+        let mut named = Vec::new();
         let mut prev: Option<u64> = None;
         let mut text_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut scope = 0usize;
@@ -307,15 +311,20 @@ impl Profile {
                 continue;
             }
             let k = term_key(t);
+            // A word of a name ("North" in "North Korea"), capitalised
+            // inside the sentence or opening it before another capitalised
+            // word, carries no polarity: it is never negated ("neither
+            // Moscow nor Kyiv confirmed" negates the verb) nor an opposite.
+            let in_name = capitalised(i) && (i > 0 || capitalised(i + 1));
             if scope > 0 {
-                negated.push(k);
+                if !in_name {
+                    negated.push(k);
+                }
                 scope -= 1;
             }
-            // A word of a name ("North Korea", "the Left Bank") is no
-            // polarity: capitalised inside the sentence, or opening it
-            // before another capitalised word.
-            let in_name = capitalised(i) && (i > 0 || capitalised(i + 1));
-            if !in_name {
+            if in_name {
+                named.push(k);
+            } else {
                 for o in lexical::opposite_keys(&t.stem) {
                     opposites.push((k, o));
                 }
@@ -328,7 +337,13 @@ impl Profile {
         }
         terms.sort_by_key(|t| t.0);
         terms.dedup_by_key(|t| t.0);
-        for v in [&mut bigrams, &mut words, &mut numbers, &mut negated] {
+        for v in [
+            &mut bigrams,
+            &mut words,
+            &mut numbers,
+            &mut negated,
+            &mut named,
+        ] {
             v.sort_unstable();
             v.dedup();
         }
@@ -370,6 +385,7 @@ impl Profile {
             dates: Vec::new(),
             negated,
             opposites,
+            named,
             mass,
             text_key,
         }
