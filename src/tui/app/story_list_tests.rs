@@ -7,6 +7,7 @@ use super::*;
 use crate::tui::action::Action;
 use crate::tui::config::Config;
 use crate::tui::fixture_stories;
+use crosscheck::analysis::ClaimStatus;
 use crosscheck::search::Target;
 
 fn stories_app() -> App {
@@ -158,4 +159,51 @@ fn the_filter_keeps_to_the_story() {
     update(&mut app, Action::Sort);
     update(&mut app, Action::Filter);
     assert!(app.panes.order.iter().all(|&i| app.data.in_story(i, 0)));
+}
+
+#[test]
+fn next_differs_and_the_filter_count_stay_within_the_story() {
+    let mut app = stories_app();
+    update(&mut app, Action::Open);
+    update(&mut app, Action::FocusReader);
+    for _ in 0..6 {
+        update(&mut app, Action::NextDiffers);
+        assert!(app.data.in_story(app.panes.article, 0), "{:?}", app.message);
+        assert!(matches!(
+            app.panes.claim.map(|c| app.analysis().status(c)),
+            Some(ClaimStatus::Differs)
+        ));
+    }
+    // The third story has no claim that differs: `]` says so and stays.
+    app.jump(Target::Article(5));
+    update(&mut app, Action::NextDiffers);
+    assert_eq!(app.panes.article, 5);
+    assert!(app
+        .message
+        .as_deref()
+        .is_some_and(|m| m.contains("no claim")));
+    // The filter counts the story's claims only: 2 single-source here.
+    update(&mut app, Action::Filter);
+    while app.panes.filter != super::filter::Filter::Single {
+        update(&mut app, Action::Filter);
+    }
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("2 claims, 1 articles")),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
+fn a_click_selects_a_story() {
+    let mut app = stories_app();
+    // Row 0 is the border, row 1 the heading, row 2 the first story.
+    update(&mut app, crate::tui::action::Input::Click(5, 4));
+    assert_eq!(app.story_list.sel, 2);
+    update(&mut app, crate::tui::action::Input::Click(5, 1));
+    assert_eq!(app.story_list.sel, 2, "the heading selects nothing");
+    update(&mut app, crate::tui::action::Input::ScrollUp(5, 4));
+    assert_eq!(app.story_list.sel, 1);
 }

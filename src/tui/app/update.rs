@@ -154,13 +154,25 @@ fn update_list(app: &mut App, input: &Input) {
 /// The story list: move, open a story, search every story.
 fn update_story_list(app: &mut App, input: &Input) {
     let visible = story_list_rows(app);
-    let action = match input {
-        Input::Action(a) => *a,
+    let len = app.data.stories.len();
+    let action = match *input {
+        Input::Action(a) => a,
         Input::ScrollDown(..) => Action::Down,
         Input::ScrollUp(..) => Action::Up,
+        Input::Click(x, y) => {
+            // A click on a story's row selects it (Enter opens it).
+            let inner = layout::inner(layout::body(app.size));
+            if inner.contains(Position::new(x, y)) && y > inner.y {
+                let off = list_offset(app.story_list.sel, len, visible);
+                let k = off + usize::from(y - inner.y - 1);
+                if k < len {
+                    app.story_list.sel = k;
+                }
+            }
+            return;
+        }
         _ => return,
     };
-    let len = app.data.stories.len();
     match action {
         Action::Open => {
             let k = app.story_list.sel;
@@ -524,7 +536,13 @@ fn set_filter(app: &mut App, filter: Filter) {
     app.panes.filter = filter;
     app.refresh_order();
     let a = &app.data.analysis;
-    let passing: usize = (0..a.claims.len()).filter(|&c| app.passes(c)).count();
+    // With several stories, the claims of the story shown.
+    let story = app.panes.story;
+    let passing: usize = (0..a.article_claims.len())
+        .filter(|&i| !app.data.many_stories() || app.data.in_story(i, story))
+        .flat_map(|i| a.claim_range(i))
+        .filter(|&c| app.passes(c))
+        .count();
     let listed = app.panes.order.len();
     if !app.panes.claim.is_some_and(|c| app.passes(c)) {
         let range = a.claim_range(app.panes.article);
