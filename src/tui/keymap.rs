@@ -343,6 +343,14 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     ),
     b!(
         Stories,
+        ["O"],
+        Sort,
+        "sort stories: as loaded, most sources first, most differing first",
+        "sort",
+        6
+    ),
+    b!(
+        Stories,
         ["w"],
         Warnings,
         "list load warnings (skipped files)"

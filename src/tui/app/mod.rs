@@ -25,6 +25,7 @@ pub mod matrix;
 pub mod reader;
 pub mod search;
 pub mod side_by_side;
+pub mod stories;
 pub mod text_input;
 mod update;
 pub mod verdict;
@@ -51,6 +52,7 @@ use reader::{ReaderLayout, ReaderState};
 use search::{Results, SearchState};
 use side_by_side::SideBySideState;
 use std::collections::HashMap;
+use stories::StoryList;
 use verdict::VerdictEdit;
 
 /// A side effect for the event loop: things `update` cannot do purely.
@@ -172,15 +174,6 @@ impl Data {
     }
 }
 
-/// The list of stories in front of the panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct StoryList {
-    /// Whether it is shown (else the panes are).
-    pub shown: bool,
-    /// The selected story (index into [`Data::stories`]).
-    pub sel: usize,
-}
-
 /// The verdicts: the store (saved by the event loop) and, for display, the
 /// verdict of each marked claim.
 #[derive(Debug, Clone, Default)]
@@ -292,10 +285,7 @@ impl App {
         let stories = story_summary::summarize(&analysis);
         let article_story = story_summary::story_of_articles(&stories, analysis.articles.len());
         let order = (0..rows.len()).collect();
-        let story_list = StoryList {
-            shown: stories.len() > 1,
-            sel: 0,
-        };
+        let story_list = StoryList::new(&stories);
         let mut app = App {
             data: Data {
                 analysis,

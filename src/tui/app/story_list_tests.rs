@@ -207,3 +207,22 @@ fn a_click_selects_a_story() {
     update(&mut app, crate::tui::action::Input::ScrollUp(5, 4));
     assert_eq!(app.story_list.sel, 1);
 }
+
+#[test]
+fn sorting_the_story_list_keeps_the_selection_and_opens_the_row_shown() {
+    let mut app = stories_app();
+    update(&mut app, Action::Sort);
+    assert_eq!(app.story_list.sort, stories::StorySort::Sources);
+    assert_eq!(app.story_list.order, vec![1, 0, 2]);
+    assert_eq!(app.story_list.sel, 0, "the selected story stays selected");
+    update(&mut app, Action::Top);
+    assert_eq!(app.story_list.sel, 1, "the first row: most sources");
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    assert_eq!(app.story_list.sel, 2);
+    update(&mut app, Action::Open);
+    assert_eq!(app.panes.story, 2);
+    update(&mut app, Action::Stories);
+    assert_eq!(app.story_list.sort, stories::StorySort::Sources, "kept");
+    assert_eq!(app.story_list.position(), 2);
+}

@@ -163,10 +163,10 @@ fn update_story_list(app: &mut App, input: &Input) {
             // A click on a story's row selects it (Enter opens it).
             let inner = layout::inner(layout::body(app.size));
             if inner.contains(Position::new(x, y)) && y > inner.y {
-                let off = list_offset(app.story_list.sel, len, visible);
-                let k = off + usize::from(y - inner.y - 1);
-                if k < len {
-                    app.story_list.sel = k;
+                let off = list_offset(app.story_list.position(), len, visible);
+                let row = off + usize::from(y - inner.y - 1);
+                if row < len {
+                    app.story_list.select_row(row);
                 }
             }
             return;
@@ -198,7 +198,15 @@ fn update_story_list(app: &mut App, input: &Input) {
                 app.layers.push(Layer::Warnings(0));
             }
         }
-        a => app.story_list.sel = move_in_list(app.story_list.sel, len, visible, a),
+        Action::Sort => {
+            let sort = app.story_list.sort.next();
+            app.story_list.sort_by(sort, &app.data.stories);
+            app.message = Some(format!("stories {}", sort.label()));
+        }
+        a => {
+            let row = move_in_list(app.story_list.position(), len, visible, a);
+            app.story_list.select_row(row);
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! in aligned columns under a heading where there is room, else compact.
 
 use super::style::Styles;
+use crate::tui::app::stories::StorySort;
 use crate::tui::app::{layout, list_offset, story_list_rows, App};
 use crate::tui::sanitize::sanitize;
 use crate::tui::wrap::fit;
@@ -22,9 +23,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let s = Styles::new(&app.theme);
     let stories = &app.data.stories;
     let visible = story_list_rows(app);
-    let sel = app.story_list.sel;
-    let off = list_offset(sel, stories.len(), visible);
-    let title = format!("Stories ({})", stories.len());
+    let story_list = &app.story_list;
+    let sel = story_list.sel;
+    let off = list_offset(story_list.position(), stories.len(), visible);
+    let mut title = format!("Stories ({})", stories.len());
+    if story_list.sort != StorySort::Loaded {
+        title = format!("{title} {}", story_list.sort.label());
+    }
     let mut block = s.pane_block(&title, app.layers.is_empty());
     if stories.len() > visible {
         let last = (off + visible).min(stories.len());
@@ -49,7 +54,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         "  # src =same ≠diff ✗contra ·single".to_string()
     };
     let mut lines: Vec<Line> = vec![fit(vec![(heading, s.dim())], inner.width)];
-    for (k, story) in stories.iter().enumerate().skip(off).take(visible) {
+    for &k in story_list.order.iter().skip(off).take(visible) {
+        let Some(story) = stories.get(k) else {
+            continue;
+        };
         let selected = k == sel;
         let mut label_style = Style::new().add_modifier(Modifier::BOLD);
         if selected {
