@@ -44,6 +44,7 @@ pub mod matching;
 pub mod progress;
 pub mod search;
 pub mod stories;
+pub mod story_summary;
 #[allow(clippy::pedantic)]
 pub mod text;
 pub mod verdicts;

@@ -739,3 +739,45 @@ fn a_pasted_query_is_one_edit_and_its_line_break_does_not_jump() {
     assert!(s.wait_exit("q").success());
     s.assert_restored("after a paste");
 }
+
+/// Three stories of our own sentences, each article naming its story.
+const THREE_STORIES: &str = r#"{"id": "herald-1", "story": "Harbour bridge", "title": "Council approves harbour bridge", "outlet": "Coast Herald", "text": "The council approved the harbour bridge on Tuesday. The bridge will cost 40 million dollars."}
+{"id": "times-2", "story": "Harbour bridge", "title": "Harbour bridge gets the go-ahead", "outlet": "Valley Times", "text": "The council approved the harbour bridge on Tuesday. The bridge will cost 55 million dollars."}
+{"id": "farm-3", "story": "Wheat harvest", "title": "Record wheat harvest", "outlet": "Farm Weekly", "text": "Farmers gathered a record wheat harvest of 12 million tonnes this year."}
+{"id": "grain-4", "story": "Wheat harvest", "title": "Farmers report a record year", "outlet": "Grain Journal", "text": "Farmers gathered a record wheat harvest of 12 million tonnes this year, officials said."}
+{"id": "city-5", "story": "Library", "title": "City library reopens", "outlet": "City News", "text": "The city library reopened after repairs on Monday."}
+"#;
+
+#[test]
+fn the_story_list_drills_down_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stories.jsonl");
+    std::fs::write(&file, THREE_STORIES).unwrap();
+    let mut s = Session::start_with(140, 45, &[file.as_path()], &[]);
+    let list = s.wait_for("the story list", |sc| sc.contains("Stories (3)"));
+    for label in ["Harbour bridge", "Wheat harvest", "Library"] {
+        assert!(list.contains(label), "{list}");
+    }
+    s.send("j");
+    s.send("\r");
+    let panes = s.wait_for("the second story's articles", |sc| {
+        sc.contains("Articles (2) · story 2")
+    });
+    assert!(
+        panes.contains("Record wheat harvest") && !panes.contains("Council approves"),
+        "only the story's articles are listed:\n{panes}"
+    );
+    s.send("\x7f");
+    let back = s.wait_for("the story list again", |sc| sc.contains("Stories (3)"));
+    assert!(back.contains("▶ 2"), "the selection is kept:\n{back}");
+    s.send("\r");
+    s.wait_for("the story again", |sc| {
+        sc.contains("Articles (2) · story 2")
+    });
+    s.send("\x1b");
+    s.wait_for("Esc goes back too", |sc| sc.contains("Stories (3)"));
+    s.send("q");
+    let status = s.wait_exit("q");
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored("q");
+}

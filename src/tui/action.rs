@@ -87,6 +87,8 @@ pub enum Action {
     Help,
     /// Open the list of load warnings.
     Warnings,
+    /// Back to the list of stories (when the corpus holds several).
+    Stories,
     /// Close the topmost view (cancel a popup).
     Close,
     /// Copy the selected claim with its source.

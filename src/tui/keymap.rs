@@ -19,6 +19,8 @@ pub enum Context {
     /// Everywhere except in text fields, where only its keys that are not
     /// plain characters apply (`F1`, `Ctrl-c`).
     Global,
+    /// The list of stories, shown first when the corpus holds several.
+    Stories,
     /// The three panes (articles, reader, comparison).
     Panes,
     /// The text fields: the search popup and the verdict popup. Plain
@@ -37,6 +39,7 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Anywhere",
+            Context::Stories => "Story list",
             Context::Panes => "Panes",
             Context::Input => "Search and verdict popups",
             Context::Matrix => "Stories matrix",
@@ -49,6 +52,7 @@ impl Context {
     pub fn config_name(self) -> &'static str {
         match self {
             Context::Global => "anywhere",
+            Context::Stories => "stories",
             Context::Panes => "panes",
             Context::Input => "popups",
             Context::Matrix => "matrix",
@@ -63,8 +67,9 @@ impl Context {
     }
 
     /// All contexts in help order.
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Global,
+        Context::Stories,
         Context::Panes,
         Context::Input,
         Context::Matrix,
@@ -311,6 +316,45 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
         "quit",
         1
     ),
+    // The story list.
+    b!(Stories, ["j", "down"], Down, "next story", "move", 5),
+    b!(Stories, ["k", "up"], Up, "previous story"),
+    b!(Stories, ["g", "home"], Top, "first story"),
+    b!(Stories, ["G", "end"], Bottom, "last story"),
+    b!(Stories, ["pgdn"], PageDown, "a page down"),
+    b!(Stories, ["pgup"], PageUp, "a page up"),
+    b!(Stories, ["ctrl-d"], HalfPageDown, "half a page down"),
+    b!(Stories, ["ctrl-u"], HalfPageUp, "half a page up"),
+    b!(
+        Stories,
+        ["enter"],
+        Open,
+        "open the story: its articles, reader and comparison",
+        "open",
+        3
+    ),
+    b!(
+        Stories,
+        ["/"],
+        Search,
+        "find claims and titles in every story",
+        "search",
+        4
+    ),
+    b!(
+        Stories,
+        ["O"],
+        Sort,
+        "sort stories: as loaded, most sources first, most differing first",
+        "sort",
+        6
+    ),
+    b!(
+        Stories,
+        ["w"],
+        Warnings,
+        "list load warnings (skipped files)"
+    ),
     // The panes.
     b!(
         Panes,
@@ -420,6 +464,12 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     ),
     b!(Panes, ["o"], OpenUrl, "open the article's URL, where known"),
     b!(Panes, ["w"], Warnings, "list load warnings (skipped files)"),
+    b!(
+        Panes,
+        ["esc", "backspace"],
+        Stories,
+        "back to the list of stories (when there are several)"
+    ),
     // Text fields.
     b!(
         Input,
@@ -1016,7 +1066,7 @@ mod tests {
             e,
             KeymapError::Conflict {
                 key: "q".into(),
-                context: "Panes",
+                context: "Story list",
                 first: "search",
                 second: "quit"
             }

@@ -32,6 +32,8 @@ pub mod wrap;
 #[cfg(test)]
 mod fixture;
 #[cfg(test)]
+mod fixture_stories;
+#[cfg(test)]
 mod structure_tests;
 
 pub use run::run;

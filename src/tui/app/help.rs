@@ -10,8 +10,15 @@ use crosscheck::analysis::ClaimStatus;
 use crosscheck::matching::Relation;
 use crosscheck::verdicts::Verdict;
 
-/// The help text, one entry per line (cut to the width when drawn).
-pub fn lines(keymap: &Keymap, config_path: Option<&std::path::Path>) -> Vec<Pieces<Role>> {
+/// The help text, one entry per line (cut to the width when drawn);
+/// without the story list's keys (its own and the one going back to it)
+/// when `many_stories` is false: a corpus of one story never shows the
+/// list.
+pub fn lines(
+    keymap: &Keymap,
+    config_path: Option<&std::path::Path>,
+    many_stories: bool,
+) -> Vec<Pieces<Role>> {
     let mut out: Vec<Pieces<Role>> = Vec::new();
     let row = |left: String, right: &str| {
         vec![
@@ -20,8 +27,14 @@ pub fn lines(keymap: &Keymap, config_path: Option<&std::path::Path>) -> Vec<Piec
         ]
     };
     for ctx in Context::ALL {
+        if ctx == Context::Stories && !many_stories {
+            continue;
+        }
         out.push(vec![(ctx.title().to_string(), Role::Header)]);
         for b in keymap.in_context(ctx) {
+            if b.action == crate::tui::action::Action::Stories && !many_stories {
+                continue;
+            }
             out.push(row(Keymap::keys_label(b), b.description));
         }
         out.push(Vec::new());
@@ -143,7 +156,7 @@ mod tests {
     #[test]
     fn lists_every_binding_and_explains_every_marker_and_badge() {
         let km = Keymap::default();
-        let text: Vec<String> = lines(&km, None)
+        let text: Vec<String> = lines(&km, None, true)
             .iter()
             .map(|l| l.iter().map(|(t, _)| t.as_str()).collect())
             .collect();

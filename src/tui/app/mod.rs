@@ -10,9 +10,10 @@
 //!
 //! Layouts that take work (the reader's lines, the comparison's lines, the
 //! side-by-side rows) are computed once per (content, width) by
-//! [`App::sync`] and kept here, never rebuilt by drawing. A level in front
-//! of the panes (a list of stories) or a loading state would be another
-//! base view beside [`Panes`], with the layers unchanged.
+//! [`App::sync`] and kept here, never rebuilt by drawing. When the corpus
+//! holds several stories, a list of stories ([`StoryList`]) is the base
+//! view in front of the panes, with the layers unchanged; the panes then
+//! show one story at a time.
 
 pub mod articles;
 pub mod comparison;
@@ -24,11 +25,12 @@ pub mod matrix;
 pub mod reader;
 pub mod search;
 pub mod side_by_side;
+pub mod stories;
 pub mod text_input;
 mod update;
 pub mod verdict;
 
-pub use update::update;
+pub use update::{story_list_rows, update};
 
 use super::action::Input;
 use super::config::Config;
@@ -38,6 +40,7 @@ use super::theme::Theme;
 use articles::ArticleRow;
 use comparison::ComparisonState;
 use crosscheck::search::{SearchIndex, Target};
+use crosscheck::story_summary::{self, StorySummary};
 use crosscheck::verdicts::{Verdict, VerdictStore};
 use crosscheck::Analysis;
 use filter::{ArticleSort, Filter, MatrixSort};
@@ -49,6 +52,7 @@ use reader::{ReaderLayout, ReaderState};
 use search::{Results, SearchState};
 use side_by_side::SideBySideState;
 use std::collections::HashMap;
+use stories::StoryList;
 use verdict::VerdictEdit;
 
 /// A side effect for the event loop: things `update` cannot do purely.
@@ -151,6 +155,23 @@ pub struct Data {
     pub index: SearchIndex,
     /// Article list rows.
     pub rows: Vec<ArticleRow>,
+    /// The stories with their counts, in order of first appearance.
+    pub stories: Vec<StorySummary>,
+    /// For each article, the index of its story in `stories`.
+    pub article_story: Vec<usize>,
+}
+
+impl Data {
+    /// Whether the corpus holds more than one story (then the story list
+    /// comes first and the panes show one story at a time).
+    pub fn many_stories(&self) -> bool {
+        self.stories.len() > 1
+    }
+
+    /// Whether article `article` belongs to story `story`.
+    pub fn in_story(&self, article: usize, story: usize) -> bool {
+        self.article_story.get(article) == Some(&story)
+    }
 }
 
 /// The verdicts: the store (saved by the event loop) and, for display, the
@@ -193,6 +214,9 @@ impl Verdicts {
 pub struct Panes {
     /// Focused pane.
     pub focus: Pane,
+    /// The story shown (index into [`Data::stories`]): the article list
+    /// holds its articles only.
+    pub story: usize,
     /// Selected article.
     pub article: usize,
     /// Selected claim (global index), if the article has any.
@@ -222,6 +246,8 @@ pub struct App {
     pub theme: Theme,
     /// Terminal size.
     pub size: Rect,
+    /// The list of stories.
+    pub story_list: StoryList,
     /// The panes.
     pub panes: Panes,
     /// Views over the panes, bottom first.
@@ -256,19 +282,26 @@ impl App {
         let rows = ArticleRow::all(&analysis);
         let index = SearchIndex::new(&analysis);
         let verdicts = Verdicts::new(store, &analysis);
+        let stories = story_summary::summarize(&analysis);
+        let article_story = story_summary::story_of_articles(&stories, analysis.articles.len());
         let order = (0..rows.len()).collect();
+        let story_list = StoryList::new(&stories);
         let mut app = App {
             data: Data {
                 analysis,
                 index,
                 rows,
+                stories,
+                article_story,
             },
             verdicts,
             keymap: config.keymap,
             theme: config.theme,
             size: Rect::new(0, 0, size.0, size.1),
+            story_list,
             panes: Panes {
                 focus: Pane::Reader,
+                story: 0,
                 article: 0,
                 claim: None,
                 filter: Filter::All,
@@ -284,6 +317,7 @@ impl App {
             message: None,
             quit: false,
         };
+        app.refresh_order();
         app.select_article(0);
         app.sync();
         app
@@ -306,7 +340,11 @@ impl App {
 
     /// The keymap context for the current state.
     pub fn context(&self) -> Context {
-        self.top().map_or(Context::Panes, Layer::context)
+        match self.top() {
+            Some(layer) => layer.context(),
+            None if self.story_list.shown => Context::Stories,
+            None => Context::Panes,
+        }
     }
 
     /// The input for a terminal event, if any.
@@ -385,6 +423,41 @@ impl App {
             self.panes.filter,
             &self.verdicts.per_article,
         );
+        if self.data.many_stories() {
+            let story = self.panes.story;
+            let data = &self.data;
+            self.panes.order.retain(|&i| data.in_story(i, story));
+        }
+    }
+
+    /// Opens story `k` of the story list: its articles in the panes, on
+    /// the article selected before when it is the story shown last, else on
+    /// its first listed article.
+    pub fn open_story(&mut self, k: usize) {
+        let Some(first) = self
+            .data
+            .stories
+            .get(k)
+            .and_then(|s| s.articles.first().copied())
+        else {
+            return;
+        };
+        self.story_list.shown = false;
+        self.story_list.sel = k;
+        if self.panes.story != k || !self.data.in_story(self.panes.article, k) {
+            self.select_article(first);
+            if let Some(&i) = self.panes.order.first() {
+                self.select_article(i);
+            }
+            self.panes.focus = Pane::Articles;
+        }
+        self.sync();
+    }
+
+    /// Shows the story list again, on the story shown in the panes.
+    pub fn show_story_list(&mut self) {
+        self.story_list.shown = true;
+        self.story_list.sel = self.panes.story;
     }
 
     /// Brings every kept layout up to date with the selection and the size,
@@ -508,6 +581,12 @@ impl App {
     pub fn select_article(&mut self, i: usize) {
         let i = i.min(self.analysis().articles.len().saturating_sub(1));
         self.panes.article = i;
+        let story = self.data.article_story.get(i).copied().unwrap_or(0);
+        if story != self.panes.story {
+            self.panes.story = story;
+            self.story_list.sel = story;
+            self.refresh_order();
+        }
         let range = self.analysis().claim_range(i);
         self.panes.claim = range
             .clone()
@@ -615,6 +694,7 @@ impl App {
     /// Jumps to `target`, recording where from (for `Ctrl-o`).
     pub fn jump(&mut self, target: Target) {
         self.jumps.record(self.position());
+        self.story_list.shown = false;
         match target {
             Target::Article(i) => {
                 self.select_article(i);
@@ -636,7 +716,7 @@ impl App {
 
     /// Number of lines of the help overlay.
     pub fn help_len(&self) -> usize {
-        help::lines(&self.keymap, None).len()
+        help::lines(&self.keymap, None, self.data.many_stories()).len()
     }
 
     fn pane_at(&self, x: u16, y: u16) -> Option<(Pane, Rect)> {
@@ -717,5 +797,7 @@ fn step(v: usize, delta: isize, len: usize) -> usize {
 
 #[cfg(test)]
 mod storm_tests;
+#[cfg(test)]
+mod story_list_tests;
 #[cfg(test)]
 mod tests;

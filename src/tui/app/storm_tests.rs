@@ -237,6 +237,17 @@ pub fn check(app: &App) -> Result<(), String> {
     for &i in &p.order {
         within("listed article", i, n)?;
     }
+    if app.data.many_stories() {
+        within("story list row", app.story_list.sel, app.data.stories.len())?;
+        if !app.data.in_story(p.article, p.story) {
+            return Err(format!("article {} not in story {}", p.article, p.story));
+        }
+        if let Some(&i) = p.order.iter().find(|&&i| !app.data.in_story(i, p.story)) {
+            return Err(format!("listed article {i} not in story {}", p.story));
+        }
+    } else if app.story_list.shown {
+        return Err("story list shown for one story".into());
+    }
     for layer in &app.layers {
         match layer {
             Layer::Search(s) => {
@@ -280,6 +291,8 @@ struct Reached {
     layers: std::collections::BTreeSet<&'static str>,
     panes: std::collections::BTreeSet<&'static str>,
     quits: usize,
+    /// Events handled with the story list shown.
+    story_list: usize,
 }
 
 /// Runs `events` random events from `seed` over `analysis`.
@@ -307,6 +320,7 @@ fn storm(analysis: Analysis, seed: u64, events: usize, reached: &mut Reached) {
             reached.layers.insert(l.name());
         }
         reached.panes.insert(app.panes.focus.name());
+        reached.story_list += usize::from(app.story_list.shown);
         term.draw(|f| crate::tui::ui::draw(f, &app)).unwrap();
         if let Some(cell) = term
             .backend()
@@ -378,4 +392,29 @@ fn key_storm_keeps_invariants_and_never_draws_a_control_character() {
         started.elapsed(),
         reached.layers
     );
+}
+
+/// The storm over several stories, one of them named with hostile text:
+/// the story list, drilling down and going back keep the invariants
+/// (listed articles within the shown story) and draw no control character.
+#[test]
+fn key_storm_over_several_stories() {
+    let mut articles = crosscheck::corpus::bundled().articles;
+    let mut evil = Article::new("evil", HOSTILE);
+    evil.story = HOSTILE.lines().next().unwrap_or("evil").to_string();
+    articles.push(evil);
+    let analysis = Analysis::build(Corpus::from_articles(articles));
+    let mut reached = Reached::default();
+    let total = events() / 3;
+    storm(analysis, 0x5eed ^ seed(), total, &mut reached);
+    storm(
+        crate::tui::fixture_stories::analysis(),
+        0x0dd ^ seed(),
+        total,
+        &mut reached,
+    );
+    if total >= 1_000 {
+        assert!(reached.story_list > 0, "never showed the story list");
+        assert!(reached.story_list < 2 * total, "never left the story list");
+    }
 }

@@ -67,6 +67,10 @@ fn apply(app: &mut App, input: Input) -> Option<Effect> {
             None
         }
         _ => match app.layers.last() {
+            None if app.story_list.shown => {
+                update_story_list(app, &input);
+                None
+            }
             None => update_panes(app, &input),
             Some(Layer::Search(_)) => {
                 update_search(app, &input);
@@ -145,6 +149,73 @@ fn update_list(app: &mut App, input: &Input) {
     if let Some(Layer::Help(scroll) | Layer::Warnings(scroll)) = app.layers.last_mut() {
         *scroll = move_in_list(*scroll, max + 1, visible, action);
     }
+}
+
+/// The story list: move, open a story, search every story.
+fn update_story_list(app: &mut App, input: &Input) {
+    let visible = story_list_rows(app);
+    let len = app.data.stories.len();
+    let action = match *input {
+        Input::Action(a) => a,
+        Input::ScrollDown(..) => Action::Down,
+        Input::ScrollUp(..) => Action::Up,
+        Input::Click(x, y) => {
+            // A click on a story's row selects it (Enter opens it).
+            let inner = layout::inner(layout::body(app.size));
+            if inner.contains(Position::new(x, y)) && y > inner.y {
+                let off = list_offset(app.story_list.position(), len, visible);
+                let row = off + usize::from(y - inner.y - 1);
+                if row < len {
+                    app.story_list.select_row(row);
+                }
+            }
+            return;
+        }
+        _ => return,
+    };
+    match action {
+        Action::Open => {
+            let k = app.story_list.sel;
+            app.open_story(k);
+            if let Some(s) = app.data.stories.get(k) {
+                app.message = Some(format!(
+                    "story {}/{len}: {} sources ({} to go back to the stories)",
+                    k + 1,
+                    s.articles.len(),
+                    app.keymap
+                        .key_for(crate::tui::keymap::Context::Panes, Action::Stories)
+                        .unwrap_or_default()
+                ));
+            }
+        }
+        Action::Search => app
+            .layers
+            .push(Layer::Search(SearchState::open(&app.data.index))),
+        Action::Warnings => {
+            if app.analysis().warnings.is_empty() {
+                app.message = Some("no load warnings".into());
+            } else {
+                app.layers.push(Layer::Warnings(0));
+            }
+        }
+        Action::Sort => {
+            let sort = app.story_list.sort.next();
+            app.story_list.sort_by(sort, &app.data.stories);
+            app.message = Some(format!("stories {}", sort.label()));
+        }
+        a => {
+            let row = move_in_list(app.story_list.position(), len, visible, a);
+            app.story_list.select_row(row);
+        }
+    }
+}
+
+/// Rows of stories the story list shows (its box less the border and the
+/// heading line).
+pub fn story_list_rows(app: &App) -> usize {
+    usize::from(layout::inner(layout::body(app.size)).height)
+        .saturating_sub(1)
+        .max(1)
 }
 
 fn update_search(app: &mut App, input: &Input) {
@@ -473,7 +544,13 @@ fn set_filter(app: &mut App, filter: Filter) {
     app.panes.filter = filter;
     app.refresh_order();
     let a = &app.data.analysis;
-    let passing: usize = (0..a.claims.len()).filter(|&c| app.passes(c)).count();
+    // With several stories, the claims of the story shown.
+    let story = app.panes.story;
+    let passing: usize = (0..a.article_claims.len())
+        .filter(|&i| !app.data.many_stories() || app.data.in_story(i, story))
+        .flat_map(|i| a.claim_range(i))
+        .filter(|&c| app.passes(c))
+        .count();
     let listed = app.panes.order.len();
     if !app.panes.claim.is_some_and(|c| app.passes(c)) {
         let range = a.claim_range(app.panes.article);
@@ -610,6 +687,13 @@ fn update_panes(app: &mut App, input: &Input) -> Option<Effect> {
                 app.message = Some("no load warnings".into());
             } else {
                 app.layers.push(Layer::Warnings(0));
+            }
+        }
+        Action::Stories => {
+            if app.data.many_stories() {
+                app.show_story_list();
+            } else {
+                app.message = Some("the corpus holds one story: no list of stories".into());
             }
         }
         Action::Copy => {

@@ -18,7 +18,12 @@ use ratatui::widgets::{Paragraph, Widget};
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let s = Styles::new(&app.theme);
     let order = &app.panes.order;
-    let total = app.data.rows.len();
+    let story = app
+        .data
+        .stories
+        .get(app.panes.story)
+        .filter(|_| app.data.many_stories());
+    let total = story.map_or(app.data.rows.len(), |st| st.articles.len());
     let mut title = if app.panes.filter == Filter::All {
         format!("Articles ({total})")
     } else {
@@ -30,6 +35,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     };
     if app.panes.sort != ArticleSort::Loaded {
         title = format!("{title} {}", app.panes.sort.label());
+    }
+    if story.is_some() {
+        title = format!("{title} · story {}", app.panes.story + 1);
     }
     let inner = layout::inner(area);
     let per_item = lines_per_article(inner.height, order.len());

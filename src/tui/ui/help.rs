@@ -17,7 +17,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, scroll: usize) {
     let s = Styles::new(&app.theme);
     let popup = layout::help_popup(area);
     let path = crate::tui::config::path();
-    let all = help::lines(&app.keymap, path.as_deref());
+    let all = help::lines(&app.keymap, path.as_deref(), app.data.many_stories());
     let key = |a| app.keymap.key_for(Context::Lists, a).unwrap_or_default();
     let title = format!(
         "Keys and legend ({} closes, {}/{} scroll)",

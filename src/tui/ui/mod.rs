@@ -8,10 +8,13 @@ mod reader;
 mod search;
 mod side_by_side;
 mod status;
+mod stories;
 pub mod style;
 mod verdict;
 mod warnings;
 
+#[cfg(test)]
+mod story_list_tests;
 #[cfg(test)]
 mod tests;
 
@@ -43,14 +46,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let buf = frame.buffer_mut();
-    if let Some(r) = areas.articles {
-        articles::draw(buf, r, app);
-    }
-    if let Some(r) = areas.reader {
-        reader::draw(buf, r, app);
-    }
-    if let Some(r) = areas.comparison {
-        comparison::draw(buf, r, app);
+    if app.story_list.shown {
+        stories::draw(buf, layout::body(area), app);
+    } else {
+        if let Some(r) = areas.articles {
+            articles::draw(buf, r, app);
+        }
+        if let Some(r) = areas.reader {
+            reader::draw(buf, r, app);
+        }
+        if let Some(r) = areas.comparison {
+            comparison::draw(buf, r, app);
+        }
     }
     status::draw(buf, areas.status, app);
     for layer in &app.layers {
@@ -103,5 +110,5 @@ fn overlay_block(buf: &mut Buffer, area: Rect, title: &str, styles: Styles) -> R
 
 /// Whether `pane` has the focus (and no layer takes the keys).
 fn focused(app: &App, pane: Pane) -> bool {
-    app.panes.focus == pane && app.layers.is_empty()
+    app.panes.focus == pane && app.layers.is_empty() && !app.story_list.shown
 }

@@ -41,11 +41,32 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, st: &SearchState) {
         ],
         inner.width,
     )];
-    let count = if query.trim().is_empty() {
+    let mut count = if query.trim().is_empty() {
         format!("{} claims and titles · type to narrow", st.hits.len())
     } else {
         format!("{} results", st.hits.len())
     };
+    let many = app.data.many_stories();
+    // With several stories, the row tags name each hit's story by its
+    // number in the story list, and the count line the selected one's label.
+    let story_of = |t: Target| {
+        let article = match t {
+            Target::Article(a) => Some(a),
+            Target::Claim(c) => app.analysis().claims.get(c).map(|c| c.article),
+        };
+        article.and_then(|a| app.data.article_story.get(a).copied())
+    };
+    if many {
+        if let Some(k) = st.hits.get(st.sel).and_then(|h| story_of(h.target)) {
+            if let Some(story) = app.data.stories.get(k) {
+                count = format!(
+                    "{count} · selected in story {}: {}",
+                    k + 1,
+                    crate::tui::sanitize::sanitize(&story.name)
+                );
+            }
+        }
+    }
     lines.push(fit(vec![(count, s.dim())], inner.width));
     let visible = usize::from(inner.height).saturating_sub(2);
     let off = list_offset(st.sel, st.hits.len(), visible);
@@ -64,6 +85,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, st: &SearchState) {
             }
         };
         let text = text.unwrap_or("");
+        let tag = match story_of(hit.target).filter(|_| many) {
+            Some(k) => format!("story {:<3} {tag}", k + 1),
+            None => tag,
+        };
         let sel = i == st.sel;
         let base = if sel {
             Styles::selected()
@@ -75,7 +100,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, st: &SearchState) {
             (tag, s.dim().patch(base)),
         ];
         // Start shortly before the first match when it would be cut off.
-        let room = usize::from(inner.width).saturating_sub(14);
+        let room = usize::from(inner.width).saturating_sub(if many { 24 } else { 14 });
         let first = hit.positions.first().copied().unwrap_or(0);
         let skip = if first + 8 > room {
             first.saturating_sub(room / 3)

@@ -60,7 +60,11 @@ const BEFORE_COUNTS: u8 = 7;
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let s = Styles::new(&app.theme);
     let a = app.analysis();
-    let place = app.top().map_or(app.panes.focus.name(), Layer::name);
+    let place = match app.top() {
+        Some(layer) => layer.name(),
+        None if app.story_list.shown => "Story list",
+        None => app.panes.focus.name(),
+    };
     let width = usize::from(area.width);
     let mut hints = app.keymap.hints(app.context());
     let ok = match app.top() {
@@ -101,12 +105,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         BEFORE_COUNTS,
     );
     if middle.is_none() {
-        let mut parts = vec![format!(
-            "{} articles · {} claims · {} shared facts",
-            a.articles.len(),
-            a.claims.len(),
-            a.shared_facts().count()
-        )];
+        let mut parts = vec![counts(app)];
         let warn = !a.warnings.is_empty();
         if warn {
             let key = app
@@ -143,6 +142,44 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     pieces.push((" ".repeat(pad), Style::new()));
     pieces.push((hints, s.dim()));
     Paragraph::new(fit(pieces, area.width)).render(area, buf);
+}
+
+/// The counts the status bar shows: the corpus's, or with several
+/// stories, the shown story's in the panes and the number of stories in
+/// the story list.
+fn counts(app: &App) -> String {
+    let a = app.analysis();
+    let story = app.data.stories.get(app.panes.story);
+    match story {
+        Some(st) if app.data.many_stories() && !app.story_list.shown => {
+            let claims: usize = st
+                .articles
+                .iter()
+                .filter_map(|&i| app.data.rows.get(i))
+                .map(|r| r.claims)
+                .sum();
+            format!(
+                "story {}/{} · {} articles · {claims} claims · {} shared facts",
+                app.panes.story + 1,
+                app.data.stories.len(),
+                st.articles.len(),
+                st.agrees + st.differs
+            )
+        }
+        _ => {
+            let head = if app.data.many_stories() {
+                format!("{} stories · ", app.data.stories.len())
+            } else {
+                String::new()
+            };
+            format!(
+                "{head}{} articles · {} claims · {} shared facts",
+                a.articles.len(),
+                a.claims.len(),
+                a.shared_facts().count()
+            )
+        }
+    }
 }
 
 #[cfg(test)]
