@@ -19,12 +19,7 @@ fn main() {
         .map_or("tests/gold/basil_train.toml", String::as_str);
     let one = args.iter().any(|a| a == "one");
     let gold = Gold::parse(&std::fs::read_to_string(file).expect("gold")).expect("parses");
-    let events: BTreeSet<String> = gold
-        .fact
-        .iter()
-        .flat_map(|f| f.sentences.iter())
-        .filter_map(|s| s.0.rsplit_once('_').map(|(e, _)| e.to_string()))
-        .collect();
+    let events = gold.basil_events();
     let (c, _) = datasets::basil(
         Path::new("../shared/data/basil"),
         if one {

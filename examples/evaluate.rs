@@ -17,7 +17,6 @@ use crosscheck::matching::features::pair_score;
 use crosscheck::matching::profile::Idf;
 use crosscheck::matching::{MatchConfig, Params};
 use crosscheck::{corpus, Analysis};
-use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Instant;
 
@@ -51,15 +50,7 @@ fn main() {
             continue;
         };
         let gold = Gold::parse(&text).expect("gold parses");
-        let prefixes: BTreeSet<String> = gold
-            .fact
-            .iter()
-            .flat_map(|f| f.sentences.iter().map(|s| s.0.clone()))
-            .collect();
-        let events: BTreeSet<String> = prefixes
-            .iter()
-            .filter_map(|p| p.rsplit_once('_').map(|(e, _)| e.to_string()))
-            .collect();
+        let events = gold.basil_events();
         let (c, _) = datasets::basil(&basil, BasilStories::ByEvent, |e| events.contains(e))
             .expect("BASIL loads");
         let s = evaluate(&Analysis::build_with(c, &config), &gold);

@@ -50,15 +50,6 @@ const CROSS_EVENT_KEEP: usize = 20;
 const CONTRAST_WEIGHT: usize = 5;
 type Sample = ([f32; N_FEATURES], bool);
 
-/// Events named by a gold file (article ids are `<event>_<n>`).
-fn gold_events(gold: &Gold) -> BTreeSet<String> {
-    gold.fact
-        .iter()
-        .flat_map(|f| f.sentences.iter())
-        .filter_map(|s| s.0.rsplit_once('_').map(|(e, _)| e.to_string()))
-        .collect()
-}
-
 /// A training corpus: the analysis (claims), and how to label a pair.
 struct Labeller {
     an: Analysis,
@@ -439,7 +430,11 @@ fn main() {
         .map(|t| Gold::parse(&t).expect("basil_train.toml parses"));
     let held_out: BTreeSet<String> = std::fs::read_to_string("tests/gold/basil_validation.toml")
         .ok()
-        .map(|t| gold_events(&Gold::parse(&t).expect("basil_validation.toml parses")))
+        .map(|t| {
+            Gold::parse(&t)
+                .expect("basil_validation.toml parses")
+                .basil_events()
+        })
         .unwrap_or_default();
     let contrast: Vec<ContrastPair> = std::fs::read_to_string("tests/gold/contrast.toml")
         .ok()
@@ -461,7 +456,10 @@ fn main() {
         params: params.clone(),
         ..MatchConfig::default()
     };
-    let train_events = train_gold.as_ref().map(gold_events).unwrap_or_default();
+    let train_events = train_gold
+        .as_ref()
+        .map(Gold::basil_events)
+        .unwrap_or_default();
     let mut set = TrainSet {
         basil_one: load(BasilStories::One, &|e| !held_out.contains(e), &bootstrap)
             .map(|(an, ev)| Labeller::new(an, ev, train_gold.as_ref())),

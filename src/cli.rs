@@ -18,7 +18,7 @@ use std::process::ExitCode;
 const EXAMPLES: &str = "\
 Examples:
   crosscheck                         browse the bundled articles
-  crosscheck ~/stories/kursk/        browse every .txt/.md/.json/.jsonl/.html under a folder
+  crosscheck ~/stories/flood/        browse every .txt/.md/.json/.jsonl/.html under a folder
   crosscheck https://a.example/story urls.txt   fetch pages (cached; --refresh fetches again)
   crosscheck articles urls.txt --output corpus.jsonl   keep the extracted articles
   crosscheck export --format markdown --output report.md

@@ -18,7 +18,7 @@
 //! apostrophes inside), possessive `'s` dropped, lower-cased, joined by one
 //! space, so "Democratic People’s Republic of Korea", "Lt. Gen." and
 //! "ninety-nine" all find their entries. Abbreviated place names ("US",
-//! "U.S.", "UK", "DPRK") are matched only in capitals, since "us" is a
+//! "U.S.", "UK", "UAE") are matched only in capitals, since "us" is a
 //! pronoun. Stem lookups take the English Snowball stem of the American
 //! spelling (`rust-stemmers`, the engine's stemmer).
 
@@ -131,7 +131,7 @@ pub enum PlaceForm {
     Name,
     /// An official name or other alias ("French Republic", "Britain").
     Alias,
-    /// An abbreviation in capitals ("US", "U.S.", "DPRK").
+    /// An abbreviation in capitals ("US", "U.S.", "UAE").
     Abbreviation,
     /// An adjective or noun for its people ("French", "Russians").
     Demonym,

@@ -22,7 +22,7 @@
 //! 4. a **scattered** subsequence ("nkorea" in "N. Korea"), listed only
 //!    when it is compact: at most [`MAX_GAPS`] characters lie between its
 //!    first and last, or, across words, at most [`MAX_GAPS`] letters and
-//!    digits and [`MAX_GAPS`] other characters ("kjun" in "Kim Jong Un");
+//!    digits and [`MAX_GAPS`] other characters ("jvdam" in "Jan Van Dam");
 //!    a subsequence strewn over a whole sentence is noise.
 //!
 //! Exact terms rank the same way by where they match (`^` and `$` terms
@@ -749,8 +749,8 @@ fn scattered<T: Unit>(hay: &[T], needle: &[T], limit: usize) -> Option<(usize, u
 
 /// The narrowest window `(start, end)` of `hay` that holds `needle` as a
 /// subsequence leaving out at most [`MAX_GAPS`] letters and digits and
-/// [`MAX_GAPS`] other characters: a match across words ("kjun" in "Kim
-/// Jong Un" leaves out five letters and two spaces).
+/// [`MAX_GAPS`] other characters: a match across words ("jvdam" in "Jan
+/// Van Dam" leaves out four letters and two spaces).
 fn across_words<T: Unit>(hay: &[T], needle: &[T]) -> Option<(usize, usize)> {
     let (&first, rest) = needle.split_first()?;
     let mut best: Option<(usize, usize)> = None;

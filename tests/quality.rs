@@ -18,7 +18,6 @@ use crosscheck::evaluation::events::event_scores;
 use crosscheck::evaluation::{evaluate, Gold};
 use crosscheck::matching::Relation;
 use crosscheck::{corpus, Analysis};
-use std::collections::BTreeSet;
 use std::path::Path;
 
 const BASIL: &str = "../shared/data/basil";
@@ -33,16 +32,6 @@ fn basil_present() -> bool {
         eprintln!("{BASIL} not found: skipped");
     }
     present
-}
-
-/// The events a BASIL gold file covers (its article ids are
-/// `<event>_<n>`).
-fn gold_events(gold: &Gold) -> BTreeSet<String> {
-    gold.fact
-        .iter()
-        .flat_map(|f| f.sentences.iter())
-        .filter_map(|s| s.0.rsplit_once('_').map(|(e, _)| e.to_string()))
-        .collect()
 }
 
 #[test]
@@ -70,7 +59,7 @@ fn basil_validation_gold_is_met() {
         return;
     }
     let gold = Gold::parse(include_str!("gold/basil_validation.toml")).expect("gold parses");
-    let events = gold_events(&gold);
+    let events = gold.basil_events();
     let (c, _) = datasets::basil(Path::new(BASIL), BasilStories::ByEvent, |e| {
         events.contains(e)
     })

@@ -117,6 +117,16 @@ impl Gold {
     pub fn parse(text: &str) -> Result<Gold, String> {
         toml::from_str(text).map_err(|e| e.to_string())
     }
+
+    /// The BASIL events a gold file covers: its article ids are
+    /// `<event>_<n>` (`scripts/basil_to_jsonl.py`).
+    pub fn basil_events(&self) -> BTreeSet<String> {
+        self.fact
+            .iter()
+            .flat_map(|f| f.sentences.iter())
+            .filter_map(|s| s.0.rsplit_once('_').map(|(e, _)| e.to_string()))
+            .collect()
+    }
 }
 
 /// The claims overlapping the named sentence, or `None` if it is not found.
