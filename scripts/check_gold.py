@@ -24,7 +24,7 @@ comment (`# event <triplet-uuid>` lines), and the train and validation files
 must not share an event.
 
 Contrast pairs (`tests/gold/contrast.toml`): every `[[pair]]` has a known
-`category`, a `split` (train or validation), non-empty distinct `a` and `b`,
+`category`, a `split` (train, validation or test), non-empty distinct `a` and `b`,
 and an `expected` outcome allowed for its category; each category has at
 least 12 pairs with train and validation within one pair of each other.
 
@@ -269,8 +269,8 @@ def check_contrast(path):
         if cat not in CATEGORIES:
             errors.append(f"{where}: unknown category {cat!r}")
             continue
-        if split not in ("train", "validation"):
-            errors.append(f"{where}: split {split!r} is not train or validation")
+        if split not in ("train", "validation", "test"):
+            errors.append(f"{where}: split {split!r} is not train, validation or test")
         if exp not in CATEGORIES[cat]:
             errors.append(f"{where}: expected {exp!r} not allowed for {cat} ({sorted(CATEGORIES[cat])})")
         if not a.strip() or not b.strip() or a.strip() == b.strip():
