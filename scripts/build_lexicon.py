@@ -92,6 +92,17 @@ NEGATION_CUES = [
     "not", "no", "never", "n't", "nor", "neither", "none", "nobody", "nothing",
     "nowhere", "without", "cannot", "nor", "no one", "no longer", "not any",
 ]
+# Negative implicative verbs (Karttunen 1971, "Implicative verbs", Language
+# 47(2); Nairn, Condoravdi & Karttunen 2006): "X refused to resign" entails
+# that X did not resign, so they negate the verb they govern. Only verbs
+# whose every common reading is implicative: "decline" (also "fall") and
+# "deny" (an opposite of "admit" in WordNet) are left out.
+NEGATIVE_IMPLICATIVES = [
+    "fail", "fails", "failed", "failing",
+    "refuse", "refuses", "refused", "refusing",
+    "refrain", "refrains", "refrained", "refraining",
+    "neglect", "neglects", "neglected", "neglecting",
+]
 NEGATED_AUXILIARIES = [
     "ain't", "aren't", "can't", "couldn't", "didn't", "doesn't", "don't",
     "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", "needn't",
@@ -830,6 +841,15 @@ def build_synonyms(ctx, stop, spelling):
 
 
 # ------------------------------------------------------------------ polarity
+# English negative prefixes: "unsafe", "illegal", "disapprove", "nonbinding".
+NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
+
+
+def affixal_negation(a, b):
+    """Whether one word is the other with a negative prefix."""
+    return any(y == p + x for x, y in ((a, b), (b, a)) for p in NEGATIVE_PREFIXES)
+
+
 def build_polarity(ctx, stop, spelling, syn):
     classes, class_of, nodes, freq, joined_by = syn
     wn = ctx.wn
@@ -843,12 +863,25 @@ def build_polarity(ctx, stop, spelling, syn):
         for k in top(n):
             s = wn.synsets[k]
             for sym, t, tw in wn.lexical_pointers(s, lemma, {"!"}):
-                m = (tw, wn.synsets[t].pos) if tw else None
-                if m and m in nodes and t in top(m):
-                    # The pair extends to the words' classes when each word
-                    # joined its class through a sense the pointers link.
-                    a, b = sorted([n, m])
-                    senses_of[(a, b)] |= {(n, k), (m, t)}
+                # The partner may be rarer than news vocabulary ("unsafe",
+                # "unlawful"): an affixal opposite (the word with a negative
+                # prefix) is kept when news uses it at all. Other rare
+                # partners are left out: their Snowball stems often collide
+                # with common words ("socialism" -> "social").
+                # The affixal opposite may also be a synonym of the word the
+                # pointer names ("safe" points at "dangerous", whose synset
+                # holds "unsafe").
+                partners = [tw] if tw else []
+                partners += [w for w in wn.synsets[t].lemmas() if w != tw and affixal_negation(lemma, w)]
+                for w in partners:
+                    m = (w, wn.synsets[t].pos)
+                    rare_ok = affixal_negation(lemma, w) and ctx.form_df.get(w, 0) >= 1
+                    if (m in nodes or rare_ok) and t in top(m):
+                        # The pair extends to the words' classes when each
+                        # word joined its class through a sense the
+                        # pointers link.
+                        a, b = sorted([n, m])
+                        senses_of[(a, b)] |= {(n, k), (m, t)}
     merged = {}
     for (a, b), used in senses_of.items():
         merged[(a, b)] = (a, joined_by.get(a)) in used and (b, joined_by.get(b)) in used
@@ -872,8 +905,9 @@ def build_polarity(ctx, stop, spelling, syn):
                   ["word<TAB>antonym<TAB>stem<TAB>antonym stem<TAB>part of speech (n, v, a, r)<TAB>class id of the",
                    "  word<TAB>class id of the antonym (0: the pair holds for these stems only)"])
     write("antonyms.tsv", head, rows)
-    cues = sorted(set(NEGATION_CUES) | set(NEGATED_AUXILIARIES))
-    head = header("negation cues", ["closed class of English grammar, written for this project (CC0)"],
+    cues = sorted(set(NEGATION_CUES) | set(NEGATED_AUXILIARIES) | set(NEGATIVE_IMPLICATIVES))
+    head = header("negation cues", ["closed class of English grammar, written for this project (CC0); negative",
+                                    "  implicative verbs after Karttunen (1971) and Nairn, Condoravdi & Karttunen (2006)"],
                   ["one lower-case cue per line (a phrase has its words joined by one space); any word ending",
                    "  in \"n't\" is a cue too"])
     write("negation.txt", head, cues)

@@ -181,9 +181,29 @@ pub struct FeatureVector {
     pub anchored: bool,
 }
 
-/// Whether two figures are the same statement of a number.
+/// Whether two figures state the same number: the same range, or the same
+/// number with qualifiers that do not pull apart ("200 percent" / "above
+/// 200%", "about 5,000" / "5,000"), but never a floor against a ceiling
+/// ("more than 50" / "fewer than 50").
 fn same_figure(a: &Figure, b: &Figure) -> bool {
-    a.low == b.low && a.high == b.high && a.qualifier == b.qualifier
+    use Qualifier::{AtLeast, AtMost, LessThan, MoreThan, Range};
+    let floor = |q: Qualifier| matches!(q, AtLeast | MoreThan);
+    let ceiling = |q: Qualifier| matches!(q, AtMost | LessThan);
+    // The number a figure is stated as: a floor's low end, a ceiling's
+    // high end, an exact or approximate figure's value.
+    let stated = |f: &Figure| {
+        if ceiling(f.qualifier) {
+            f.high
+        } else {
+            f.low.or(f.high)
+        }
+    };
+    match (a.qualifier, b.qualifier) {
+        (Range, Range) => a.low == b.low && a.high == b.high,
+        (Range, _) | (_, Range) => false,
+        (x, y) if (floor(x) && ceiling(y)) || (ceiling(x) && floor(y)) => false,
+        _ => stated(a).is_some() && stated(a) == stated(b),
+    }
 }
 
 /// Whether two figures may be compared at all: the same thing counted, and
@@ -248,17 +268,33 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
     let (mut i, mut j) = (0, 0);
     let mut shared_mass = 0.0;
     let mut shared_terms = 0usize;
+    // The frame: content words that are not part of a name, shared or
+    // said by one side only.
+    let mut frame = Frame::default();
     while i < a.terms.len() && j < b.terms.len() {
         match a.terms[i].0.cmp(&b.terms[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Less => {
+                frame.unshared(a, a.terms[i].0, true);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                frame.unshared(b, b.terms[j].0, false);
+                j += 1;
+            }
             std::cmp::Ordering::Equal => {
                 shared_mass += a.terms[i].1;
                 shared_terms += 1;
+                frame.shared += usize::from(!Frame::is_name(a, a.terms[i].0));
                 i += 1;
                 j += 1;
             }
         }
+    }
+    for t in &a.terms[i..] {
+        frame.unshared(a, t.0, true);
+    }
+    for t in &b.terms[j..] {
+        frame.unshared(b, t.0, false);
     }
     // Opposites ("confirmed" / "denied") are the same topic word with the
     // other polarity: they count as shared for similarity, and flag it.
@@ -299,13 +335,16 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
         flag(!a.entities.is_empty() && !b.entities.is_empty() && shared_entities == 0);
     let entity_swap = a.entities.len() > shared_entities && b.entities.len() > shared_entities;
     let lead_entity = flag(a.lead_entity.is_some() && a.lead_entity == b.lead_entity);
-    // Another subject in the same frame ("Apple reported ..." / "Microsoft
-    // reported ..."): both open with a capitalised word (or name) the other
-    // never uses.
-    let subject_clash = flag(match (a.lead_word, b.lead_word) {
-        (Some(x), Some(y)) => x != y && !holds_term(b, x) && !holds_term(a, y),
-        _ => false,
-    });
+    // Another subject or place in the same frame ("Apple reported ..." /
+    // "Microsoft reported ...", "... in Kerala" / "... in Assam"): each
+    // names something (or opens with a capitalised word) the other does
+    // not, and apart from the names they say the same words.
+    let subject_clash = flag(
+        frame.shared >= MIN_FRAME
+            && frame.unshared <= MAX_FRAME_CHANGE
+            && frame.names_a > 0
+            && frame.names_b > 0,
+    );
     let number_mismatch = if !a.numbers.is_empty() && !b.numbers.is_empty() {
         let shared = shared_count(&a.numbers, &b.numbers) as f32;
         1.0 - shared / a.numbers.len().max(b.numbers.len()) as f32
@@ -369,6 +408,46 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
         dates,
         polarity_clash,
         anchored,
+    }
+}
+
+/// Shared words, not names, that make two claims one sentence frame.
+const MIN_FRAME: usize = 2;
+/// Most words, not names, said by one side only in one frame (a reworded
+/// verb, say).
+const MAX_FRAME_CHANGE: usize = 1;
+
+/// How the words of two claims split between names and the rest (the
+/// frame), counted while their terms are merged.
+#[derive(Debug, Default)]
+struct Frame {
+    /// Shared content words that are not names.
+    shared: usize,
+    /// Content words of one side only that are not names.
+    unshared: usize,
+    /// Name words of the first claim only.
+    names_a: usize,
+    /// Name words of the second claim only.
+    names_b: usize,
+}
+
+impl Frame {
+    /// Whether the term `k` of `p` is a word of a name, or the capitalised
+    /// word opening it ("Apple reported ...": the likely subject).
+    fn is_name(p: &Profile, k: u64) -> bool {
+        p.lead_word == Some(k) || holds(&p.named, k)
+    }
+
+    /// Counts `k`, a term of `p` the other claim lacks; `first` says
+    /// whether `p` is the first claim.
+    fn unshared(&mut self, p: &Profile, k: u64, first: bool) {
+        if !Frame::is_name(p, k) {
+            self.unshared += 1;
+        } else if first {
+            self.names_a += 1;
+        } else {
+            self.names_b += 1;
+        }
     }
 }
 

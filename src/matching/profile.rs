@@ -221,7 +221,8 @@ pub struct Profile {
     /// have opposites, sorted.
     pub opposites: Vec<(u64, u64)>,
     /// Content keys of words used as part of a name ("North" in "North
-    /// Korea"), sorted: such a word is never the opposite of another.
+    /// Korea", "Germany" opening a sentence), sorted: such a word is never
+    /// the opposite of another, and the rest of the claim is its frame.
     pub named: Vec<u64>,
     /// Sum of term weights.
     pub mass: f32,
@@ -315,7 +316,8 @@ impl Profile {
             // inside the sentence or opening it before another capitalised
             // word, carries no polarity: it is never negated ("neither
             // Moscow nor Kyiv confirmed" negates the verb) nor an opposite.
-            let in_name = capitalised(i) && (i > 0 || capitalised(i + 1));
+            let in_name = (capitalised(i) && (i > 0 || capitalised(i + 1)))
+                || found.iter().any(|e| e.start <= t.start && t.end <= e.end);
             if scope > 0 {
                 if !in_name {
                     negated.push(k);
