@@ -105,6 +105,9 @@ fn main() {
                 for (cat, a, b, e, g) in &sep.wrong {
                     println!("  WRONG [{cat}] expected {e}, got {g}\n    {a}\n    {b}");
                 }
+                for (cat, a, b, e, g) in &pool.wrong {
+                    println!("  WRONG POOLED [{cat}] expected {e}, got {g}\n    {a}\n    {b}");
+                }
             }
         }
     }

@@ -43,6 +43,7 @@ const FILES: Sources = Sources {
     currencies: include_str!("../data/lexicon/currencies.tsv"),
     calendar: include_str!("../data/lexicon/calendar.tsv"),
     background_df: include_str!("../data/lexicon/background_df.tsv"),
+    related: include_str!("../data/lexicon/related.tsv"),
 };
 
 /// The text of every table, as the build scripts write them.
@@ -72,6 +73,9 @@ pub struct Sources {
     pub calendar: &'static str,
     /// `background_df.tsv`: background document frequencies by stem.
     pub background_df: &'static str,
+    /// `related.tsv`: related words (close in news use and in WordNet), by
+    /// stem, with their cosine.
+    pub related: &'static str,
 }
 
 impl Sources {
@@ -434,6 +438,8 @@ pub struct Lexicon {
     /// pair), for lookups by one side.
     stem_opposites: Map<&'static str, Vec<TermKey<'static>>>,
     class_opposites: Map<u32, Vec<TermKey<'static>>>,
+    /// Each stem's related stems with their cosine, closest first.
+    related: Map<&'static str, Vec<(&'static str, f32)>>,
     negation: Set<String>,
     max_negation_words: usize,
     noun_classes: Map<&'static str, NounClass>,
@@ -844,6 +850,20 @@ impl Lexicon {
             list.dedup();
         }
 
+        let mut related: Map<&'static str, Vec<(&'static str, f32)>> = map(1024);
+        for (line, f) in rows(sources.related) {
+            fields("related.tsv", line, &f, 3)?;
+            let cosine: f32 = f[2]
+                .parse()
+                .ok()
+                .filter(|c: &f32| (0.0..=1.0).contains(c))
+                .ok_or_else(|| err("related.tsv", line, "bad cosine".into()))?;
+            related.entry(f[0]).or_default().push((f[1], cosine));
+        }
+        for list in related.values_mut() {
+            list.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
+        }
+
         let mut negation = Set::default();
         let mut max_negation_words = 0;
         for (_, f) in rows(sources.negation) {
@@ -977,6 +997,7 @@ impl Lexicon {
             antonyms,
             stem_opposites,
             class_opposites,
+            related,
             negation,
             max_negation_words,
             noun_classes,
@@ -1115,6 +1136,12 @@ impl Lexicon {
         out.sort_unstable_by_key(term_order);
         out.dedup();
         out
+    }
+
+    /// Stems related to `stem` in news use and in WordNet ("acquir" for
+    /// "buy"), with their cosine, closest first; empty for most words.
+    pub fn related(&self, stem: &str) -> &[(&'static str, f32)] {
+        self.related.get(stem).map_or(&[], Vec::as_slice)
     }
 
     /// Whether two stems are antonyms ("confirm"/"deni", "legal"/"illeg",

@@ -112,16 +112,16 @@ fn contrast_validation_pairs_are_judged() {
 
 // Floors, each a little under the figure measured by
 // `cargo run --release --example evaluate -- --final` with the shipped
-// model (README, "Quality"): seeds precision 0.800, recall 0.404; BASIL
-// validation precision 0.908, recall 0.322; BASIL in one story 0.083 of
-// matches across events; contrast validation 0.671 separate, 0.529 pooled.
-const SEED_PRECISION: f64 = 0.75;
-const SEED_RECALL: f64 = 0.37;
+// model (README, "Quality"): seeds precision 0.880, recall 0.415; BASIL
+// validation precision 0.894, recall 0.319; BASIL in one story 0.086 of
+// matches across events; contrast validation 0.714 separate, 0.657 pooled.
+const SEED_PRECISION: f64 = 0.83;
+const SEED_RECALL: f64 = 0.38;
 const BASIL_PRECISION: f64 = 0.85;
 const BASIL_RECALL: f64 = 0.29;
 const CROSS_EVENT_RATE: f64 = 0.12;
-const CONTRAST_SEPARATE: f64 = 0.62;
-const CONTRAST_POOLED: f64 = 0.48;
+const CONTRAST_SEPARATE: f64 = 0.67;
+const CONTRAST_POOLED: f64 = 0.61;
 
 /// The relation between the two one-sentence articles `a` and `b`: the
 /// relation of the best same-fact match either way, `None` if none.
@@ -173,7 +173,6 @@ fn paraphrases_with_the_same_figures_agree() {
 }
 
 #[test]
-#[ignore = "known weakness: the fitted models give subject_clash no weight yet (README, Quality)"]
 fn another_country_in_the_same_frame_does_not_agree() {
     let got = judge(
         "Germany's economy grew 0.3 percent in the third quarter.",
@@ -183,13 +182,79 @@ fn another_country_in_the_same_frame_does_not_agree() {
 }
 
 #[test]
-#[ignore = "known weakness: the fitted models give subject_clash no weight yet (README, Quality)"]
 fn another_company_in_the_same_frame_does_not_agree() {
     let got = judge(
         "Apple reported quarterly revenue of $90 billion.",
         "Microsoft reported quarterly revenue of $90 billion.",
     );
     assert_ne!(got, Some(Relation::Agrees));
+}
+
+#[test]
+fn another_place_in_the_same_frame_does_not_agree_even_pooled() {
+    // Loaded with other coverage, rare shared words weigh more; another
+    // place in the same frame must still not be the same fact.
+    let texts = [
+        "A landslide buried 30 homes in the Peruvian region of Cusco.",
+        "A landslide buried 30 homes in the Peruvian region of Puno.",
+        "The airline said strikes would cancel 200 flights on Monday.",
+        "Strikes will force the airline to cancel 200 flights on Monday.",
+        "The central bank of Chile cut its key rate to 5.5 percent.",
+        "Chile's central bank lowered its benchmark rate to 5.5 percent.",
+    ];
+    let articles = texts.iter().enumerate().map(|(i, t)| {
+        let mut a = Article::new(format!("a{i}"), *t);
+        a.story = "pooled".into();
+        a
+    });
+    let an = Analysis::build(Corpus::from_articles(articles));
+    let relation = |x: usize, y: usize| {
+        an.article_claims[x]
+            .clone()
+            .filter_map(|c| an.match_in(c, y))
+            .map(|m| m.relation)
+            .find(|r| *r != Relation::Related)
+    };
+    assert_eq!(relation(0, 1), None, "Cusco / Puno");
+    assert_eq!(
+        relation(2, 3),
+        Some(Relation::Agrees),
+        "the same cancellations"
+    );
+    assert_eq!(relation(4, 5), Some(Relation::Agrees), "the same rate cut");
+}
+
+#[test]
+fn a_refusal_or_an_affixal_opposite_contradicts() {
+    for (a, b) in [
+        (
+            "The health minister resigned over the vaccine scandal.",
+            "The health minister refused to resign over the vaccine scandal.",
+        ),
+        (
+            "Inspectors said the dam above the village is safe.",
+            "Inspectors said the dam above the village is unsafe.",
+        ),
+        (
+            "The regulator said the merger of the two telecom firms was lawful.",
+            "The regulator said the merger of the two telecom firms was unlawful.",
+        ),
+    ] {
+        assert_eq!(judge(a, b), Some(Relation::Contradicts), "{a} / {b}");
+    }
+}
+
+#[test]
+fn the_same_number_as_a_bound_agrees() {
+    // "above 5%" does not contradict "5 percent": the same number, stated
+    // as a floor.
+    assert_eq!(
+        judge(
+            "Inflation in Chile rose to 5 percent in March.",
+            "Inflation in Chile rose above 5% in March."
+        ),
+        Some(Relation::Agrees)
+    );
 }
 
 #[test]

@@ -22,7 +22,7 @@ pub use super::profile::key;
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
 /// The last five are context features, filled in by the corpus matcher.
-pub const FEATURE_NAMES: [&str; 29] = [
+pub const FEATURE_NAMES: [&str; 30] = [
     "term_overlap",
     "min_coverage",
     "bigram_overlap",
@@ -46,6 +46,7 @@ pub const FEATURE_NAMES: [&str; 29] = [
     "shared_weight",
     "max_coverage",
     "unshared_terms",
+    "related_words",
     "article_similarity",
     "article_date_gap",
     "article_support",
@@ -84,6 +85,10 @@ pub const ANCHOR: usize = index_of("anchor");
 /// company, country or place in the same frame).
 pub const ENTITY_SWAP: usize = index_of("entity_swap");
 
+/// Index of `subject_clash`: another subject or place in the same sentence
+/// frame ("Apple reported ..." / "Microsoft reported ...").
+pub const SUBJECT_CLASH: usize = index_of("subject_clash");
+
 /// Index of `figure_conflict`: comparable figures, none the same or close.
 pub const FIGURE_CONFLICT: usize = index_of("figure_conflict");
 /// Index of `quote_overlap`: shared words inside direct quotes.
@@ -106,6 +111,10 @@ pub const MAX_COVERAGE: usize = index_of("max_coverage");
 /// Index of `unshared_terms`: `ln(1 + n)` of the content words only one of
 /// the two uses: information one adds that the other lacks.
 pub const UNSHARED_TERMS: usize = index_of("unshared_terms");
+/// Index of `related_words`: words of one side that the other replaces by
+/// a related word ("buy" / "acquire"), weighted by their closeness and
+/// rarity, as a share of both sides' weight.
+pub const RELATED_WORDS: usize = index_of("related_words");
 /// Index of `article_similarity`: cosine of the two articles' term vectors.
 pub const ARTICLE_SIMILARITY: usize = index_of("article_similarity");
 /// Index of `article_date_gap`: how far apart the two articles' dates are
@@ -308,6 +317,7 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
         }
     }
     let ratio = |num: f32, den: f32| if den > 0.0 { num / den } else { 0.0 };
+    let related_mass = related_mass(a, b) + related_mass(b, a);
     let term_overlap = ratio(2.0 * shared_mass, a.mass + b.mass).min(1.0);
     let min_coverage = ratio(shared_mass, a.mass.min(b.mass)).min(1.0);
     let bigram_overlap = ratio(
@@ -397,6 +407,7 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
             shared_mass.ln_1p(),
             ratio(shared_mass, a.mass.max(b.mass)).min(1.0),
             ((a.terms.len() + b.terms.len()).saturating_sub(2 * shared_terms) as f32).ln_1p(),
+            ratio(related_mass, a.mass + b.mass).min(1.0),
             0.0,
             0.0,
             0.0,
@@ -449,6 +460,25 @@ impl Frame {
             self.names_b += 1;
         }
     }
+}
+
+/// The weight of `p`'s words that `q` lacks but says with a related word
+/// ("acquired" for "bought"), each counted once, at its closest relative's
+/// cosine; no allocation.
+fn related_mass(p: &Profile, q: &Profile) -> f32 {
+    let mut mass = 0.0;
+    let mut last = None;
+    for &(k, r, cosine) in &p.related {
+        // Sorted by word, closest relative first: the first hit counts.
+        if last == Some(k) || holds_term(q, k) {
+            continue;
+        }
+        if holds_term(q, r) && !holds(&q.named, r) {
+            mass += cosine * weight_of(p, k).unwrap_or(0.0);
+            last = Some(k);
+        }
+    }
+    mass
 }
 
 fn holds_term(p: &Profile, k: u64) -> bool {
@@ -697,4 +727,71 @@ pub fn pair_features(a: &str, b: &str, idf: &Idf, params: &Params) -> FeatureVec
         p
     };
     features(&profile(a), &profile(b), params)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vector(a: &str, b: &str) -> FeatureVector {
+        pair_features(a, b, &Idf::default(), Params::trained())
+    }
+
+    #[test]
+    fn another_subject_in_the_same_frame_clashes() {
+        for (a, b) in [
+            (
+                "Toyota recalled 1 million cars over faulty airbags.",
+                "Honda recalled 1 million cars over faulty airbags.",
+            ),
+            (
+                "Cholera cases in Sudan rose to 3,000 this week.",
+                "Cholera cases in Yemen rose to 3,000 this week.",
+            ),
+        ] {
+            assert_eq!(vector(a, b).values[SUBJECT_CLASH], 1.0, "{a} / {b}");
+        }
+        // The same subject, or reworded sentences naming other people, are
+        // no clash.
+        for (a, b) in [
+            (
+                "Toyota recalled 1 million cars over faulty airbags.",
+                "Toyota is recalling a million cars because of faulty airbags.",
+            ),
+            (
+                "Police in Lagos said 12 people were arrested after the protest.",
+                "Twelve protesters were detained, a spokesman for the governor said.",
+            ),
+        ] {
+            assert_eq!(vector(a, b).values[SUBJECT_CLASH], 0.0, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_number_and_its_bound_are_the_same_figure() {
+        let v = vector(
+            "Inflation rose to 200 percent.",
+            "Inflation rose above 200%.",
+        );
+        assert!(v.figures.same);
+        let v = vector(
+            "More than 50 people were hurt.",
+            "Fewer than 50 people were hurt.",
+        );
+        assert!(!v.figures.same);
+    }
+
+    #[test]
+    fn related_words_count_as_a_partial_match() {
+        let related = vector(
+            "The group agreed to buy the brewer.",
+            "The group agreed to acquire the brewer.",
+        );
+        let unrelated = vector(
+            "The group agreed to buy the brewer.",
+            "The group agreed to sue the brewer.",
+        );
+        assert!(related.values[RELATED_WORDS] > 0.0);
+        assert_eq!(unrelated.values[RELATED_WORDS], 0.0);
+    }
 }

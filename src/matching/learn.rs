@@ -36,6 +36,7 @@ pub const SIGNS: [i8; N] = [
     1,  // shared_weight
     1,  // max_coverage
     -1, // unshared_terms
+    1,  // related_words
     1,  // article_similarity
     -1, // article_date_gap
     1,  // article_support

@@ -31,6 +31,19 @@ pub fn opposite_keys(stem: &str) -> Vec<u64> {
     lexicon().opposites(stem).into_iter().map(hashed).collect()
 }
 
+/// Keys of the words related to `stem` ("acquire" for "buy": close in news
+/// use and in WordNet, but not synonyms), with their cosine; a related word
+/// in `stem`'s own synonym class is left out.
+pub fn related_keys(stem: &str) -> Vec<(u64, f32)> {
+    let own = term_key(stem);
+    lexicon()
+        .related(stem)
+        .iter()
+        .map(|&(s, c)| (term_key(s), c))
+        .filter(|&(k, _)| k != own)
+        .collect()
+}
+
 /// Whether `norm` (a folded word) negates what follows.
 pub fn is_negation(norm: &str) -> bool {
     lexicon().is_negation(norm)
@@ -58,6 +71,11 @@ mod tests {
         let deny = term_key(&stem("denied"));
         assert!(opposite_keys(&stem("confirmed")).contains(&deny));
         assert!(is_negation("not") && is_negation("never") && !is_negation("now"));
+        let acquire = term_key(&stem("acquire"));
+        assert!(related_keys(&stem("buy"))
+            .iter()
+            .any(|&(k, c)| k == acquire && c > 0.0));
+        assert!(related_keys(&stem("the")).is_empty());
         assert!(background_docs() > 10_000);
         assert!(background_df(&stem("government")) > background_df(&stem("earthquake")));
     }

@@ -23,7 +23,7 @@ use super::copies::Copies;
 use super::features::{
     compare_dates, compare_figures, features, polarity_words, shared_words, FeatureVector, Params,
     ARTICLE_DATE_GAP, ARTICLE_SIMILARITY, ARTICLE_SUPPORT, FACT_SUPPORT, MARGIN, MUTUAL_BEST,
-    N_FEATURES,
+    N_FEATURES, SUBJECT_CLASH,
 };
 use super::index::Index;
 use super::profile::{Idf, Profile};
@@ -459,12 +459,17 @@ pub struct Matched {
     pub copies: Copies,
 }
 
-/// The relation of a passing pair: opposite polarity contradicts; close but
+/// The relation of a passing pair: another subject in the same frame is
+/// only related; opposite polarity contradicts; close but
 /// different figures, or other dates, differ; only far-apart figures
 /// (another quantity of the same kind) make it merely related; otherwise
 /// the two agree.
 pub fn relation(v: &FeatureVector) -> Relation {
-    if v.polarity_clash {
+    if v.values[SUBJECT_CLASH] > 0.0 {
+        // Another subject or place in the same frame is another fact,
+        // however alike the words: related, never agrees.
+        Relation::Related
+    } else if v.polarity_clash {
         Relation::Contradicts
     } else if figures_differ(v) || v.dates.conflict {
         Relation::Differs

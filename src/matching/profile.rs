@@ -224,6 +224,10 @@ pub struct Profile {
     /// Korea", "Germany" opening a sentence), sorted: such a word is never
     /// the opposite of another, and the rest of the claim is its frame.
     pub named: Vec<u64>,
+    /// (content key, key of a related word, cosine) for content words,
+    /// not names, that have related words ("buy": "acquire"), sorted by
+    /// content key, closest first.
+    pub related: Vec<(u64, u64, f32)>,
     /// Sum of term weights.
     pub mass: f32,
     /// A key of the words in order (case and punctuation aside): equal for
@@ -279,6 +283,7 @@ impl Profile {
         let mut negated = Vec::new();
         let mut opposites = Vec::new();
         let mut named = Vec::new();
+        let mut related = Vec::new();
         let mut prev: Option<u64> = None;
         let mut text_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut scope = 0usize;
@@ -330,6 +335,9 @@ impl Profile {
                 for o in lexical::opposite_keys(&t.stem) {
                     opposites.push((k, o));
                 }
+                for (r, c) in lexical::related_keys(&t.stem) {
+                    related.push((k, r, c));
+                }
             }
             if let Some(p) = prev {
                 bigrams.push(pair_key(p, k));
@@ -351,6 +359,8 @@ impl Profile {
         }
         opposites.sort_unstable();
         opposites.dedup();
+        related.sort_by(|x: &(u64, u64, f32), y| x.0.cmp(&y.0).then(y.2.total_cmp(&x.2)));
+        related.dedup_by_key(|r| (r.0, r.1));
         let mass = terms.iter().map(|t| t.1).sum();
         // The subject, roughly: a name opening the sentence (after a
         // leading article or other stop word at most).
@@ -388,6 +398,7 @@ impl Profile {
             negated,
             opposites,
             named,
+            related,
             mass,
             text_key,
         }
