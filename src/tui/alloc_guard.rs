@@ -5,8 +5,12 @@
 //! screen and the shell is usable after the abort.
 //!
 //! Before the browser enters raw mode and the alternate screen the guard
-//! does nothing; the analysis and every start-up view are built before
-//! that, so a failure there leaves the terminal untouched.
+//! does nothing (a failure then leaves the terminal untouched); from then
+//! on it restores, whichever thread fails: the UI thread, or the worker
+//! that loads and analyses the articles while the loading screen is shown
+//! (see `tui::run`). Only the first restore writes anything; a frame the
+//! UI thread may still draw between the restore and the abort is drawn on
+//! the main screen, the modes stay restored.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 
