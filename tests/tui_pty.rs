@@ -791,6 +791,7 @@ fn the_story_list_drills_down_and_back() {
 /// `n` articles of our own sentences (words drawn by a fixed generator),
 /// as JSONL: enough of them take seconds to analyse in a debug build.
 fn synthetic_jsonl(n: usize) -> String {
+    use std::fmt::Write as _;
     const WORDS: &[&str] = &[
         "council", "harbour", "bridge", "farmers", "wheat", "harvest", "library", "city", "river",
         "flood", "school", "road", "budget", "election", "minister", "police", "hospital",
@@ -808,7 +809,8 @@ fn synthetic_jsonl(n: usize) -> String {
         let mut text = String::new();
         for _ in 0..6 {
             let w: Vec<&str> = (0..5).map(|_| WORDS[next(WORDS.len())]).collect();
-            text.push_str(&format!(
+            let _ = write!(
+                text,
                 "The {} {} said {} {} were moved to the {} near the {} on Monday. ",
                 w[0],
                 w[1],
@@ -816,15 +818,16 @@ fn synthetic_jsonl(n: usize) -> String {
                 w[2],
                 w[3],
                 w[4]
-            ));
+            );
         }
         let title: Vec<&str> = (0..4).map(|_| WORDS[next(WORDS.len())]).collect();
-        out.push_str(&format!(
-            "{{\"id\": \"a{i}\", \"title\": \"{}\", \"outlet\": \"Outlet {}\", \"text\": \"{}\"}}\n",
+        let _ = writeln!(
+            out,
+            "{{\"id\": \"a{i}\", \"title\": \"{}\", \"outlet\": \"Outlet {}\", \"text\": \"{}\"}}",
             title.join(" "),
             i % 7,
             text.trim_end()
-        ));
+        );
     }
     out
 }
