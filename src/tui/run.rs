@@ -9,8 +9,9 @@
 //! prints its error without the terminal ever being touched). Otherwise
 //! the terminal is set up and the loading screen is the first frame; it
 //! is redrawn when a progress report or a terminal event arrives (at most
-//! every [`FRAME`]) and every [`CLOCK`] for its clock; `q`, `Esc` and
-//! `Ctrl-c` leave at once, abandoning the worker.
+//! every [`FRAME`]) and every [`CLOCK`] for its clock, looking for reports
+//! every [`POLL`] between keys; `q`, `Esc` and `Ctrl-c` leave at once,
+//! abandoning the worker.
 //!
 //! Once the terminal is set up every way out restores it (see
 //! [`terminal`]), including an allocation failure on the worker thread:
@@ -32,8 +33,11 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 
 /// How long a load may take before the loading screen is shown at all:
-/// faster loads open straight on the browser, without a flash.
-const QUIET: Duration = Duration::from_millis(50);
+/// faster loads open straight on the browser, without a flash of the
+/// loading screen (the bundled articles take 55-120 ms on the 2-core
+/// development box, depending on its load), and slower ones still show
+/// their first frame within 100 ms of start-up.
+const QUIET: Duration = Duration::from_millis(70);
 
 /// The shortest time between two frames of the loading screen (at most 20
 /// a second, however fast the reports come).
@@ -42,6 +46,11 @@ const FRAME: Duration = Duration::from_millis(50);
 /// How often the loading screen is redrawn with nothing new: its clock
 /// and the bar of a step that reports no units.
 const CLOCK: Duration = Duration::from_millis(100);
+
+/// How long the loading screen waits for a key before it looks at the
+/// worker's reports again: how late, at most, the browser follows the end
+/// of loading (the reports cannot wake a wait on the terminal).
+const POLL: Duration = Duration::from_millis(10);
 
 /// Runs the browser over `paths` (the bundled articles when empty) until
 /// the user quits; `fresh` ignores the remembered session, `load` says
@@ -243,7 +252,7 @@ fn show_loading(
             drawn = Some(Instant::now());
             news = false;
         }
-        if event::poll(FRAME)? {
+        if event::poll(POLL)? {
             let ev = event::read()?;
             if let Some(i) = loading.input_for(&ev) {
                 loading.update(i);
