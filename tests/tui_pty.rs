@@ -928,7 +928,15 @@ fn an_allocation_failure_while_loading_restores_the_terminal_before_the_message(
     if !cfg!(debug_assertions) {
         return; // the hook exists in debug builds only
     }
-    let mut s = Session::start_with(100, 30, &[], &[("CROSSCHECK_DEBUG_OOM", "loading")]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stories.jsonl");
+    std::fs::write(&file, THREE_STORIES).unwrap();
+    let mut s = Session::start_with(
+        100,
+        30,
+        &[file.as_path()],
+        &[("CROSSCHECK_DEBUG_OOM", "loading")],
+    );
     let st = s.wait_exit("an allocation failure while loading");
     assert_eq!(st.signal(), Some("Aborted"), "{st:?}");
     s.assert_restored("allocation failure while loading");

@@ -3,10 +3,14 @@
 //! The config is read and the terminal checked first; then the articles
 //! are loaded and analysed, and the browser's state built, on a worker
 //! thread ([`loader`](super::loader)) while this thread shows the loading
-//! screen. A load that ends within [`QUIET`] (the bundled articles, a
-//! warm cache) never shows it: the terminal is set up only after that
-//! wait, and the browser is the first frame (a load that finds nothing
-//! prints its error without the terminal ever being touched). Otherwise
+//! screen. A load that ends within [`QUIET`] (a small folder, a warm
+//! cache of a few hundred articles) never shows it: the terminal is set up
+//! only after that wait, and the browser is the first frame (a load that
+//! finds nothing prints its error without the terminal ever being
+//! touched). The bundled articles wait up to [`QUIET_BUNDLED`]: they take
+//! about as long as the wait for the loading screen (the engine's first
+//! use: its tables and expressions), so the loading screen would only
+//! flash. Otherwise
 //! the terminal is set up and the loading screen is the first frame; it
 //! is redrawn when a progress report or a terminal event arrives (at most
 //! every [`FRAME`]) and every [`CLOCK`] for its clock, looking for reports
@@ -34,10 +38,15 @@ use std::time::{Duration, Instant};
 
 /// How long a load may take before the loading screen is shown at all:
 /// faster loads open straight on the browser, without a flash of the
-/// loading screen (the bundled articles take 55-120 ms on the 2-core
-/// development box, depending on its load), and slower ones still show
-/// their first frame within 100 ms of start-up.
+/// loading screen, and slower ones still show their first frame within
+/// 100 ms of start-up.
 const QUIET: Duration = Duration::from_millis(70);
+
+/// How long the bundled articles may take before the loading screen is
+/// shown: on the development box they open in 65-120 ms, depending on its
+/// load, which would flash the loading screen for a few frames after
+/// [`QUIET`].
+const QUIET_BUNDLED: Duration = Duration::from_secs(1);
 
 /// The shortest time between two frames of the loading screen (at most 20
 /// a second, however fast the reports come).
@@ -89,7 +98,12 @@ pub fn run(paths: &[PathBuf], fresh: bool, load: crate::cli::LoadOptions) -> Exi
     };
     // A quick load opens on the browser: no loading screen, and a load
     // that found nothing never touches the terminal.
-    let mut ready = wait_quietly(&reports, &mut loading, started);
+    let quiet = if paths.is_empty() {
+        QUIET_BUNDLED
+    } else {
+        QUIET
+    };
+    let mut ready = wait_quietly(&reports, &mut loading, started, quiet);
     if let Some(outcome) = ready.take_if(|o| o.app.is_none()) {
         return nothing_loaded(&outcome);
     }
@@ -195,15 +209,16 @@ enum Waited {
     Failed,
 }
 
-/// The reports of the first [`QUIET`] after `started`, applied to
+/// The reports of the first `quiet` after `started`, applied to
 /// `loading`; the outcome if loading ended by then.
 fn wait_quietly(
     reports: &Receiver<Report>,
     loading: &mut Loading,
     started: Instant,
+    quiet: Duration,
 ) -> Option<Box<Outcome>> {
     loop {
-        let left = QUIET.checked_sub(started.elapsed())?;
+        let left = quiet.checked_sub(started.elapsed())?;
         match reports.recv_timeout(left) {
             Ok(Report::Done(o)) => return Some(o),
             Ok(r) => loading.update(input(r)),
