@@ -6,11 +6,11 @@
 //!
 //! Before the browser enters raw mode and the alternate screen the guard
 //! does nothing (a failure then leaves the terminal untouched); from then
-//! on it restores, whichever thread fails: the UI thread, or the worker
-//! that loads and analyses the articles while the loading screen is shown
-//! (see `tui::run`). Only the first restore writes anything; a frame the
-//! UI thread may still draw between the restore and the abort is drawn on
-//! the main screen, the modes stay restored.
+//! on it restores, whichever thread fails: the main thread loading and
+//! analysing the articles while the loading screen is shown (see
+//! `tui::run`), the loading screen's thread, or the browser. Only the
+//! first restore writes anything, and the loading screen draws no frame
+//! once the terminal is restored (it checks before each one).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 

@@ -1,26 +1,28 @@
 //! Start-up and the event loop.
 //!
 //! The config is read and the terminal checked first; then the articles
-//! are loaded and analysed, and the browser's state built, on a worker
-//! thread ([`loader`](super::loader)) while this thread shows the loading
-//! screen. A load that ends within [`QUIET`] (a small folder, a warm
-//! cache of a few hundred articles) never shows it: the terminal is set up
-//! only after that wait, and the browser is the first frame (a load that
-//! finds nothing prints its error without the terminal ever being
-//! touched). The bundled articles wait up to [`QUIET_BUNDLED`]: they take
-//! about as long as the wait for the loading screen (the engine's first
-//! use: its tables and expressions), so the loading screen would only
-//! flash. Otherwise
-//! the terminal is set up and the loading screen is the first frame; it
-//! is redrawn when a progress report or a terminal event arrives (at most
+//! are loaded and analysed, and the browser's state built
+//! ([`loader`](super::loader)), on the main thread, while a second thread
+//! shows the loading screen. A load that ends within [`QUIET`] (a small
+//! folder, a warm cache of a few hundred articles) never shows it: the
+//! terminal is set up only after that wait, and the browser is the first
+//! frame (a load that finds nothing prints its error without the terminal
+//! ever being touched). The bundled articles wait up to [`QUIET_BUNDLED`]:
+//! they take about as long as the wait for the loading screen (the
+//! engine's first use: its tables and expressions), so the loading screen
+//! would only flash. Otherwise the loading screen's thread sets up the
+//! terminal and draws the loading screen as the first frame; it is
+//! redrawn when a progress report or a terminal event arrives (at most
 //! every [`FRAME`]) and every [`CLOCK`] for its clock, looking for reports
-//! every [`POLL`] between keys; `q`, `Esc` and `Ctrl-c` leave at once,
-//! abandoning the worker.
+//! every [`POLL`] between keys. `q`, `Esc` and `Ctrl-c` restore the
+//! terminal and end the process from there at once, whatever the main
+//! thread is doing. When loading ends, the loading screen's thread hands
+//! the terminal back and the browser opens.
 //!
 //! Once the terminal is set up every way out restores it (see
-//! [`terminal`]), including an allocation failure on the worker thread:
-//! the allocation guard ([`alloc_guard`](super::alloc_guard)) restores
-//! the terminal before the runtime's message, whichever thread fails.
+//! [`terminal`]), including an allocation failure while loading: the
+//! allocation guard ([`alloc_guard`](super::alloc_guard)) restores the
+//! terminal before the runtime's message, whichever thread fails.
 //! After loading, the loop blocks on the next terminal event, turns it
 //! into an input, updates and redraws: nothing happens between events.
 
@@ -29,11 +31,12 @@ use super::app::loading::{Exit, LoadInput, Loading};
 use super::app::{update, App, Effect};
 use super::loader::{self, Outcome, Report};
 use super::session::Session;
+use super::terminal::Tui;
 use super::{config, terminal, ui};
 use ratatui::crossterm::event;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 
 /// How long a load may take before the loading screen is shown at all:
@@ -57,8 +60,8 @@ const FRAME: Duration = Duration::from_millis(50);
 const CLOCK: Duration = Duration::from_millis(100);
 
 /// How long the loading screen waits for a key before it looks at the
-/// worker's reports again: how late, at most, the browser follows the end
-/// of loading (the reports cannot wake a wait on the terminal).
+/// reports again: how late, at most, the browser follows the end of
+/// loading (the reports cannot wake a wait on the terminal).
 const POLL: Duration = Duration::from_millis(10);
 
 /// Runs the browser over `paths` (the bundled articles when empty) until
@@ -83,19 +86,12 @@ pub fn run(paths: &[PathBuf], fresh: bool, load: crate::cli::LoadOptions) -> Exi
     #[cfg(debug_assertions)]
     debug_hook("start");
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-    let mut loading = Loading::new(
+    let loading = Loading::new(
         loader::describe(paths),
         config.keymap.clone(),
         config.theme,
         size,
     );
-    let reports = match loader::spawn(paths, load, config, size) {
-        Ok(r) => r,
-        Err(e) => {
-            crate::output::warn(format!("cannot start loading: {e}"));
-            return ExitCode::from(1);
-        }
-    };
     // A quick load opens on the browser: no loading screen, and a load
     // that found nothing never touches the terminal.
     let quiet = if paths.is_empty() {
@@ -103,54 +99,46 @@ pub fn run(paths: &[PathBuf], fresh: bool, load: crate::cli::LoadOptions) -> Exi
     } else {
         QUIET
     };
-    let mut ready = wait_quietly(&reports, &mut loading, started, quiet);
-    if let Some(outcome) = ready.take_if(|o| o.app.is_none()) {
-        return nothing_loaded(&outcome);
-    }
-    let mut term = match terminal::setup() {
-        Ok(t) => t,
+    let (tx, rx) = mpsc::channel();
+    let screen = std::thread::Builder::new()
+        .name("loading screen".into())
+        .spawn(move || loading_screen(&rx, loading, started, quiet));
+    let screen = match screen {
+        Ok(s) => s,
         Err(e) => {
-            crate::output::warn(format!("cannot set up the terminal: {e}"));
+            crate::output::warn(format!("cannot start the loading screen: {e}"));
             return ExitCode::from(1);
         }
     };
-    let outcome = match ready {
-        Some(o) => o,
-        None => match show_loading(&mut term, &reports, &mut loading, started) {
-            Ok(Waited::Ready(o)) => o,
-            Ok(Waited::Left(exit)) => {
-                terminal::restore();
-                return match exit {
-                    Exit::Quit => ExitCode::SUCCESS,
-                    Exit::Interrupt => ExitCode::from(130),
-                };
-            }
-            Ok(Waited::Failed) => {
-                // The worker panicked: the panic hook has restored the
-                // terminal and printed the message.
-                terminal::restore();
-                crate::output::warn("loading failed");
-                return ExitCode::from(101);
-            }
-            Err(e) => {
-                terminal::restore();
-                crate::output::warn(format!("terminal error: {e}"));
-                return ExitCode::from(1);
-            }
-        },
+    // A closed channel means the loading screen has gone: nothing to tell.
+    let tell = |r: Report| {
+        let _ = tx.send(Note::Report(r));
+    };
+    let outcome = loader::load(paths, load, config, size, &tell);
+    let _ = tx.send(Note::Loaded);
+    let Ok((term, loading)) = screen.join() else {
+        // Its panic message is printed, after the restore.
+        terminal::restore();
+        return ExitCode::from(101);
     };
     let Outcome {
         app,
         store_error,
         warnings,
-    } = *outcome;
+    } = outcome;
     let Some(mut app) = app else {
         terminal::restore();
-        return nothing_loaded(&Outcome {
-            app: None,
-            store_error,
-            warnings,
-        });
+        return nothing_loaded(&warnings);
+    };
+    let mut term = match term {
+        Some(t) => t,
+        None => match terminal::setup() {
+            Ok(t) => t,
+            Err(e) => {
+                crate::output::warn(format!("cannot set up the terminal: {e}"));
+                return ExitCode::from(1);
+            }
+        },
     };
     // The terminal may have been resized while loading.
     if (app.size.width, app.size.height) != loading.size {
@@ -190,67 +178,106 @@ pub fn run(paths: &[PathBuf], fresh: bool, load: crate::cli::LoadOptions) -> Exi
 
 /// Prints why nothing loaded (the terminal is not, or no longer, in the
 /// browser's mode): exit status 2.
-fn nothing_loaded(outcome: &Outcome) -> ExitCode {
-    for w in &outcome.warnings {
+fn nothing_loaded(warnings: &[String]) -> ExitCode {
+    for w in warnings {
         crate::output::warn(w);
     }
     crate::output::warn("no articles loaded");
     ExitCode::from(2)
 }
 
-/// The loading screen as it ended.
-enum Waited {
-    /// The browser is ready.
-    Ready(Box<Outcome>),
-    /// The user left.
-    Left(Exit),
-    /// The worker stopped without an outcome (it panicked), or the
-    /// terminal was restored under the loading screen.
-    Failed,
+/// What the main thread tells the loading screen.
+enum Note {
+    /// A step of the loading.
+    Report(Report),
+    /// Loading has ended: the browser, or the reason there is none, is
+    /// ready.
+    Loaded,
 }
 
-/// The reports of the first `quiet` after `started`, applied to
-/// `loading`; the outcome if loading ended by then.
-fn wait_quietly(
-    reports: &Receiver<Report>,
-    loading: &mut Loading,
+/// The loading screen's thread: waits `quiet` after `started` (applying
+/// the reports to `loading`), then sets up the terminal and shows the
+/// loading screen until loading ends. Gives back the terminal if it set it
+/// up, and the screen's state (the terminal's size). When the user quits,
+/// or the terminal fails, it restores the terminal and ends the process.
+fn loading_screen(
+    notes: &Receiver<Note>,
+    mut loading: Loading,
     started: Instant,
     quiet: Duration,
-) -> Option<Box<Outcome>> {
-    loop {
-        let left = quiet.checked_sub(started.elapsed())?;
-        match reports.recv_timeout(left) {
-            Ok(Report::Done(o)) => return Some(o),
-            Ok(r) => loading.update(input(r)),
-            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
+) -> (Option<Tui>, Loading) {
+    if wait_quietly(notes, &mut loading, started, quiet) {
+        return (None, loading);
+    }
+    let mut term = match terminal::setup() {
+        Ok(t) => t,
+        Err(e) => {
+            crate::output::warn(format!("cannot set up the terminal: {e}"));
+            std::process::exit(1);
+        }
+    };
+    match show_loading(&mut term, notes, &mut loading, started) {
+        Ok(None) => (Some(term), loading),
+        Ok(Some(exit)) => {
+            terminal::restore();
+            std::process::exit(match exit {
+                Exit::Quit => 0,
+                Exit::Interrupt => 130,
+            });
+        }
+        Err(e) => {
+            terminal::restore();
+            crate::output::warn(format!("terminal error: {e}"));
+            std::process::exit(1);
         }
     }
 }
 
-/// The loading screen's loop, until the browser is ready or the user
-/// leaves.
-fn show_loading(
-    term: &mut terminal::Tui,
-    reports: &Receiver<Report>,
+/// The reports of the first `quiet` after `started`, applied to
+/// `loading`; whether loading ended by then.
+fn wait_quietly(
+    notes: &Receiver<Note>,
     loading: &mut Loading,
     started: Instant,
-) -> std::io::Result<Waited> {
+    quiet: Duration,
+) -> bool {
+    loop {
+        let Some(left) = quiet.checked_sub(started.elapsed()) else {
+            return false;
+        };
+        match notes.recv_timeout(left) {
+            Ok(Note::Report(r)) => loading.update(input(r)),
+            // The main thread ended loading, or is gone (a panic).
+            Ok(Note::Loaded) | Err(RecvTimeoutError::Disconnected) => return true,
+            Err(RecvTimeoutError::Timeout) => return false,
+        }
+    }
+}
+
+/// The loading screen's loop, until loading ends (`None`) or the user
+/// leaves (how).
+fn show_loading(
+    term: &mut Tui,
+    notes: &Receiver<Note>,
+    loading: &mut Loading,
+    started: Instant,
+) -> std::io::Result<Option<Exit>> {
     let mut drawn: Option<Instant> = None;
     let mut news = true;
     loop {
         loop {
-            match reports.try_recv() {
-                Ok(Report::Done(o)) => return Ok(Waited::Ready(o)),
-                Ok(r) => {
+            match notes.try_recv() {
+                Ok(Note::Report(r)) => {
                     loading.update(input(r));
                     news = true;
                 }
                 Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => return Ok(Waited::Failed),
+                // Loading ended, or the main thread is gone (a panic).
+                Ok(Note::Loaded) | Err(TryRecvError::Disconnected) => return Ok(None),
             }
         }
         if let Some(exit) = loading.exit {
-            return Ok(Waited::Left(exit));
+            return Ok(Some(exit));
         }
         loading.update(LoadInput::Tick(started.elapsed()));
         let due = drawn.is_none_or(|t| {
@@ -258,10 +285,10 @@ fn show_loading(
             since >= CLOCK || (news && since >= FRAME)
         });
         if due {
-            // A panic or an allocation failure on the worker restores the
+            // A panic or an allocation failure while loading restores the
             // terminal: draw no more then.
             if !terminal::is_active() {
-                return Ok(Waited::Failed);
+                return Ok(None);
             }
             term.draw(|f| ui::draw_loading(f, loading))?;
             drawn = Some(Instant::now());
@@ -277,18 +304,16 @@ fn show_loading(
     }
 }
 
-/// A worker's report as an input of the loading screen.
+/// A report as an input of the loading screen.
 fn input(r: Report) -> LoadInput {
     match r {
         Report::Progress(p) => LoadInput::Progress(p),
         Report::Fetch(line) => LoadInput::Fetch(line),
-        // Handled by the callers; never reaches the screen.
-        Report::Done(_) => LoadInput::Tick(Duration::ZERO),
     }
 }
 
 /// The browser's loop, until the user quits.
-fn browse(term: &mut terminal::Tui, app: &mut App) -> std::io::Result<()> {
+fn browse(term: &mut Tui, app: &mut App) -> std::io::Result<()> {
     loop {
         term.draw(|f| ui::draw(f, app))?;
         // Block until something happens: no timers, no idle redraws.
