@@ -8,9 +8,10 @@
 //!
 //! The heavy work stays on the main thread because glibc gives every
 //! other thread its own allocation arena, which grows and shrinks in small
-//! steps: reading the Reuters-21578 analysis from the cache took about
-//! 100 ms longer there (460-580 ms against 400-440 ms, medians of 5-7
-//! runs, load average 2.7).
+//! steps: opening Reuters-21578 from a warm cache took 510-580 ms with the
+//! work on a second thread against 400-440 ms on the main thread (medians
+//! of 5-7 runs of `scripts/startup.py --warm`, load average 2.7), and
+//! 410-480 ms on the second thread with `MALLOC_ARENA_MAX=1`.
 
 use super::app::App;
 use super::config::Config;
