@@ -110,14 +110,16 @@ pub struct LoadOptions {
 }
 
 impl LoadOptions {
-    fn fetch(self) -> FetchOptions {
+    /// The fetch options these ask for.
+    pub fn fetch(self) -> FetchOptions {
         FetchOptions {
             refresh: self.refresh,
             ..FetchOptions::default()
         }
     }
 
-    fn cache(self) -> CacheOptions {
+    /// The cache options these ask for.
+    pub fn cache(self) -> CacheOptions {
         CacheOptions {
             enabled: !self.no_cache,
             ..CacheOptions::default()

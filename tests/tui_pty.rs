@@ -8,7 +8,13 @@
 //!   the matrix; a verdict that survives a restart and is in the export;
 //!   the session restored, `--fresh`;
 //! * `TERM=dumb` refused; an allocation failure after the terminal is set
-//!   up restores it before the message, one before leaves it untouched;
+//!   up (in the browser, or on the loading thread while the loading screen
+//!   is shown) restores it before the message, one before leaves it
+//!   untouched;
+//! * a corpus that takes time opens on the loading screen, where `q`, Esc
+//!   (status 0) and Ctrl-C (130) leave at once; the browser follows it,
+//!   and load warnings are printed after the restore; a load that finds
+//!   nothing exits with status 2 without touching the terminal;
 //! * the config file only read from a regular file of bounded size;
 //! * hostile article text (OSC title, clear screen, OSC 52, C1 CSI, bidi
 //!   override) is shown as `^[`... and never reaches the terminal;
@@ -636,7 +642,7 @@ fn an_allocation_failure_restores_the_terminal_before_the_message() {
     let left = find(&raw, b"\x1b[?1049l").expect("alternate screen left");
     let msg = find(&raw, b"memory allocation of").expect("the message");
     assert!(left < msg, "restore at {left}, message at {msg}");
-    // Before it: the analysis runs first, so the terminal is never touched.
+    // Before it, at start-up: the terminal is never touched.
     let mut s = Session::start_with(100, 30, &[], &[("CROSSCHECK_DEBUG_OOM", "start")]);
     let st = s.wait_exit("an allocation failure at start-up");
     assert_eq!(st.signal(), Some("Aborted"), "{st:?}");
@@ -780,4 +786,166 @@ fn the_story_list_drills_down_and_back() {
     let status = s.wait_exit("q");
     assert!(status.success(), "exit status {status:?}");
     s.assert_restored("q");
+}
+
+/// `n` articles of our own sentences (words drawn by a fixed generator),
+/// as JSONL: enough of them take seconds to analyse in a debug build.
+fn synthetic_jsonl(n: usize) -> String {
+    use std::fmt::Write as _;
+    const WORDS: &[&str] = &[
+        "council", "harbour", "bridge", "farmers", "wheat", "harvest", "library", "city", "river",
+        "flood", "school", "road", "budget", "election", "minister", "police", "hospital",
+        "market", "bank", "energy", "water", "rail", "port", "storm",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |m: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        usize::try_from(seed % m as u64).unwrap()
+    };
+    let mut out = String::new();
+    for i in 0..n {
+        let mut text = String::new();
+        for _ in 0..6 {
+            let w: Vec<&str> = (0..5).map(|_| WORDS[next(WORDS.len())]).collect();
+            let _ = write!(
+                text,
+                "The {} {} said {} {} were moved to the {} near the {} on Monday. ",
+                w[0],
+                w[1],
+                2 + next(900),
+                w[2],
+                w[3],
+                w[4]
+            );
+        }
+        let title: Vec<&str> = (0..4).map(|_| WORDS[next(WORDS.len())]).collect();
+        let _ = writeln!(
+            out,
+            "{{\"id\": \"a{i}\", \"title\": \"{}\", \"outlet\": \"Outlet {}\", \"text\": \"{}\"}}",
+            title.join(" "),
+            i % 7,
+            text.trim_end()
+        );
+    }
+    out
+}
+
+/// Whether the browser (rather than the loading screen) was ever drawn:
+/// its status bar's place over the loading screen's " Loading " (every
+/// letter differs, so the whole word is written), or a pane's title.
+fn browser_drawn(raw: &[u8]) -> bool {
+    [&b"Story list"[..], b"Stories (", b"Articles ("]
+        .iter()
+        .any(|w| find(raw, w).is_some())
+}
+
+#[test]
+fn the_loading_screen_comes_first_and_q_esc_or_ctrl_c_leave_it_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("wire.jsonl");
+    // Seconds of work in a debug build, about one in a release build.
+    std::fs::write(&file, synthetic_jsonl(3000)).unwrap();
+    for (key, what, code) in [("q", "q", 0), ("\x1b", "Esc", 0), ("\x03", "Ctrl-C", 130)] {
+        let mut s = Session::start_with(80, 24, &[file.as_path()], &[]);
+        let sc = s.wait_for("the loading screen", |sc| {
+            sc.contains("Loading") && sc.contains("matching claims")
+        });
+        for step in ["reading files", "grouping stories", "opening the browser"] {
+            assert!(sc.contains(step), "{what}: {step}:\n{sc}");
+        }
+        assert!(sc.contains("wire.jsonl"), "{what}: names the input:\n{sc}");
+        assert!(sc.contains("Esc stop") && sc.contains("q quit"), "{sc}");
+        assert!(s.parser.lock().unwrap().screen().alternate_screen());
+        s.send(key);
+        let status = s.wait_exit(what);
+        assert_eq!(status.exit_code(), code, "{what}: {status:?}");
+        s.assert_restored(what);
+        assert!(
+            !browser_drawn(&s.raw()),
+            "{what}: left during loading, before the browser opened"
+        );
+    }
+}
+
+#[test]
+fn the_loading_screen_gives_way_to_the_browser_and_warnings_follow_the_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("wire.jsonl"), synthetic_jsonl(200)).unwrap();
+    std::fs::write(dir.path().join("broken.json"), "{\"id\": ").unwrap();
+    let mut s = Session::start_with(100, 30, &[dir.path()], &[]);
+    let sc = s.wait_for("the browser", |sc| {
+        sc.contains("Stories (") || sc.contains("Articles (")
+    });
+    assert!(
+        sc.contains("⚠ 1"),
+        "the status bar counts the warning:\n{sc}"
+    );
+    assert!(
+        browser_drawn(&s.raw()),
+        "the check used above sees a browser"
+    );
+    if cfg!(debug_assertions) {
+        // A debug build takes most of a second over 200 articles: the
+        // loading screen came first (it is never drawn after the browser).
+        assert!(
+            find(&s.raw(), b" Loading ").is_some(),
+            "the loading screen's status line"
+        );
+    }
+    s.send("q");
+    assert!(s.wait_exit("q").success());
+    s.assert_restored("q after loading");
+    // The load warning is printed on the main screen, after the restore.
+    let raw = s.raw();
+    let left = find(&raw, b"\x1b[?1049l").expect("alternate screen left");
+    let warned = find(&raw[left..], b"broken.json");
+    assert!(warned.is_some(), "{}", s.screen());
+}
+
+#[test]
+fn nothing_loaded_exits_with_status_2_and_leaves_the_terminal_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    let mut s = Session::start_with(80, 24, &[missing.as_path()], &[]);
+    let status = s.wait_exit("nothing loaded");
+    assert_eq!(status.exit_code(), 2);
+    let sc = s.screen();
+    assert!(
+        sc.contains("missing.txt") && sc.contains("no articles loaded"),
+        "{sc}"
+    );
+    assert!(
+        find(&s.raw(), b"\x1b[?1049h").is_none(),
+        "a load that finds nothing at once never enters the alternate screen"
+    );
+    s.assert_restored("nothing loaded");
+}
+
+#[test]
+fn an_allocation_failure_while_loading_restores_the_terminal_before_the_message() {
+    if !cfg!(debug_assertions) {
+        return; // the hook exists in debug builds only
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stories.jsonl");
+    std::fs::write(&file, THREE_STORIES).unwrap();
+    let mut s = Session::start_with(
+        100,
+        30,
+        &[file.as_path()],
+        &[("CROSSCHECK_DEBUG_OOM", "loading")],
+    );
+    let st = s.wait_exit("an allocation failure while loading");
+    assert_eq!(st.signal(), Some("Aborted"), "{st:?}");
+    s.assert_restored("allocation failure while loading");
+    let raw = s.raw();
+    let shown = find(&raw, b" Loading ").expect("the loading screen was shown");
+    let left = find(&raw, b"\x1b[?1049l").expect("alternate screen left");
+    let msg = find(&raw, b"memory allocation of").expect("the message");
+    assert!(
+        shown < left && left < msg,
+        "screen {shown}, restore {left}, message {msg}"
+    );
 }

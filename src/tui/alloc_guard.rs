@@ -5,8 +5,12 @@
 //! screen and the shell is usable after the abort.
 //!
 //! Before the browser enters raw mode and the alternate screen the guard
-//! does nothing; the analysis and every start-up view are built before
-//! that, so a failure there leaves the terminal untouched.
+//! does nothing (a failure then leaves the terminal untouched); from then
+//! on it restores, whichever thread fails: the main thread loading and
+//! analysing the articles while the loading screen is shown (see
+//! `tui::run`), the loading screen's thread, or the browser. Only the
+//! first restore writes anything, and the loading screen draws no frame
+//! once the terminal is restored (it checks before each one).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 

@@ -32,6 +32,9 @@ pub enum Context {
     SideBySide,
     /// The help overlay and the list of load warnings.
     Lists,
+    /// The loading screen, before the articles are ready: only quitting
+    /// works there (its own keys and the global quit keys).
+    Loading,
 }
 
 impl Context {
@@ -45,6 +48,7 @@ impl Context {
             Context::Matrix => "Stories matrix",
             Context::SideBySide => "Side by side",
             Context::Lists => "Help and warnings",
+            Context::Loading => "Loading screen",
         }
     }
 
@@ -58,6 +62,7 @@ impl Context {
             Context::Matrix => "matrix",
             Context::SideBySide => "side_by_side",
             Context::Lists => "lists",
+            Context::Loading => "loading",
         }
     }
 
@@ -67,7 +72,7 @@ impl Context {
     }
 
     /// All contexts in help order.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Stories,
         Context::Panes,
@@ -75,6 +80,7 @@ impl Context {
         Context::Matrix,
         Context::SideBySide,
         Context::Lists,
+        Context::Loading,
     ];
 }
 
@@ -587,6 +593,8 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     b!(Lists, ["ctrl-d"], HalfPageDown, "half a page down"),
     b!(Lists, ["ctrl-u"], HalfPageUp, "half a page up"),
     b!(Lists, ["esc"], Close, "close", "close", 2),
+    // The loading screen.
+    b!(Loading, ["esc"], Quit, "stop loading and quit", "stop", 0),
 ];
 
 /// One binding in effect.
@@ -720,11 +728,14 @@ impl Keymap {
     }
 
     /// The global bindings as they apply in `context` (in text fields, only
-    /// their keys that are not plain characters).
+    /// their keys that are not plain characters; on the loading screen,
+    /// only quitting).
     fn global_in(&self, context: Context) -> impl Iterator<Item = &Binding> {
-        self.bindings
-            .iter()
-            .filter(move |b| b.context == Context::Global && context != Context::Global)
+        self.bindings.iter().filter(move |b| {
+            b.context == Context::Global
+                && context != Context::Global
+                && (context != Context::Loading || b.action == Action::Quit)
+        })
     }
 
     /// The keys of a global binding that work in `context`.

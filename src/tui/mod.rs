@@ -13,6 +13,8 @@
 //! * [`ui`]: drawing, a pure function of the state;
 //! * [`terminal`], [`alloc_guard`]: entering and always leaving the
 //!   browser's terminal mode; [`session`]: where the user was;
+//! * [`loader`]: loading and analysing the articles, and building the
+//!   browser over them, reporting progress to the loading screen;
 //! * [`run`]: start-up and the event loop.
 
 pub mod action;
@@ -20,6 +22,7 @@ pub mod alloc_guard;
 pub mod app;
 pub mod config;
 pub mod keymap;
+mod loader;
 pub mod role;
 mod run;
 pub mod sanitize;

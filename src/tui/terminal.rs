@@ -98,6 +98,12 @@ pub fn setup() -> io::Result<Tui> {
     Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| restore())
 }
 
+/// Whether the terminal is in the browser's mode: set up and not yet
+/// restored (by a quit, a signal, a panic or an allocation failure).
+pub fn is_active() -> bool {
+    ACTIVE.load(Ordering::SeqCst)
+}
+
 /// Leaves the browser's terminal mode; safe to call more than once and from
 /// any thread (only the first call does anything).
 pub fn restore() {

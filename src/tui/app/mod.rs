@@ -21,6 +21,7 @@ pub mod filter;
 pub mod help;
 pub mod jumps;
 pub mod layout;
+pub mod loading;
 pub mod matrix;
 pub mod reader;
 pub mod search;

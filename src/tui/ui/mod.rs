@@ -3,6 +3,7 @@
 mod articles;
 mod comparison;
 mod help;
+mod loading;
 mod matrix;
 mod reader;
 mod search;
@@ -28,6 +29,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 use ratatui::Frame;
 use style::Styles;
+
+pub use loading::draw as draw_loading;
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App) {
