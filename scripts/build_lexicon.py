@@ -890,6 +890,24 @@ def build_polarity(ctx, stop, spelling, syn):
         fail(f"antonyms inside one synonym class: {same[:10]}")
     forms = {l for p in merged for l, _ in p}
     stems = ctx.stem_all(sorted({spelling.get(f, f) for f in forms}))
+    # The engine compares stems, and a stem may belong to a word of another
+    # part of speech: "follower" (n) stems to "follow", the verb, so the
+    # nouns "follower" / "leader" would make "follows" the opposite of
+    # "leader". A pair of nouns (roles and things, not polarity) is dropped
+    # when a stem is itself a news word that is never a noun; adjective and
+    # adverb pairs ("confirmed" / "unconfirmed") keep their verbs' stems.
+    pos_of = defaultdict(set)
+    for l, p in nodes:
+        pos_of[l].add(p)
+
+    def owned_elsewhere(n):
+        st = stems[spelling.get(n[0], n[0])]
+        return n[1] == "n" and st != n[0] and pos_of.get(st) and n[1] not in pos_of[st]
+
+    dropped = sorted(p for p in merged if owned_elsewhere(p[0]) or owned_elsewhere(p[1]))
+    for p in dropped:
+        del merged[p]
+    log(f"antonyms: {len(dropped)} noun pairs dropped whose stem is another part of speech, e.g. {dropped[:3]}")
 
     def cls(n, ext):
         return str(class_of.get(n, 0)) if ext else "0"
@@ -901,7 +919,8 @@ def build_polarity(ctx, stop, spelling, syn):
     head = header("antonym pairs",
                   [f"WordNet 3.0 (WordNet 3.0 licence): antonym pointers between senses ranked 1 to {ANTONYM_SENSES} of two",
                    "  news words (as in synonyms.tsv). A pair extends to the words' synonym classes when both",
-                   "  words joined their classes through senses that antonym pointers link."],
+                   "  words joined their classes through senses that antonym pointers link. A noun pair is dropped",
+                   "  when a word's stem is a news word that is never a noun ('follower' -> 'follow')."],
                   ["word<TAB>antonym<TAB>stem<TAB>antonym stem<TAB>part of speech (n, v, a, r)<TAB>class id of the",
                    "  word<TAB>class id of the antonym (0: the pair holds for these stems only)"])
     write("antonyms.tsv", head, rows)

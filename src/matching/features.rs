@@ -309,7 +309,7 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
     // other polarity: they count as shared for similarity, and flag it.
     let mut opposite = false;
     for &(k, o) in &a.opposites {
-        if !holds_term(b, k) && !holds(&b.named, o) {
+        if !holds_term(b, k) && !holds(&b.named, o) && !holds(&b.timed, o) {
             if let Some(w) = weight_of(b, o) {
                 shared_mass += w;
                 opposite = true;

@@ -224,6 +224,9 @@ pub struct Profile {
     /// Korea", "Germany" opening a sentence), sorted: such a word is never
     /// the opposite of another, and the rest of the claim is its frame.
     pub named: Vec<u64>,
+    /// Content keys of words modifying a time noun ("last" in "last
+    /// summer"), sorted: they date the claim and are never opposites.
+    pub timed: Vec<u64>,
     /// (content key, key of a related word, cosine) for content words,
     /// not names, that have related words ("buy": "acquire"), sorted by
     /// content key, closest first.
@@ -284,6 +287,7 @@ impl Profile {
         let mut opposites = Vec::new();
         let mut named = Vec::new();
         let mut related = Vec::new();
+        let mut timed = Vec::new();
         let mut prev: Option<u64> = None;
         let mut text_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut scope = 0usize;
@@ -332,8 +336,15 @@ impl Profile {
             if in_name {
                 named.push(k);
             } else {
-                for o in lexical::opposite_keys(&t.stem) {
-                    opposites.push((k, o));
+                // A word before a time noun ("last summer", "the first
+                // time", "next week") dates the claim; it says nothing of
+                // its polarity.
+                if tokens.get(i + 1).is_some_and(is_time_noun) {
+                    timed.push(k);
+                } else {
+                    for o in lexical::opposite_keys(&t.stem) {
+                        opposites.push((k, o));
+                    }
                 }
                 for (r, c) in lexical::related_keys(&t.stem) {
                     related.push((k, r, c));
@@ -353,6 +364,7 @@ impl Profile {
             &mut numbers,
             &mut negated,
             &mut named,
+            &mut timed,
         ] {
             v.sort_unstable();
             v.dedup();
@@ -398,11 +410,22 @@ impl Profile {
             negated,
             opposites,
             named,
+            timed,
             related,
             mass,
             text_key,
         }
     }
+}
+
+/// Whether a token names a stretch of time: a weekday or month, a noun
+/// whose first WordNet sense is a time ("summer", "week", "year"), or
+/// "time" itself ("for the first time").
+fn is_time_noun(t: &crate::text::normalize::Token) -> bool {
+    let lex = crate::lexicon::lexicon();
+    t.norm == "time"
+        || lex.calendar(&t.norm).is_some()
+        || lex.noun_class(&t.norm) == Some(crate::lexicon::NounClass::Time)
 }
 
 /// How many keys two sorted, distinct lists share.
