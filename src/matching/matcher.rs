@@ -105,21 +105,24 @@ pub struct Context {
 impl Context {
     /// Profiles every claim and every article.
     pub fn build(articles: &[Article], claims: &[Claim], params: &Params) -> Context {
-        let idf = Idf::from_texts(claims.iter().map(|c| c.text.as_str()))
-            .with_background_share(params.background_share);
+        use rayon::prelude::*;
+        let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+        let idf = Idf::from_texts_parallel(&texts).with_background_share(params.background_share);
         // Each article's full names, so that a bare "Kim" or "Scholz" in a
         // claim is the person the article named before it. Claims come
-        // article by article: one table at a time.
-        let mut table: Option<(usize, NameTable)> = None;
+        // article by article: one table per run of an article's claims,
+        // and the runs are profiled on every core, in order.
+        let idf_ref = &idf;
         let profiles: Vec<Profile> = claims
-            .iter()
-            .map(|c| {
-                if table.as_ref().is_none_or(|t| t.0 != c.article) {
-                    table = articles
-                        .get(c.article)
-                        .map(|a| (c.article, NameTable::of_text(&a.text)));
-                }
-                Profile::of_claim(c, &idf, table.as_ref().map(|t| &t.1))
+            .par_chunk_by(|a, b| a.article == b.article)
+            .flat_map_iter(|run| {
+                let table = run
+                    .first()
+                    .and_then(|c| articles.get(c.article))
+                    .map(|a| NameTable::of_text(&a.text));
+                run.iter()
+                    .map(|c| Profile::of_claim(c, idf_ref, table.as_ref()))
+                    .collect::<Vec<_>>()
             })
             .collect();
         let article_of: Vec<usize> = claims.iter().map(|c| c.article).collect();
@@ -226,72 +229,87 @@ pub fn best_candidates(
     let mut stories: Vec<(&str, Vec<usize>)> = stories.into_iter().collect();
     stories.sort_by(|a, b| a.0.cmp(b.0));
     let mut rows: Vec<Vec<Candidate>> = (0..claims.len()).map(|_| Vec::new()).collect();
-    for (_, members) in &stories {
-        let index = Index::build(
-            members.iter().map(|&i| &cx.profiles[i]),
-            config.max_key_share,
-        );
-        for &ci in members {
-            let claim = &claims[ci];
-            let cands = index.candidates(&cx.profiles[ci], config.candidates, |local| {
-                claims[members[local]].article != claim.article
-            });
-            // Per article: the best few candidates (score, claim, features).
-            let mut per_article: HashMap<usize, Vec<(f32, usize, FeatureVector)>> = HashMap::new();
-            // Per article: the best candidate whose figures for the same
-            // quantity are close but different.
-            let mut differing: HashMap<usize, (usize, f32, FeatureVector)> = HashMap::new();
-            for (local, _) in cands {
-                let other = members[local];
-                let vector = cx.pair(claims, ci, other, params);
-                let score = model.probability(&vector.values);
-                let article = claims[other].article;
-                if figures_differ(&vector) && differing.get(&article).is_none_or(|d| score > d.1) {
-                    differing.insert(article, (other, score, vector));
-                }
-                per_article
-                    .entry(article)
-                    .or_default()
-                    .push((score, other, vector));
-            }
-            let mut row: Vec<Candidate> = Vec::new();
-            for (article, mut list) in per_article {
-                list.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-                let top = list.first().map_or(0.0, |t| t.0);
-                let second = list.get(1).map_or(0.0, |t| t.0);
-                for (rank, (score, other, mut vector)) in
-                    list.into_iter().take(PER_ARTICLE).enumerate()
-                {
-                    // Above the best other candidate there (negative for all
-                    // but the best).
-                    vector.values[MARGIN] = score - if rank == 0 { second } else { top };
-                    row.push(Candidate {
-                        other,
-                        article,
-                        vector,
-                        alternative: false,
+    // Stories, and the claims of one story, are scored on every core; each
+    // claim's row depends on nothing but the profiles and the index.
+    use rayon::prelude::*;
+    let found: Vec<(usize, Vec<Candidate>)> = stories
+        .par_iter()
+        .flat_map(|(_, members)| {
+            let index = Index::build(
+                members.iter().map(|&i| &cx.profiles[i]),
+                config.max_key_share,
+            );
+            members
+                .par_iter()
+                .map(move |&ci| {
+                    let claim = &claims[ci];
+                    let cands = index.candidates(&cx.profiles[ci], config.candidates, |local| {
+                        claims[members[local]].article != claim.article
                     });
-                }
-            }
-            for (article, (alt, _, vector)) in differing {
-                if !row.iter().any(|c| c.other == alt) {
-                    row.push(Candidate {
-                        other: alt,
-                        article,
-                        vector,
-                        alternative: true,
+                    // Per article: the best few candidates (score, claim, features).
+                    let mut per_article: HashMap<usize, Vec<(f32, usize, FeatureVector)>> =
+                        HashMap::new();
+                    // Per article: the best candidate whose figures for the same
+                    // quantity are close but different.
+                    let mut differing: HashMap<usize, (usize, f32, FeatureVector)> = HashMap::new();
+                    for (local, _) in cands {
+                        let other = members[local];
+                        let vector = cx.pair(claims, ci, other, params);
+                        let score = model.probability(&vector.values);
+                        let article = claims[other].article;
+                        if figures_differ(&vector)
+                            && differing.get(&article).is_none_or(|d| score > d.1)
+                        {
+                            differing.insert(article, (other, score, vector));
+                        }
+                        per_article
+                            .entry(article)
+                            .or_default()
+                            .push((score, other, vector));
+                    }
+                    let mut row: Vec<Candidate> = Vec::new();
+                    for (article, mut list) in per_article {
+                        list.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                        let top = list.first().map_or(0.0, |t| t.0);
+                        let second = list.get(1).map_or(0.0, |t| t.0);
+                        for (rank, (score, other, mut vector)) in
+                            list.into_iter().take(PER_ARTICLE).enumerate()
+                        {
+                            // Above the best other candidate there (negative for all
+                            // but the best).
+                            vector.values[MARGIN] = score - if rank == 0 { second } else { top };
+                            row.push(Candidate {
+                                other,
+                                article,
+                                vector,
+                                alternative: false,
+                            });
+                        }
+                    }
+                    for (article, (alt, _, vector)) in differing {
+                        if !row.iter().any(|c| c.other == alt) {
+                            row.push(Candidate {
+                                other: alt,
+                                article,
+                                vector,
+                                alternative: true,
+                            });
+                        }
+                    }
+                    // Per article, the best candidate first.
+                    row.sort_by(|x, y| {
+                        x.article
+                            .cmp(&y.article)
+                            .then(x.alternative.cmp(&y.alternative))
+                            .then(y.vector.values[MARGIN].total_cmp(&x.vector.values[MARGIN]))
                     });
-                }
-            }
-            // Per article, the best candidate first.
-            row.sort_by(|x, y| {
-                x.article
-                    .cmp(&y.article)
-                    .then(x.alternative.cmp(&y.alternative))
-                    .then(y.vector.values[MARGIN].total_cmp(&x.vector.values[MARGIN]))
-            });
-            rows[ci] = row;
-        }
+                    (ci, row)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (ci, row) in found {
+        rows[ci] = row;
     }
     // Mutual best: the candidate's own best in this claim's article is it.
     let best_in = |row: &[Candidate], article: usize| {
@@ -617,9 +635,11 @@ pub fn decide(claims: &[Claim], rows: &[Vec<Candidate>], params: &Params, cx: &C
     for (o, entry) in additions {
         best[o].push(entry);
     }
+    // Explanations re-read the two texts: built on every core.
     let build = |lists: Vec<Vec<(usize, Candidate, f32)>>, secondary: bool| -> Vec<Vec<Match>> {
+        use rayon::prelude::*;
         lists
-            .into_iter()
+            .into_par_iter()
             .enumerate()
             .map(|(ci, list)| {
                 let mut ms: Vec<Match> = list

@@ -46,23 +46,51 @@ impl Idf {
     /// statistics (if any) are blended in with `background_share`.
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Idf {
         let mut idf = Idf::default();
-        let mut background = HashMap::new();
         for t in texts {
-            idf.n += 1;
-            let mut keys = HashSet::new();
-            for tok in tokenize(t).iter().filter(|t| !t.stop) {
-                let k = term_key(tok);
-                if keys.insert(k) {
-                    *idf.df.entry(k).or_insert(0) += 1;
-                    if let Some(b) = lexical::background_df(&tok.stem) {
-                        background.insert(k, b);
-                    }
+            idf.count(t);
+        }
+        idf.background_n = lexical::background_docs();
+        idf
+    }
+
+    /// [`Idf::from_texts`] over a slice, counted on every core: the same
+    /// statistics, in a fraction of the time on large corpora.
+    pub fn from_texts_parallel(texts: &[&str]) -> Idf {
+        use rayon::prelude::*;
+        let mut idf = texts
+            .par_chunks(2048)
+            .map(|chunk| {
+                let mut part = Idf::default();
+                for t in chunk {
+                    part.count(t);
+                }
+                part
+            })
+            .reduce(Idf::default, |mut a, b| {
+                a.n += b.n;
+                for (k, d) in b.df {
+                    *a.df.entry(k).or_insert(0) += d;
+                }
+                a.background.extend(b.background);
+                a
+            });
+        idf.background_n = lexical::background_docs();
+        idf
+    }
+
+    /// Counts one sentence's distinct content keys.
+    fn count(&mut self, text: &str) {
+        self.n += 1;
+        let mut keys = HashSet::new();
+        for tok in tokenize(text).iter().filter(|t| !t.stop) {
+            let k = term_key(tok);
+            if keys.insert(k) {
+                *self.df.entry(k).or_insert(0) += 1;
+                if let Some(b) = lexical::background_df(&tok.stem) {
+                    self.background.insert(k, b);
                 }
             }
         }
-        idf.background = background;
-        idf.background_n = lexical::background_docs();
-        idf
     }
 
     /// Sets how much the background statistics count (0 to 1).
