@@ -21,9 +21,11 @@ Two sources must agree, so that neither's typical error gets through:
   have senses within `MAX_PATH` hypernym steps of each other, counting
   senses ranked 1 to `SENSES` only. WordNet alone relates far too much.
 
-Left out: stop words, words news mostly capitalises (names), weekday, month
-and number words, country names and demonyms, antonym pairs, and pairs
-already in one synonym class.
+Left out: stop words, words news mostly capitalises (names), weekday, month,
+time and number words, country names and demonyms, antonym pairs, and pairs
+already in one synonym class. WordNet steps are hypernym (and instance)
+pointers only: similar-to and verb-group links joined words such as
+"official" / "confirmed".
 
 Output: `data/lexicon/related.tsv` (stem, related stem, cosine), both
 directions, at most `TOP` per stem, deterministic.
@@ -82,11 +84,15 @@ def rows(path):
 
 
 def excluded_forms():
-    """Forms that never enter the table: stop words, calendar and number
-    words, countries and demonyms."""
+    """Forms that never enter the table: stop words, calendar, time and
+    number words, countries and demonyms."""
     out = {r[0] for r in rows(LEX / "stopwords.txt")}
     out |= {r[0] for r in rows(LEX / "calendar.tsv")}
     out |= {r[0] for r in rows(LEX / "numbers.tsv")}
+    # Time nouns ("day", "minute", "summer") measure or date; one is never
+    # another's paraphrase.
+    out |= {r[0] for r in rows(LEX / "noun_classes.tsv") if r[1] == "time"}
+    out.add("time")
     for r in rows(LEX / "countries.tsv"):
         out |= {w for f in r[1:] for w in f.lower().replace(",", " ").split()}
     return out
@@ -166,7 +172,7 @@ def vectors(docs, vocab):
 
 def wordnet_related(wn, forms_a, forms_b):
     """Whether senses ranked 1..SENSES of some lemma of each side are within
-    MAX_PATH steps (hypernym, instance, similar-to and verb-group pointers)."""
+    MAX_PATH hypernym (or instance) steps."""
     def reach(forms):
         """Synsets within MAX_PATH steps of the forms' senses, with the
         fewest steps to each."""
@@ -185,7 +191,7 @@ def wordnet_related(wn, forms_a, forms_b):
                 for x in frontier:
                     s = wn.synsets.get(x)
                     if s is not None:
-                        nxt |= {t for sym, t, _, _ in s.pointers if sym in ("@", "@i", "&", "$")}
+                        nxt |= {t for sym, t, _, _ in s.pointers if sym in ("@", "@i")}
                 frontier = nxt
         return out
     a, b = reach(forms_a), reach(forms_b)

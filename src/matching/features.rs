@@ -692,6 +692,39 @@ pub fn shared_words(a: &str, b: &str, idf: &Idf) -> (Vec<String>, Vec<String>) {
     (shared.into_iter().map(|s| s.1).collect(), names)
 }
 
+/// The words of `a` that `b` lacks but says with a related word, as printed
+/// in each ("bought", "acquired"): what [`RELATED_WORDS`] counted, for a
+/// person to read. At most [`MAX_SHOWN`].
+pub fn related_words(a: &str, b: &str) -> Vec<(String, String)> {
+    let tb = tokenize(b);
+    let printed_b: std::collections::HashMap<u64, &str> = tb
+        .iter()
+        .filter(|t| !t.stop)
+        .filter_map(|t| Some((term_key_of(t), b.get(t.start..t.end)?)))
+        .collect();
+    let mut out: Vec<(String, String)> = Vec::new();
+    for t in tokenize(a).iter().filter(|t| !t.stop) {
+        if printed_b.contains_key(&term_key_of(t)) {
+            continue;
+        }
+        let Some(ours) = a.get(t.start..t.end) else {
+            continue;
+        };
+        let theirs = super::lexical::related_keys(&t.stem)
+            .into_iter()
+            .find_map(|(r, _)| printed_b.get(&r).copied());
+        if let Some(theirs) = theirs {
+            if !out.iter().any(|(o, _)| o == ours) {
+                out.push((ours.to_string(), theirs.to_string()));
+            }
+        }
+        if out.len() == MAX_SHOWN {
+            break;
+        }
+    }
+    out
+}
+
 /// A scored pair of free-standing sentences.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairScore {
@@ -786,6 +819,13 @@ mod tests {
         let related = vector(
             "The group agreed to buy the brewer.",
             "The group agreed to acquire the brewer.",
+        );
+        assert_eq!(
+            related_words(
+                "The group agreed to buy the brewer.",
+                "The group agreed to acquire the brewer."
+            ),
+            vec![("buy".to_string(), "acquire".to_string())]
         );
         let unrelated = vector(
             "The group agreed to buy the brewer.",

@@ -21,9 +21,9 @@ use super::cluster::average_linkage;
 use super::context::ArticleVectors;
 use super::copies::Copies;
 use super::features::{
-    compare_dates, compare_figures, features, polarity_words, shared_words, FeatureVector, Params,
-    ARTICLE_DATE_GAP, ARTICLE_SIMILARITY, ARTICLE_SUPPORT, FACT_SUPPORT, MARGIN, MUTUAL_BEST,
-    N_FEATURES, SUBJECT_CLASH,
+    compare_dates, compare_figures, features, polarity_words, related_words, shared_words,
+    FeatureVector, Params, ARTICLE_DATE_GAP, ARTICLE_SIMILARITY, ARTICLE_SUPPORT, FACT_SUPPORT,
+    MARGIN, MUTUAL_BEST, N_FEATURES, RELATED_WORDS, SUBJECT_CLASH,
 };
 use super::index::Index;
 use super::profile::{Idf, Profile};
@@ -520,6 +520,11 @@ fn to_match(
             features: contributions,
             shared_terms,
             shared_entities,
+            related_terms: if c.vector.values[RELATED_WORDS] > 0.0 {
+                related_words(&a.text, &b.text)
+            } else {
+                Vec::new()
+            },
             figures: compare_figures(&a.figures, &b.figures, params.close_factor),
             dates: compare_dates(&a.dates, &b.dates),
             polarity: if relation == Relation::Contradicts {

@@ -151,6 +151,9 @@ pub struct Explanation {
     pub shared_terms: Vec<String>,
     /// Names both claims mention (canonical forms).
     pub shared_entities: Vec<String>,
+    /// Words of this claim that the other says with a related word
+    /// ("bought", "acquired"), as printed: what `related_words` counted.
+    pub related_terms: Vec<(String, String)>,
     /// Figures about the same quantity, compared.
     pub figures: Vec<FigureComparison>,
     /// Dates of the same event, compared.
@@ -183,6 +186,14 @@ impl Explanation {
         }
         if !self.shared_terms.is_empty() {
             parts.push(format!("terms: {}", self.shared_terms.join(", ")));
+        }
+        if !self.related_terms.is_empty() {
+            let r: Vec<String> = self
+                .related_terms
+                .iter()
+                .map(|(a, b)| format!("{a} ~ {b}"))
+                .collect();
+            parts.push(format!("related words: {}", r.join(", ")));
         }
         parts.join("; ")
     }

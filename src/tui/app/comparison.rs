@@ -323,6 +323,7 @@ fn match_block(a: &Analysis, m: &Match, lead: &str, width: u16, lines: &mut Vec<
         .shared_terms
         .iter()
         .chain(&m.why.shared_entities)
+        .chain(m.why.related_terms.iter().map(|(_, theirs)| theirs))
         .flat_map(|t| tokenize(t))
         .filter(|t| !t.stop)
         .map(|t| t.stem)
@@ -400,6 +401,24 @@ fn match_block(a: &Analysis, m: &Match, lead: &str, width: u16, lines: &mut Vec<
             vec![
                 ("  shared: ".into(), Role::Dim),
                 (terms.join(", "), Role::Highlight),
+            ],
+            "    ",
+            lines,
+        );
+    }
+    // Words said differently but close in meaning ("bought" / "acquired"):
+    // what the `related_words` feature counted.
+    if !m.why.related_terms.is_empty() {
+        let pairs: Vec<String> = m
+            .why
+            .related_terms
+            .iter()
+            .map(|(ours, theirs)| format!("{ours} ~ {theirs}"))
+            .collect();
+        push(
+            vec![
+                ("  related: ".into(), Role::Dim),
+                (pairs.join(", "), Role::Highlight),
             ],
             "    ",
             lines,
@@ -505,6 +524,29 @@ mod tests {
             .flat_map(|p| p.iter().map(|(t, _)| t.as_str()))
             .collect();
         assert!(text.contains("… and 29 more sources"), "{text}");
+    }
+
+    #[test]
+    fn related_words_are_listed_under_the_match() {
+        let articles = [
+            "The brewer agreed to buy the bottling plant in Ghent for $40 million.",
+            "The brewer agreed to acquire the bottling plant in Ghent for $40 million.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut a = Article::new(format!("a{i}"), *t);
+            a.story = "s".into();
+            a
+        });
+        let a = Analysis::build(Corpus::from_articles(articles));
+        let l = build(&a, &HashMap::new(), Some(0), 80);
+        let text: String = l
+            .lines
+            .iter()
+            .map(|p| p.iter().map(|(t, _)| t.as_str()).collect::<String>() + "\n")
+            .collect();
+        assert!(text.contains("related: buy ~ acquire"), "{text}");
     }
 
     #[test]
