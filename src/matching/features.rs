@@ -669,13 +669,28 @@ fn term_key_of(t: &crate::text::normalize::Token) -> u64 {
 /// The shared content words of two texts, as printed in `a`, rarest first,
 /// and the names both mention (canonical forms).
 pub fn shared_words(a: &str, b: &str, idf: &Idf) -> (Vec<String>, Vec<String>) {
-    let tb: std::collections::HashSet<u64> = tokenize(b)
-        .iter()
-        .filter(|t| !t.stop)
-        .map(term_key_of)
-        .collect();
+    let (terms, names, _) = explained_words(a, b, idf, false);
+    (terms, names)
+}
+
+/// [`shared_words`] and, with `related`, [`related_words`], from one
+/// reading of the two texts (explanations are built for every match kept).
+pub fn explained_words(
+    a: &str,
+    b: &str,
+    idf: &Idf,
+    related: bool,
+) -> (Vec<String>, Vec<String>, Vec<(String, String)>) {
+    let (toks_a, toks_b) = (tokenize(a), tokenize(b));
+    let related = if related {
+        related_in(a, &toks_a, b, &toks_b)
+    } else {
+        Vec::new()
+    };
+    let tb: std::collections::HashSet<u64> =
+        toks_b.iter().filter(|t| !t.stop).map(term_key_of).collect();
     let mut shared: Vec<(f32, String)> = Vec::new();
-    for t in tokenize(a).iter().filter(|t| !t.stop) {
+    for t in toks_a.iter().filter(|t| !t.stop) {
         let k = term_key_of(t);
         if tb.contains(&k) && !shared.iter().any(|s| s.1 == t.norm) {
             shared.push((idf.weight(k), t.norm.clone()));
@@ -689,21 +704,30 @@ pub fn shared_words(a: &str, b: &str, idf: &Idf) -> (Vec<String>, Vec<String>) {
             names.push(e.canonical);
         }
     }
-    (shared.into_iter().map(|s| s.1).collect(), names)
+    (shared.into_iter().map(|s| s.1).collect(), names, related)
 }
 
 /// The words of `a` that `b` lacks but says with a related word, as printed
 /// in each ("bought", "acquired"): what [`RELATED_WORDS`] counted, for a
 /// person to read. At most [`MAX_SHOWN`].
 pub fn related_words(a: &str, b: &str) -> Vec<(String, String)> {
-    let tb = tokenize(b);
+    related_in(a, &tokenize(a), b, &tokenize(b))
+}
+
+/// [`related_words`] on texts already tokenized.
+fn related_in(
+    a: &str,
+    ta: &[crate::text::normalize::Token],
+    b: &str,
+    tb: &[crate::text::normalize::Token],
+) -> Vec<(String, String)> {
     let printed_b: std::collections::HashMap<u64, &str> = tb
         .iter()
         .filter(|t| !t.stop)
         .filter_map(|t| Some((term_key_of(t), b.get(t.start..t.end)?)))
         .collect();
     let mut out: Vec<(String, String)> = Vec::new();
-    for t in tokenize(a).iter().filter(|t| !t.stop) {
+    for t in ta.iter().filter(|t| !t.stop) {
         if printed_b.contains_key(&term_key_of(t)) {
             continue;
         }

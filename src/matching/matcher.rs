@@ -21,9 +21,9 @@ use super::cluster::average_linkage;
 use super::context::ArticleVectors;
 use super::copies::Copies;
 use super::features::{
-    compare_dates, compare_figures, features, polarity_words, related_words, shared_words,
-    FeatureVector, Params, ARTICLE_DATE_GAP, ARTICLE_SIMILARITY, ARTICLE_SUPPORT, FACT_SUPPORT,
-    MARGIN, MUTUAL_BEST, N_FEATURES, RELATED_WORDS, SUBJECT_CLASH,
+    compare_dates, compare_figures, explained_words, features, polarity_words, FeatureVector,
+    Params, ARTICLE_DATE_GAP, ARTICLE_SIMILARITY, ARTICLE_SUPPORT, FACT_SUPPORT, MARGIN,
+    MUTUAL_BEST, N_FEATURES, RELATED_WORDS, SUBJECT_CLASH,
 };
 use super::index::Index;
 use super::profile::{Idf, Profile};
@@ -509,7 +509,12 @@ fn to_match(
 ) -> Match {
     let (_, contributions) = params.corpus.score(&c.vector.values);
     let (a, b) = (&claims[from], &claims[c.other]);
-    let (shared_terms, shared_entities) = shared_words(&a.text, &b.text, &cx.idf);
+    let (shared_terms, shared_entities, related_terms) = explained_words(
+        &a.text,
+        &b.text,
+        &cx.idf,
+        c.vector.values[RELATED_WORDS] > 0.0,
+    );
     let relation = relation(&c.vector);
     Match {
         claim: c.other,
@@ -520,11 +525,7 @@ fn to_match(
             features: contributions,
             shared_terms,
             shared_entities,
-            related_terms: if c.vector.values[RELATED_WORDS] > 0.0 {
-                related_words(&a.text, &b.text)
-            } else {
-                Vec::new()
-            },
+            related_terms,
             figures: compare_figures(&a.figures, &b.figures, params.close_factor),
             dates: compare_dates(&a.dates, &b.dates),
             polarity: if relation == Relation::Contradicts {
