@@ -86,6 +86,16 @@ def browser(screen):
     return "Stories (" in t or ("Articles (" in t and "Comparison" in t and " Loading " not in t)
 
 
+def quit_and_drain(fd):
+    """Sends q and reads until the pty closes: the process has exited."""
+    os.write(fd, b"q")
+    try:
+        while os.read(fd, 65536):
+            pass
+    except OSError:
+        pass
+
+
 def run_once(cache):
     pid, fd = pty.fork()
     if pid == 0:
@@ -111,24 +121,12 @@ def run_once(cache):
         if first is None and first_frame(screen):
             first = (now - t0) * 1000
             if quit_at_first:
-                sent = now
-                os.write(fd, b"q")
-                # Read until the pty closes: the process has exited.
-                try:
-                    while os.read(fd, 65536):
-                        pass
-                except OSError:
-                    pass
-                quit_took = (time.perf_counter() - sent) * 1000
+                quit_and_drain(fd)
+                quit_took = (time.perf_counter() - now) * 1000
                 break
         if ready is None and browser(screen):
             ready = (now - t0) * 1000
-            os.write(fd, b"q")
-            try:
-                while os.read(fd, 65536):
-                    pass
-            except OSError:
-                pass
+            quit_and_drain(fd)
             break
     _, st = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(st) == 0, st
