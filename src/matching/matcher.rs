@@ -610,14 +610,15 @@ pub fn decide(claims: &[Claim], rows: &[Vec<Candidate>], params: &Params, cx: &C
     // Mutual: a claim's match in another article has a match back in the
     // claim's article (the claim itself when it has none there).
     let mut additions: Vec<(usize, (usize, Candidate, f32))> = Vec::new();
+    // (claim, article) of every addition, so that the check stays linear.
+    let mut added: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     for (ci, list) in best.iter().enumerate() {
         let home = claims[ci].article;
         for (_, c, s) in list {
             let back = best[c.other].iter().any(|(a, _, _)| *a == home)
-                || additions
-                    .iter()
-                    .any(|(o, (a, _, _))| *o == c.other && *a == home);
+                || added.contains(&(c.other, home));
             if !back {
+                added.insert((c.other, home));
                 let mut v = cx.pair(claims, c.other, ci, params);
                 for k in [MUTUAL_BEST, MARGIN, ARTICLE_SUPPORT, FACT_SUPPORT] {
                     v.values[k] = c.vector.values[k];
