@@ -21,7 +21,7 @@ pub use super::model::{Model, Params};
 pub use super::profile::key;
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
-/// The last five are context features, filled in by the corpus matcher.
+/// The last six are context features, filled in by the corpus matcher.
 pub const FEATURE_NAMES: [&str; 30] = [
     "term_overlap",
     "min_coverage",
