@@ -15,7 +15,7 @@ use super::profile::{holds, shared_count, DateKey, Idf, Profile};
 use super::{DateComparison, Feature, FigureComparison, PolarityClash};
 use crate::claims::figures::{comparable_units, find_figures};
 use crate::claims::{Figure, Qualifier, MAX_FIGURES};
-use crate::text::normalize::{entities, tokenize};
+use crate::text::normalize::{entities_of_tokens, tokenize};
 
 pub use super::model::{Model, Params};
 pub use super::profile::key;
@@ -692,14 +692,17 @@ pub fn explained_words(
     let mut shared: Vec<(f32, String)> = Vec::new();
     for t in toks_a.iter().filter(|t| !t.stop) {
         let k = term_key_of(t);
-        if tb.contains(&k) && !shared.iter().any(|s| s.1 == t.norm) {
-            shared.push((idf.weight(k), t.norm.clone()));
+        if tb.contains(&k) && !shared.iter().any(|s| *s.1 == *t.norm) {
+            shared.push((idf.weight(k), t.norm.to_string()));
         }
     }
     shared.sort_by(|x, y| y.0.total_cmp(&x.0));
-    let eb: Vec<String> = entities(b).into_iter().map(|e| e.key).collect();
+    let eb: Vec<String> = entities_of_tokens(b, &toks_b, 0, None)
+        .into_iter()
+        .map(|e| e.key)
+        .collect();
     let mut names: Vec<String> = Vec::new();
-    for e in entities(a) {
+    for e in entities_of_tokens(a, &toks_a, 0, None) {
         if eb.contains(&e.key) && !names.contains(&e.canonical) {
             names.push(e.canonical);
         }

@@ -4,7 +4,7 @@
 
 use super::lexical;
 use crate::claims::{Claim, DateMention, DatePrecision, Figure};
-use crate::text::normalize::{entities, entities_at, tokenize, Entity, NameTable, Token};
+use crate::text::normalize::{entities_of_tokens, tokenize, Entity, NameTable, Token};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{HashMap, HashSet};
 
@@ -274,11 +274,9 @@ impl Profile {
     /// with its article's names (`table`), a bare surname or first name
     /// counts as the full name mentioned before it in the article.
     pub fn of_claim(claim: &Claim, idf: &Idf, table: Option<&NameTable>) -> Profile {
-        let found = match table {
-            Some(t) => entities_at(&claim.text, claim.start, t),
-            None => entities(&claim.text),
-        };
-        let mut p = Profile::build(&claim.text, claim.figures.clone(), idf, &found);
+        let tokens = tokenize(&claim.text);
+        let found = entities_of_tokens(&claim.text, &tokens, claim.start, table);
+        let mut p = Profile::build(&claim.text, &tokens, claim.figures.clone(), idf, &found);
         let mut quoted: Vec<u64> = claim
             .quotes
             .iter()
@@ -301,12 +299,19 @@ impl Profile {
     /// Builds the profile of `text` with `figures` already extracted (no
     /// quotes, and dates only as the text states them).
     pub fn new(text: &str, figures: Vec<Figure>, idf: &Idf) -> Profile {
-        Profile::build(text, figures, idf, &entities(text))
+        let tokens = tokenize(text);
+        let found = entities_of_tokens(text, &tokens, 0, None);
+        Profile::build(text, &tokens, figures, idf, &found)
     }
 
-    fn build(text: &str, mut figures: Vec<Figure>, idf: &Idf, found: &[Entity]) -> Profile {
+    fn build(
+        text: &str,
+        tokens: &[Token],
+        mut figures: Vec<Figure>,
+        idf: &Idf,
+        found: &[Entity],
+    ) -> Profile {
         figures.truncate(crate::claims::MAX_FIGURES);
-        let tokens = tokenize(text);
         let mut terms: Vec<(u64, f32)> = Vec::new();
         let mut bigrams = Vec::new();
         let mut words = Vec::with_capacity(tokens.len());
@@ -451,7 +456,7 @@ impl Profile {
 /// "time" itself ("for the first time").
 fn is_time_noun(t: &crate::text::normalize::Token) -> bool {
     let lex = crate::lexicon::lexicon();
-    t.norm == "time"
+    &*t.norm == "time"
         || lex.calendar(&t.norm).is_some()
         || lex.noun_class(&t.norm) == Some(crate::lexicon::NounClass::Time)
 }

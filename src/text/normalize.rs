@@ -19,9 +19,10 @@
 
 use crate::lexicon::{lexicon, NounClass, Place, PlaceForm, PlaceKind};
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A word of a sentence, normalised for matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,13 +33,13 @@ pub struct Token {
     pub end: usize,
     /// Lower-cased, folded, American spelling ("Quake’s" -> "quake",
     /// "honour" -> "honor", "11,000" -> "11000").
-    pub norm: String,
+    pub norm: Arc<str>,
     /// Stem of `norm` (English Snowball), the unit of term matching; for
     /// stop words and numbers it is `norm` itself; for a capitalised word
     /// the lexicon does not know (a name) it is the stem's
     /// [`name_skeleton`], so that "Tymoshenkov" and "Tymoshenkow" style
     /// variants ("-sky", "-skyy", "-skiy") share it.
-    pub stem: String,
+    pub stem: Arc<str>,
     /// Whether the word is a stop word (carries no content).
     pub stop: bool,
     /// Whether the word starts with a capital letter in the original.
@@ -119,8 +120,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// place it abbreviates (capital abbreviations only).
 #[derive(Debug, Clone)]
 struct Folded {
-    norm: String,
-    stem: String,
+    norm: Arc<str>,
+    stem: Arc<str>,
     stop: bool,
     place: Option<&'static str>,
 }
@@ -132,9 +133,9 @@ thread_local! {
     /// Word as written -> its folded form. News vocabulary repeats
     /// heavily, so this skips most folding, stemming and lexicon lookups on
     /// large corpora; it is cleared when it grows past [`CACHE_LIMIT`].
-    static WORD_CACHE: RefCell<HashMap<Box<str>, Folded>> = RefCell::new(HashMap::new());
+    static WORD_CACHE: RefCell<FxHashMap<Box<str>, Folded>> = RefCell::new(FxHashMap::default());
     /// Phrase key -> the place it names, for multi-word lookups.
-    static PLACE_CACHE: RefCell<HashMap<Box<str>, Option<Place>>> = RefCell::new(HashMap::new());
+    static PLACE_CACHE: RefCell<FxHashMap<Box<str>, Option<Place>>> = RefCell::new(FxHashMap::default());
     /// Scratch buffer for phrase keys.
     static KEY_BUF: RefCell<String> = const { RefCell::new(String::new()) };
 }
@@ -168,8 +169,8 @@ fn fold_and_stem(word: &str) -> Folded {
         None
     };
     let f = Folded {
-        norm,
-        stem,
+        norm: norm.into(),
+        stem: stem.into(),
         stop,
         place,
     };
@@ -599,7 +600,7 @@ pub struct NameTable {
     /// Skeleton of every word of a full name -> indices into `people`.
     by_word: HashMap<String, Vec<usize>>,
     /// Norms of capitalised words printed inside a sentence.
-    mid_sentence: HashSet<String>,
+    mid_sentence: HashSet<Arc<str>>,
 }
 
 #[derive(Debug, Clone)]
@@ -687,7 +688,7 @@ struct Ctx<'a> {
     at: Option<usize>,
     /// Norms of the capitalised words printed inside a sentence of the
     /// text itself, built on first need (one pass, however long the text).
-    mid: OnceCell<HashSet<String>>,
+    mid: OnceCell<HashSet<Arc<str>>>,
 }
 
 /// Names in `text`: runs of capitalised words (joined by spaces, hyphens or
@@ -752,6 +753,25 @@ pub fn entities_at(sentence: &str, at: usize, table: &NameTable) -> Vec<Entity> 
     )
 }
 
+/// [`entities`] (no `table`) or [`entities_at`] over tokens already taken
+/// from `sentence` by [`tokenize`], for callers that need both.
+pub(crate) fn entities_of_tokens(
+    sentence: &str,
+    tokens: &[Token],
+    at: usize,
+    table: Option<&NameTable>,
+) -> Vec<Entity> {
+    find_entities(
+        sentence,
+        tokens,
+        &Ctx {
+            table,
+            at: table.map(|_| at),
+            mid: OnceCell::new(),
+        },
+    )
+}
+
 fn find_entities(text: &str, tokens: &[Token], ctx: &Ctx<'_>) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -767,7 +787,7 @@ fn find_entities(text: &str, tokens: &[Token], ctx: &Ctx<'_>) -> Vec<Entity> {
             let prev = &tokens[e - 1];
             let gap = text.get(prev.end..tokens[e].start).unwrap_or("");
             // "People's" opens names ("People's Party") rather than owning.
-            if possessive(text, prev) && prev.norm != "people" {
+            if possessive(text, prev) && &*prev.norm != "people" {
                 break;
             }
             let t = &tokens[e];
@@ -780,7 +800,7 @@ fn find_entities(text: &str, tokens: &[Token], ctx: &Ctx<'_>) -> Vec<Entity> {
             let next_cap = tokens.get(e + 1).is_some_and(|n| n.capitalized);
             if joined && t.capitalized && (!t.stop || is_acronym(text, t)) {
                 e += 1;
-            } else if joined && !t.capitalized && t.norm == "of" && next_cap {
+            } else if joined && !t.capitalized && &*t.norm == "of" && next_cap {
                 // "Bank of England", "Secretary of State".
                 e += 1;
             } else if is_hyphen(gap) && !t.capitalized && (next_cap || name_part(&t.norm)) {
@@ -795,7 +815,7 @@ fn find_entities(text: &str, tokens: &[Token], ctx: &Ctx<'_>) -> Vec<Entity> {
         let mut b = e;
         // "Shares of Acme": a capitalised sentence start joined by "of".
         if b - a >= 3
-            && tokens[a + 1].norm == "of"
+            && &*tokens[a + 1].norm == "of"
             && !tokens[a + 1].capitalized
             && sentence_initial(text, tokens, a)
             && is_common_english(&tokens[a].norm)
@@ -1005,7 +1025,7 @@ fn make_entity(
         return;
     }
     // "Shigeru Ishiba of Japan": a person, then a place.
-    if let Some(k) = run.iter().position(|t| t.norm == "of" && !t.capitalized) {
+    if let Some(k) = run.iter().position(|t| &*t.norm == "of" && !t.capitalized) {
         let (left, right) = (&run[..k], &run[k + 1..]);
         if left.len() >= 2
             && !right.is_empty()
@@ -1180,7 +1200,11 @@ fn name_entity(
         kind,
     };
     if acronym {
-        out.push(entity(head.norm.clone(), None, EntityKind::Organization));
+        out.push(entity(
+            head.norm.to_string(),
+            None,
+            EntityKind::Organization,
+        ));
         return;
     }
     if let Some(full) = resolved {
@@ -1236,17 +1260,17 @@ fn name_entity(
 /// capitalised inside a sentence of the text or of its article.
 fn printed_mid_sentence(text: &str, tokens: &[Token], i: usize, ctx: &Ctx<'_>) -> bool {
     let norm = &tokens[i].norm;
-    if ctx.table.is_some_and(|t| t.mid_sentence.contains(norm)) {
+    if ctx.table.is_some_and(|t| t.mid_sentence.contains(&**norm)) {
         return true;
     }
     ctx.mid
         .get_or_init(|| mid_sentence_norms(text, tokens))
-        .contains(norm)
+        .contains(&**norm)
 }
 
 /// The norms of the capitalised words printed inside a sentence (not
 /// opening one) of `text`.
-fn mid_sentence_norms(text: &str, tokens: &[Token]) -> HashSet<String> {
+fn mid_sentence_norms(text: &str, tokens: &[Token]) -> HashSet<Arc<str>> {
     tokens
         .iter()
         .enumerate()
@@ -1469,7 +1493,7 @@ fn is_locative(w: &str) -> bool {
 fn capital_is_city(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
     let prev = |k: usize| a.checked_sub(k).and_then(|p| tokens.get(p));
     if let Some(p) = prev(1) {
-        let w = p.norm.as_str();
+        let w = &*p.norm;
         if is_locative(w) && !p.capitalized {
             return true;
         }
@@ -1479,7 +1503,7 @@ fn capital_is_city(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
         if w == "to"
             && prev(2).is_some_and(|q| {
                 matches!(
-                    q.norm.as_str(),
+                    &*q.norm,
                     "visit" | "trip" | "travel" | "traveled" | "flew" | "returned" | "moved"
                 )
             })
@@ -1524,11 +1548,17 @@ mod tests {
     use super::*;
 
     fn norms(t: &str) -> Vec<String> {
-        tokenize(t).into_iter().map(|t| t.norm).collect()
+        tokenize(t)
+            .into_iter()
+            .map(|t| t.norm.to_string())
+            .collect()
     }
 
     fn stems(t: &str) -> Vec<String> {
-        tokenize(t).into_iter().map(|t| t.stem).collect()
+        tokenize(t)
+            .into_iter()
+            .map(|t| t.stem.to_string())
+            .collect()
     }
 
     fn canon(t: &str) -> Vec<String> {
@@ -1625,9 +1655,9 @@ mod tests {
             assert!(!is_stop_word(w), "{w}");
         }
         let t = tokenize("Rescuers confirmed deploying");
-        assert_eq!(t[0].stem, "rescuer");
-        assert_eq!(t[1].stem, "confirm");
-        assert_eq!(t[2].stem, "deploy");
+        assert_eq!(&*t[0].stem, "rescuer");
+        assert_eq!(&*t[1].stem, "confirm");
+        assert_eq!(&*t[2].stem, "deploy");
         assert!(tokenize("He said that").iter().all(|t| t.stop));
     }
 

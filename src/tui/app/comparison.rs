@@ -318,7 +318,7 @@ fn match_block(a: &Analysis, m: &Match, lead: &str, width: u16, lines: &mut Vec<
     );
     // The matched sentence with shared terms highlighted.
     let theirs = a.claims.get(m.claim).map_or("", |c| c.text.as_str());
-    let shared: HashSet<String> = m
+    let shared: HashSet<std::sync::Arc<str>> = m
         .why
         .shared_terms
         .iter()
