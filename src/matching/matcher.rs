@@ -103,7 +103,8 @@ pub struct Context {
 }
 
 impl Context {
-    /// Profiles every claim and every article.
+    /// Profiles every claim whose article shares its story with another
+    /// (the others are never compared), and every article.
     pub fn build(articles: &[Article], claims: &[Claim], params: &Params) -> Context {
         use rayon::prelude::*;
         let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
@@ -112,13 +113,27 @@ impl Context {
         // claim is the person the article named before it. Claims come
         // article by article: one table per run of an article's claims,
         // and the runs are profiled on every core, in order.
+        // An article alone in its story has nothing to be compared with
+        // (most of a wire corpus): its claims get empty profiles.
+        let mut story_sizes: HashMap<&str, usize> = HashMap::new();
+        for a in articles {
+            *story_sizes.entry(a.story.as_str()).or_insert(0) += 1;
+        }
+        let compared = |article: usize| {
+            articles
+                .get(article)
+                .is_some_and(|a| story_sizes.get(a.story.as_str()).is_some_and(|&n| n > 1))
+        };
         let idf_ref = &idf;
         let profiles: Vec<Profile> = claims
             .par_chunk_by(|a, b| a.article == b.article)
             .flat_map_iter(|run| {
-                let table = run
-                    .first()
-                    .and_then(|c| articles.get(c.article))
+                let article = run.first().map(|c| c.article);
+                if !article.is_some_and(compared) {
+                    return vec![Profile::default(); run.len()];
+                }
+                let table = article
+                    .and_then(|a| articles.get(a))
                     .map(|a| NameTable::of_text(&a.text));
                 run.iter()
                     .map(|c| Profile::of_claim(c, idf_ref, table.as_ref()))
