@@ -290,9 +290,25 @@ impl SearchIndex {
                 ends: catalog.texts.ends.clone(),
             }
         } else {
-            let mut p = Packed::default();
-            for i in 0..n {
-                p.push(&fold(catalog.texts.get(i)));
+            // One allocation: lower-casing keeps most texts' length.
+            let mut p = Packed {
+                text: String::with_capacity(
+                    catalog.texts.text.len() + catalog.texts.text.len() / 64,
+                ),
+                ends: Vec::with_capacity(n),
+            };
+            for (i, &is_ascii) in ascii.iter().enumerate() {
+                let t = catalog.texts.get(i);
+                if is_ascii {
+                    let from = p.text.len();
+                    p.text.push_str(t);
+                    if let Some(added) = p.text.get_mut(from..) {
+                        added.make_ascii_lowercase();
+                    }
+                    p.ends.push(u32::try_from(p.text.len()).unwrap_or(u32::MAX));
+                } else {
+                    p.push(&fold(t));
+                }
             }
             p
         };
