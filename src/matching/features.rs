@@ -211,8 +211,36 @@ fn same_figure(a: &Figure, b: &Figure) -> bool {
         (Range, Range) => a.low == b.low && a.high == b.high,
         (Range, _) | (_, Range) => false,
         (x, y) if (floor(x) && ceiling(y)) || (ceiling(x) && floor(y)) => false,
-        _ => stated(a).is_some() && stated(a) == stated(b),
+        _ => match (stated(a), stated(b)) {
+            (Some(x), Some(y)) => x == y || rounds_to(a, x, y) || rounds_to(b, y, x),
+            _ => false,
+        },
     }
+}
+
+/// Whether `f`, an approximate figure stated as `value`, stands for
+/// `other` too: `other` lies within half a unit of `value`'s last
+/// significant digit ("about 33 percent" for a third, "around 4,000" for
+/// 4,200), which is what rounding it to that digit allows.
+fn rounds_to(f: &Figure, value: f64, other: f64) -> bool {
+    f.qualifier == Qualifier::About && (value - other).abs() <= last_digit_unit(value) / 2.0
+}
+
+/// The place value of the last nonzero digit of `v`: 1,000 for 14,000, 1
+/// for 33, 0.1 for 2.5; 0 for 0 or a value with no short decimal form.
+fn last_digit_unit(v: f64) -> f64 {
+    let v = v.abs();
+    if v == 0.0 || !v.is_finite() {
+        return 0.0;
+    }
+    (-3..=15)
+        .rev()
+        .map(|k| 10f64.powi(k))
+        .find(|&p| {
+            let q = v / p;
+            q >= 1.0 && (q - q.round()).abs() < 1e-9
+        })
+        .unwrap_or(0.0)
 }
 
 /// Whether two figures may be compared at all: the same thing counted, and
@@ -860,5 +888,65 @@ mod tests {
         );
         assert!(related.values[RELATED_WORDS] > 0.0);
         assert_eq!(unrelated.values[RELATED_WORDS], 0.0);
+    }
+
+    #[test]
+    fn an_approximate_figure_stands_for_what_it_rounds_to() {
+        for (a, b) in [
+            (
+                "Nearly a third of the county was under water after the storm.",
+                "About 33 percent of the county was flooded during the storm.",
+            ),
+            (
+                "Around 4,000 miners were trapped underground.",
+                "4,200 miners were trapped underground.",
+            ),
+            (
+                "Prices rose about 2.5 percent in March.",
+                "Prices rose 2.46 percent in March.",
+            ),
+        ] {
+            assert!(vector(a, b).figures.same, "{a} / {b}");
+        }
+        for (a, b) in [
+            // Past half a unit of the last digit: another figure.
+            (
+                "Around 4,000 miners were trapped underground.",
+                "4,600 miners were trapped underground.",
+            ),
+            // Exact figures are the same only when equal.
+            (
+                "33 percent of the county was under water.",
+                "34 percent of the county was under water.",
+            ),
+        ] {
+            let v = vector(a, b);
+            assert!(v.figures.comparable && !v.figures.same, "{a} / {b}");
+        }
+        assert_eq!(last_digit_unit(14_000.0), 1_000.0);
+        assert_eq!(last_digit_unit(33.0), 1.0);
+        assert!((last_digit_unit(2.5) - 0.1).abs() < 1e-12);
+        assert_eq!(last_digit_unit(0.0), 0.0);
+    }
+
+    #[test]
+    fn weekdays_and_months_are_dates_not_subjects() {
+        let v = vector(
+            "Polish farmers blocked the border crossing on Friday.",
+            "Farmers in Poland blocked the border crossing on Sunday.",
+        );
+        assert_eq!(v.values[SUBJECT_CLASH], 0.0);
+        assert_eq!(v.values[DATE_CONFLICT], 1.0);
+        let v = vector(
+            "The regulator approved the merger in December.",
+            "The regulator approved the merger in February.",
+        );
+        assert_eq!(v.values[SUBJECT_CLASH], 0.0);
+        // A real change of subject still clashes.
+        let v = vector(
+            "Toyota recalled 1 million cars on Friday.",
+            "Honda recalled 1 million cars on Friday.",
+        );
+        assert_eq!(v.values[SUBJECT_CLASH], 1.0);
     }
 }

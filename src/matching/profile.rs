@@ -358,8 +358,11 @@ impl Profile {
             // inside the sentence or opening it before another capitalised
             // word, carries no polarity: it is never negated ("neither
             // Moscow nor Kyiv confirmed" negates the verb) nor an opposite.
-            let in_name = (capitalised(i) && (i > 0 || capitalised(i + 1)))
-                || found.iter().any(|e| e.start <= t.start && t.end <= e.end);
+            // Weekdays and months are capitalised but name no one: they
+            // are dates, compared as dates.
+            let in_name = !is_calendar_word(t)
+                && ((capitalised(i) && (i > 0 || capitalised(i + 1)))
+                    || found.iter().any(|e| e.start <= t.start && t.end <= e.end));
             if scope > 0 {
                 if !in_name {
                     negated.push(k);
@@ -412,7 +415,9 @@ impl Profile {
         let first = tokens.iter().find(|t| !t.stop);
         let opening = first.map(|t| t.start);
         let lead_word = first
-            .filter(|t| t.capitalized && t.norm.chars().any(char::is_alphabetic))
+            .filter(|t| {
+                t.capitalized && t.norm.chars().any(char::is_alphabetic) && !is_calendar_word(t)
+            })
             .map(term_key);
         let lead_entity = found
             .first()
@@ -454,6 +459,14 @@ impl Profile {
 /// Whether a token names a stretch of time: a weekday or month, a noun
 /// whose first WordNet sense is a time ("summer", "week", "year"), or
 /// "time" itself ("for the first time").
+/// Whether `t` is a weekday or a month that is no ordinary English word
+/// ("Friday", "December"; not "May", "March" or "Sun", which may be names).
+fn is_calendar_word(t: &Token) -> bool {
+    crate::lexicon::lexicon()
+        .calendar(&t.norm)
+        .is_some_and(|c| !c.common_word)
+}
+
 fn is_time_noun(t: &crate::text::normalize::Token) -> bool {
     let lex = crate::lexicon::lexicon();
     &*t.norm == "time"
