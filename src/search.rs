@@ -131,6 +131,21 @@ impl Packed {
             .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
     }
 
+    /// Pushes `s` lower-cased as [`fold`] does; an ASCII text (`ascii`)
+    /// is lower-cased in place, with no string of its own.
+    fn push_folded(&mut self, s: &str, ascii: bool) {
+        if !ascii {
+            return self.push(&fold(s));
+        }
+        let from = self.text.len();
+        self.text.push_str(s);
+        if let Some(added) = self.text.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+        self.ends
+            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
     fn get(&self, i: usize) -> &str {
         let start = i
             .checked_sub(1)
@@ -298,17 +313,7 @@ impl SearchIndex {
                 ends: Vec::with_capacity(n),
             };
             for (i, &is_ascii) in ascii.iter().enumerate() {
-                let t = catalog.texts.get(i);
-                if is_ascii {
-                    let from = p.text.len();
-                    p.text.push_str(t);
-                    if let Some(added) = p.text.get_mut(from..) {
-                        added.make_ascii_lowercase();
-                    }
-                    p.ends.push(u32::try_from(p.text.len()).unwrap_or(u32::MAX));
-                } else {
-                    p.push(&fold(t));
-                }
+                p.push_folded(catalog.texts.get(i), is_ascii);
             }
             p
         };

@@ -109,10 +109,6 @@ impl Context {
         use rayon::prelude::*;
         let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
         let idf = Idf::from_texts_parallel(&texts).with_background_share(params.background_share);
-        // Each article's full names, so that a bare "Kim" or "Scholz" in a
-        // claim is the person the article named before it. Claims come
-        // article by article: one table per run of an article's claims,
-        // and the runs are profiled on every core, in order.
         // An article alone in its story has nothing to be compared with
         // (most of a wire corpus): its claims get empty profiles.
         let mut story_sizes: HashMap<&str, usize> = HashMap::new();
@@ -124,6 +120,10 @@ impl Context {
                 .get(article)
                 .is_some_and(|a| story_sizes.get(a.story.as_str()).is_some_and(|&n| n > 1))
         };
+        // Each article's full names, so that a bare "Kim" or "Scholz" in a
+        // claim is the person the article named before it. Claims come
+        // article by article: one table per run of an article's claims,
+        // and the runs are profiled on every core, in order.
         let idf_ref = &idf;
         let profiles: Vec<Profile> = claims
             .par_chunk_by(|a, b| a.article == b.article)

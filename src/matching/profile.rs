@@ -456,9 +456,6 @@ impl Profile {
     }
 }
 
-/// Whether a token names a stretch of time: a weekday or month, a noun
-/// whose first WordNet sense is a time ("summer", "week", "year"), or
-/// "time" itself ("for the first time").
 /// Whether `t` is a weekday or a month that is no ordinary English word
 /// ("Friday", "December"; not "May", "March" or "Sun", which may be names).
 fn is_calendar_word(t: &Token) -> bool {
@@ -467,7 +464,10 @@ fn is_calendar_word(t: &Token) -> bool {
         .is_some_and(|c| !c.common_word)
 }
 
-fn is_time_noun(t: &crate::text::normalize::Token) -> bool {
+/// Whether a token names a stretch of time: a weekday or month, a noun
+/// whose first WordNet sense is a time ("summer", "week", "year"), or
+/// "time" itself ("for the first time").
+fn is_time_noun(t: &Token) -> bool {
     let lex = crate::lexicon::lexicon();
     &*t.norm == "time"
         || lex.calendar(&t.norm).is_some()

@@ -705,16 +705,7 @@ struct Ctx<'a> {
 /// For sentences of an article, [`entities_at`] with the article's
 /// [`NameTable`] also resolves bare names against the article's full names.
 pub fn entities(text: &str) -> Vec<Entity> {
-    let tokens = tokenize(text);
-    find_entities(
-        text,
-        &tokens,
-        &Ctx {
-            table: None,
-            at: None,
-            mid: OnceCell::new(),
-        },
-    )
+    entities_of_tokens(text, &tokenize(text), 0, None)
 }
 
 /// [`entities`] of one sentence of an article whose [`NameTable`] is
@@ -741,16 +732,7 @@ pub fn entities_with(sentence: &str, table: &NameTable) -> Vec<Entity> {
 /// the sentence (else the first one after). Offsets stay relative to
 /// `sentence`.
 pub fn entities_at(sentence: &str, at: usize, table: &NameTable) -> Vec<Entity> {
-    let tokens = tokenize(sentence);
-    find_entities(
-        sentence,
-        &tokens,
-        &Ctx {
-            table: Some(table),
-            at: Some(at),
-            mid: OnceCell::new(),
-        },
-    )
+    entities_of_tokens(sentence, &tokenize(sentence), at, Some(table))
 }
 
 /// [`entities`] (no `table`) or [`entities_at`] over tokens already taken
