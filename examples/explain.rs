@@ -27,14 +27,15 @@ fn main() {
     {
         for cand in row {
             println!(
-                "claim {c} -> {}: corpus {:.3} (threshold {:.2}), link {:.3}, gate {:.3} (threshold {:.2}), polarity clash {}, figures {:?}, dates {:?}",
+                "claim {c} -> {}: corpus {:.3} (threshold {:.2}), link {:.3}, gate {:.3} (threshold {:.2}), polarity {:?} (frame {}), figures {:?}, dates {:?}",
                 cand.other,
                 p.corpus.probability(&cand.vector.values),
                 p.match_threshold,
                 p.link.probability(&cand.vector.values),
                 p.gate.probability(&cand.vector.values),
                 p.gate_threshold,
-                cand.vector.polarity_clash,
+                cand.vector.polarity,
+                p.polarity_frame,
                 cand.vector.figures,
                 cand.vector.dates
             );

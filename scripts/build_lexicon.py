@@ -850,6 +850,20 @@ def affixal_negation(a, b):
     return any(y == p + x for x, y in ((a, b), (b, a)) for p in NEGATIVE_PREFIXES)
 
 
+# Parts of speech whose antonym pointers extend to the target synset's
+# other words.
+MATE_POS = ("v", "a")
+
+
+def dominant_pos(wn, lemma):
+    """The part of speech a word is mostly used as: most semantic-concordance
+    tags over all its senses, then most senses."""
+    def weight(p):
+        n = len(wn.senses(lemma, p))
+        return (sum(wn.tag_count(lemma, p, i) for i in range(1, n + 1)), n)
+    return max("nvar", key=weight)
+
+
 def build_polarity(ctx, stop, spelling, syn):
     classes, class_of, nodes, freq, joined_by = syn
     wn = ctx.wn
@@ -871,11 +885,24 @@ def build_polarity(ctx, stop, spelling, syn):
                 # The affixal opposite may also be a synonym of the word the
                 # pointer names ("safe" points at "dangerous", whose synset
                 # holds "unsafe").
+                # For verbs and adjectives the pointer's other words are
+                # opposites too ("approve" points at "disapprove", whose
+                # synset holds "reject" in its sense "deem wrong"): news
+                # words mostly used as that part of speech ("husband" is a
+                # noun first), whose top senses hold the target, outside
+                # the word's own class. Noun synsets are roles and things
+                # ("boy" / "daughter"), not polarity.
                 partners = [tw] if tw else []
                 partners += [w for w in wn.synsets[t].lemmas() if w != tw and affixal_negation(lemma, w)]
-                for w in partners:
+                mates = []
+                if pos in MATE_POS:
+                    mates = [w for w in wn.synsets[t].lemmas()
+                             if w not in partners and " " not in w and dominant_pos(wn, w) == pos]
+                for w in partners + mates:
                     m = (w, wn.synsets[t].pos)
                     rare_ok = affixal_negation(lemma, w) and ctx.form_df.get(w, 0) >= 1
+                    if w in mates and (m not in nodes or (n in class_of and class_of.get(n) == class_of.get(m))):
+                        continue
                     if (m in nodes or rare_ok) and t in top(m):
                         # The pair extends to the words' classes when each
                         # word joined its class through a sense the
@@ -931,6 +958,64 @@ def build_polarity(ctx, stop, spelling, syn):
                    "  in \"n't\" is a cue too"])
     write("negation.txt", head, cues)
     return merged
+
+
+# ------------------------------------------------------------------- tolls
+# The verbs every toll is a kind of: die and kill (a death), injure and hurt
+# (an injury), as WordNet synsets (lemma, sense number).
+TOLL_ROOTS = {"killed": [("die", 1), ("kill", 1)], "injured": [("injure", 1), ("hurt", 2)]}
+# Hypernym steps from a verb's sense up to a toll root.
+TOLL_DEPTH = 3
+
+
+def build_tolls(ctx, stop):
+    """Verbs that state a death or an injury without the words "die",
+    "kill" or "injure": WordNet troponyms ("drown", "behead", "maim").
+    A verb's readings: its first sense, and those of its next senses up to
+    ANTONYM_SENSES tagged at least half as often as the first (and at least
+    once), so that a rare reading ("eliminate": kill) does not make a
+    common word a toll. A verb with a toll reading is a toll word; one with
+    readings of both tolls ("shoot": hit, or kill) is neither."""
+    wn = ctx.wn
+    roots = {toll: {wn.senses(l, "v")[i - 1] for l, i in pairs} for toll, pairs in TOLL_ROOTS.items()}
+
+    def tolls_of(k):
+        seen, frontier = {k}, [k]
+        for _ in range(TOLL_DEPTH):
+            frontier = [t for f in frontier for sym, t, _, _ in wn.synsets[f].pointers if sym in ("@", "@i")]
+            seen.update(frontier)
+        return {toll for toll, r in roots.items() if seen & r}
+
+    lemma_toll = {}
+    for (lemma, pos), keys in sorted(wn.index.items()):
+        if pos != "v" or not lemma.isalpha():
+            continue
+        first = wn.tag_count(lemma, "v", 1)
+        readings = [k for i, k in enumerate(keys[:ANTONYM_SENSES], 1)
+                    if i == 1 or wn.tag_count(lemma, "v", i) >= max(1, SECOND_SENSE_SHARE * first)]
+        found = set().union(*(tolls_of(k) for k in readings))
+        if len(found) == 1:
+            lemma_toll[lemma] = found.pop()
+    rows = []
+    for f, df in sorted(ctx.form_df.items()):
+        if df < MIN_FORM_DF or not f.isalpha() or f in stop:
+            continue
+        # A form that is also a noun ("flights", "stones", "james") is no
+        # toll, unless it is a participle ("drowning", "wounded").
+        if wn.morphy(f, "n") and not f.endswith(("ed", "ing")):
+            continue
+        found = {lemma_toll[b] for b in wn.morphy(f, "v") if b in lemma_toll}
+        if len(found) == 1:
+            rows.append(f"{f}\t{found.pop()}")
+    head = header("toll verbs",
+                  [f"WordNet 3.0 (WordNet 3.0 licence): verbs with a reading (sense 1, or senses 2 to {ANTONYM_SENSES} tagged",
+                   f"  >= {SECOND_SENSE_SHARE} x sense 1's count and >= 1) that is a troponym (up to {TOLL_DEPTH} hypernym steps) of",
+                   "  die.v#1 or kill.v#1 (killed) or of injure.v#1 or hurt.v#2 (injured), and no reading of the other",
+                   f"  toll; their verb forms (morphy) found in >= {MIN_FORM_DF} background documents, except forms",
+                   "  that are also nouns and not participles ('flights', 'stones')"],
+                  ["word form<TAB>toll (killed or injured)"])
+    write("tolls.tsv", head, rows)
+    log(f"tolls: {len(lemma_toll)} verbs, {len(rows)} forms")
 
 
 # ------------------------------------------------------------- noun classes
@@ -1106,6 +1191,7 @@ def main():
     syn = build_synonyms(ctx, stop, spelling)
     build_polarity(ctx, stop, spelling, syn)
     build_noun_classes(ctx, stop)
+    build_tolls(ctx, stop)
     build_numbers(ctx)
     build_currencies(ctx, records)
     build_calendar(ctx, stop)

@@ -39,6 +39,7 @@ const FILES: Sources = Sources {
     antonyms: include_str!("../data/lexicon/antonyms.tsv"),
     negation: include_str!("../data/lexicon/negation.txt"),
     noun_classes: include_str!("../data/lexicon/noun_classes.tsv"),
+    tolls: include_str!("../data/lexicon/tolls.tsv"),
     numbers: include_str!("../data/lexicon/numbers.tsv"),
     currencies: include_str!("../data/lexicon/currencies.tsv"),
     calendar: include_str!("../data/lexicon/calendar.tsv"),
@@ -65,6 +66,8 @@ pub struct Sources {
     pub negation: &'static str,
     /// `noun_classes.tsv`: WordNet class of a noun's first sense.
     pub noun_classes: &'static str,
+    /// `tolls.tsv`: verbs that state a death or an injury ("drowned").
+    pub tolls: &'static str,
     /// `numbers.tsv`: number words, magnitudes, fractions, percent.
     pub numbers: &'static str,
     /// `currencies.tsv`: currency symbols, codes and names.
@@ -177,6 +180,26 @@ pub struct Title {
     pub kind: TitleKind,
     /// For an abbreviation, the title it stands for ("lieutenant general").
     pub expansion: Option<&'static str>,
+}
+
+/// A word opposite in meaning to another: the key it is matched on, and,
+/// for an antonym pair that holds for two stems only, the stem it must
+/// have ("lead" is the opposite of "follow", not "leader" of its class).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Opposite {
+    /// The matching key: the opposite's synonym class, or its stem.
+    pub key: TermKey<'static>,
+    /// The stem the word must have, where the pair holds for stems only.
+    pub stem: Option<&'static str>,
+}
+
+/// What a toll verb says happened to the people counted before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Toll {
+    /// They died ("drowned", "were executed").
+    Death,
+    /// They were hurt ("were maimed", "stabbed").
+    Injury,
 }
 
 /// The WordNet lexicographer class of a noun's first sense: what a counted
@@ -443,6 +466,7 @@ pub struct Lexicon {
     negation: Set<String>,
     max_negation_words: usize,
     noun_classes: Map<&'static str, NounClass>,
+    tolls: Map<&'static str, Toll>,
     numbers: Map<String, NumberWord>,
     max_number_words: usize,
     currency_exact: Map<&'static str, CurrencyEntry>,
@@ -894,6 +918,17 @@ impl Lexicon {
             noun_classes.insert(f[0], class);
         }
 
+        let mut tolls = map(512);
+        for (line, f) in rows(sources.tolls) {
+            fields("tolls.tsv", line, &f, 2)?;
+            let toll = match f[1] {
+                "killed" => Toll::Death,
+                "injured" => Toll::Injury,
+                other => return Err(err("tolls.tsv", line, format!("unknown toll {other:?}"))),
+            };
+            tolls.insert(f[0], toll);
+        }
+
         let mut numbers = map(512);
         let mut max_number_words = 0;
         for (line, f) in rows(sources.numbers) {
@@ -1001,6 +1036,7 @@ impl Lexicon {
             negation,
             max_negation_words,
             noun_classes,
+            tolls,
             numbers,
             max_number_words,
             currency_exact,
@@ -1120,20 +1156,40 @@ impl Lexicon {
             .map_or(TermKey::Stem(stem), TermKey::Class)
     }
 
-    /// The words opposite to the stem, as matching keys: opposites of the
-    /// stem itself and of its synonym class ("deny" for "confirm").
-    pub fn opposites(&self, stem: &str) -> Vec<TermKey<'static>> {
-        let mut out: Vec<TermKey<'static>> = Vec::new();
+    /// The words opposite to the stem: opposites of its synonym class
+    /// ("deny" for "confirm": any word of the class), and of the stem
+    /// itself. A stem opposite holds for that stem only, and is given with
+    /// the key it is matched on, its class where it has one: "wrong" for
+    /// "right" is keyed by the class of "wrong" and "incorrect" (as
+    /// profiles key their terms), restricted to the stem "wrong". Never the
+    /// stem's own key.
+    pub fn opposites(&self, stem: &str) -> Vec<Opposite> {
+        let mut out: Vec<Opposite> = Vec::new();
         if let Some(list) = self.stem_opposites.get(stem) {
-            out.extend(list.iter().copied());
+            out.extend(list.iter().map(|&k| match k {
+                TermKey::Stem(s) => Opposite {
+                    key: self.term_key(s),
+                    stem: Some(s),
+                },
+                class => Opposite {
+                    key: class,
+                    stem: None,
+                },
+            }));
         }
         if let Some(list) = self
             .synonym_class(stem)
             .and_then(|c| self.class_opposites.get(&c))
         {
-            out.extend(list.iter().copied());
+            out.extend(list.iter().map(|&key| Opposite { key, stem: None }));
         }
-        out.sort_unstable_by_key(term_order);
+        let own = self.term_key(stem);
+        out.retain(|o| o.key != own);
+        out.sort_unstable_by(|x, y| {
+            term_order(&x.key)
+                .cmp(&term_order(&y.key))
+                .then(x.stem.cmp(&y.stem))
+        });
         out.dedup();
         out
     }
@@ -1177,6 +1233,13 @@ impl Lexicon {
     /// person, "dollars" -> quantity), from its first WordNet sense.
     pub fn noun_class(&self, word: &str) -> Option<NounClass> {
         self.noun_classes.get(word).copied()
+    }
+
+    /// The toll a lower-case verb form states, where it is a kind of dying,
+    /// killing or injuring that the synonym classes do not hold
+    /// ("drowned", "beheaded", "maimed").
+    pub fn toll(&self, word: &str) -> Option<Toll> {
+        self.tolls.get(word).copied()
     }
 
     /// The number-table entry of a word, phrase or symbol ("seven",
@@ -1471,6 +1534,9 @@ mod tests {
         assert!(ant("accepted", "rejected"));
         assert!(ant("guilty", "innocent"));
         assert!(ant("approve", "disapprove"));
+        // Through the synset the pointer names: "disapprove" / "reject".
+        assert!(ant("approved", "rejected"));
+        assert!(ant("acknowledge", "deny"));
         assert!(!ant("confirmed", "confirmed"));
         assert!(!ant("killed", "died"));
         assert!(!ant("said", "denied"));
@@ -1500,6 +1566,11 @@ mod tests {
     #[test]
     fn counted_nouns_have_classes() {
         // "45 people" and "45 dollars" count different things.
+        assert_eq!(lex().toll("drowned"), Some(Toll::Death));
+        assert_eq!(lex().toll("stabbed"), Some(Toll::Injury));
+        // "shoot" is hit or kill: neither toll; a noun form is none.
+        assert_eq!(lex().toll("shot"), None);
+        assert_eq!(lex().toll("flights"), None);
         assert_eq!(lex().noun_class("people"), Some(NounClass::Group));
         assert_eq!(lex().noun_class("soldiers"), Some(NounClass::Person));
         assert_eq!(lex().noun_class("dollars"), Some(NounClass::Quantity));

@@ -112,16 +112,18 @@ fn contrast_validation_pairs_are_judged() {
 
 // Floors, each a little under the figure measured by
 // `cargo run --release --example evaluate -- --final` with the shipped
-// model (README, "Quality"): seeds precision 0.851, recall 0.420; BASIL
-// validation precision 0.926, recall 0.331; BASIL in one story 0.083 of
-// matches across events; contrast validation 0.771 separate, 0.714 pooled.
-const SEED_PRECISION: f64 = 0.83;
-const SEED_RECALL: f64 = 0.38;
+// model (README, "Quality"): seeds precision 0.821, recall 0.441; BASIL
+// validation precision 0.906, recall 0.328; BASIL in one story 0.083 of
+// matches across events; contrast validation 0.814 separate, 0.743 pooled.
+// (Refits on the same training data move the held-out precision by about
+// 0.03: the grid's best settings score within 0.002 of each other.)
+const SEED_PRECISION: f64 = 0.79;
+const SEED_RECALL: f64 = 0.40;
 const BASIL_PRECISION: f64 = 0.85;
 const BASIL_RECALL: f64 = 0.30;
 const CROSS_EVENT_RATE: f64 = 0.12;
-const CONTRAST_SEPARATE: f64 = 0.74;
-const CONTRAST_POOLED: f64 = 0.68;
+const CONTRAST_SEPARATE: f64 = 0.78;
+const CONTRAST_POOLED: f64 = 0.71;
 
 /// The relation between the two one-sentence articles `a` and `b`: the
 /// relation of the best same-fact match either way, `None` if none.
@@ -242,6 +244,59 @@ fn a_refusal_or_an_affixal_opposite_contradicts() {
     ] {
         assert_eq!(judge(a, b), Some(Relation::Contradicts), "{a} / {b}");
     }
+}
+
+#[test]
+fn opposites_through_classes_and_synsets_contradict() {
+    // "wrong" is keyed by its class (with "incorrect"); "reject" shares
+    // the synset WordNet's antonym pointer of "approve" names; "release"
+    // is the opposite WordNet gives "hold".
+    for (a, b) in [
+        (
+            "The auditors said the bank's figures for 2023 were correct.",
+            "The auditors said the bank's figures for 2023 were wrong.",
+        ),
+        (
+            "The city council approved the new stadium plan on the waterfront.",
+            "The city council rejected the new stadium plan on the waterfront.",
+        ),
+        (
+            "Police are holding the two journalists at the border crossing.",
+            "Police have released the two journalists at the border crossing.",
+        ),
+    ] {
+        assert_eq!(judge(a, b), Some(Relation::Contradicts), "{a} / {b}");
+    }
+}
+
+#[test]
+fn opposites_said_of_different_things_do_not_contradict() {
+    // The opposite words are there, but the sentences differ beyond them:
+    // "victory" and "defeated" are said of two sides of one race, "father"
+    // and "mother" of two people.
+    for (a, b) in [
+        (
+            "Lena Ortiz celebrated her victory over Mayor Tom Hale in the Fresno primary on Tuesday.",
+            "Mayor Tom Hale was defeated in the Fresno primary on Tuesday by a little-known challenger.",
+        ),
+        (
+            "The singer's father and two sisters sat behind him at the sentencing in Leeds.",
+            "At the sentencing in Leeds, the singer looked back at his mother several times.",
+        ),
+    ] {
+        assert_ne!(judge(a, b), Some(Relation::Contradicts), "{a} / {b}");
+    }
+}
+
+#[test]
+fn a_toll_stated_by_a_way_of_dying_is_compared() {
+    // "drowned" is a kind of dying (WordNet): its count is a death toll,
+    // compared with the toll the other source gives.
+    let got = judge(
+        "Floods swept through the valley of Swat, and 23 residents drowned, police said.",
+        "Police said the death toll from the floods in the Swat valley rose to 31.",
+    );
+    assert_eq!(got, Some(Relation::Differs));
 }
 
 #[test]

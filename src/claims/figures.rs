@@ -36,7 +36,7 @@
 //! ("A-320"), ordinals, and number words that count nothing.
 
 use super::{Figure, Qualifier};
-use crate::lexicon::{lexicon, CalendarKind, NounClass, NumberKind};
+use crate::lexicon::{lexicon, CalendarKind, NounClass, NumberKind, Toll};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -210,20 +210,23 @@ fn class_of(lower: &str) -> Option<u32> {
 }
 
 /// Whether a word says someone died: the lexicon's class of "killed"
-/// (kill, die, dead, death, perish, ...), or "fatalities", "slain".
+/// (kill, die, dead, death, perish, ...), a verb for a way of dying or
+/// killing ("drowned", "executed"), or "fatalities", "slain".
 fn is_death(lower: &str) -> bool {
     static KILL: LazyLock<Option<u32>> = LazyLock::new(|| class_of("killed"));
     (KILL.is_some() && class_of(lower) == *KILL)
+        || lexicon().toll(lower) == Some(Toll::Death)
         || matches!(lower, "fatalities" | "fatality" | "slain")
 }
 
 /// Whether a word says someone was hurt: the lexicon's classes of
-/// "injured" (hurt, injure, wound) and "injuries".
+/// "injured" (hurt, injure, wound) and "injuries", or a verb for a way of
+/// hurting ("maimed", "stabbed").
 fn is_hurt(lower: &str) -> bool {
     static HURT: LazyLock<[Option<u32>; 2]> =
         LazyLock::new(|| [class_of("injured"), class_of("injuries")]);
     let c = class_of(lower);
-    c.is_some() && HURT.contains(&c)
+    (c.is_some() && HURT.contains(&c)) || lexicon().toll(lower) == Some(Toll::Injury)
 }
 
 /// Whether a noun counts people: its first WordNet sense is a person or a
@@ -1327,6 +1330,15 @@ mod tests {
         same(
             "The gunman killed 42 people.",
             "Officials said 42 people died.",
+        );
+        // A way of dying or hurting states the toll (WordNet troponyms).
+        same(
+            "Seven fishermen drowned off the coast.",
+            "Seven fishermen were killed when their boat sank.",
+        );
+        same(
+            "Police said four people were stabbed at the station.",
+            "Four people were injured at the station, police said.",
         );
         same(
             "The blast left 12 dead.",

@@ -63,6 +63,9 @@ pub struct Scores {
     pub differs_found: usize,
     /// Of the found `differs` pairs, how many carry the `differs` relation.
     pub differs_right: usize,
+    /// Found counterparts of an `agrees` or `differs` fact that carry the
+    /// `contradicts` relation (the sources do not contradict each other).
+    pub false_contradicts: usize,
     /// Non-claim lines that were wrongly made claims.
     pub non_claims_as_claims: Vec<String>,
     /// Gold sentences that could not be located in the text, or that are not
@@ -99,7 +102,7 @@ impl std::fmt::Display for Scores {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "precision {:.3} ({}/{})  recall {:.3} ({}/{})  differs {}/{}",
+            "precision {:.3} ({}/{})  recall {:.3} ({}/{})  differs {}/{}  false contradicts {}",
             self.precision(),
             self.correct,
             self.matches,
@@ -107,7 +110,8 @@ impl std::fmt::Display for Scores {
             self.found,
             self.counterparts,
             self.differs_right,
-            self.differs_found
+            self.differs_found,
+            self.false_contradicts
         )
     }
 }
@@ -202,6 +206,9 @@ pub fn evaluate(an: &Analysis, gold: &Gold) -> Scores {
                 match an.match_in(c, a) {
                     Some(m) if set.contains(&m.claim) && m.relation != Relation::Related => {
                         scores.found += 1;
+                        if f.relation != "contradicts" && m.relation == Relation::Contradicts {
+                            scores.false_contradicts += 1;
+                        }
                         if f.relation == "differs" {
                             let differ = an.claims[c].figures.iter().any(|x| {
                                 an.claims[m.claim]

@@ -11,6 +11,7 @@
 //! keys and allocates nothing. What a person reads (shared words, figures
 //! side by side) is built by [`explain`] only for the matches shown.
 
+use super::lexical::OppositeKey;
 use super::profile::{holds, shared_count, DateKey, Idf, Profile};
 use super::{DateComparison, Feature, FigureComparison, PolarityClash};
 use crate::claims::figures::{comparable_units, find_figures};
@@ -183,8 +184,13 @@ pub struct FeatureVector {
     pub figures: FigureVerdict,
     /// How the dates compare.
     pub dates: DateVerdict,
-    /// Whether the two state the same thing with opposite polarity.
-    pub polarity_clash: bool,
+    /// Where the two have opposite polarity (a word negated on one side
+    /// only, or a pair of opposites), how many words besides the clashing
+    /// ones one side says and the other does not: in the same frame they
+    /// contradict; in sentences that differ beyond it ("Brat's victory over
+    /// Cantor" / "Cantor was defeated") the words are mostly said of
+    /// different things (`Params::polarity_frame` draws the line).
+    pub polarity: Option<u16>,
     /// Whether they share an anchor: a name, a comparable figure, a date or
     /// quoted words (claims sharing only common words are look-alikes).
     pub anchored: bool,
@@ -334,15 +340,25 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
         frame.unshared(b, t.0, false);
     }
     // Opposites ("confirmed" / "denied") are the same topic word with the
-    // other polarity: they count as shared for similarity, and flag it.
+    // other polarity: in one frame they count as shared for similarity,
+    // and flag it (in sentences that differ beyond them, they are mostly
+    // said of different things: "his father" / "her mother").
     let mut opposite = false;
+    let mut opposite_words = 0;
+    let mut opposite_mass = 0.0;
     for &(k, o) in &a.opposites {
-        if !holds_term(b, k) && !holds(&b.named, o) && !holds(&b.timed, o) {
-            if let Some(w) = weight_of(b, o) {
-                shared_mass += w;
+        if !holds_term(b, k) && holds_opposite(b, o) {
+            if let Some(w) = weight_of(b, o.term) {
+                opposite_mass += w;
                 opposite = true;
+                opposite_words += 2;
             }
         }
+    }
+    // The words said by one side only, besides the opposites themselves.
+    let frame_change = frame.unshared.saturating_sub(opposite_words);
+    if frame_change as f32 <= params.polarity_frame {
+        shared_mass += opposite_mass;
     }
     let ratio = |num: f32, den: f32| if den > 0.0 { num / den } else { 0.0 };
     let related_mass = related_mass(a, b) + related_mass(b, a);
@@ -404,11 +420,12 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
         || b.negated
             .iter()
             .any(|&k| holds_term(a, k) && !holds(&a.negated, k));
-    let negated_opposite = a
-        .opposites
-        .iter()
-        .any(|&(k, o)| holds_term(b, o) && (holds(&a.negated, k) != holds(&b.negated, o)));
-    let polarity_clash = negation_mismatch || (opposite && !negated_opposite);
+    let negated_opposite = a.opposites.iter().any(|&(k, o)| {
+        holds_term(b, o.term)
+            && holds_opposite(b, o)
+            && (holds(&a.negated, k) != holds(&b.negated, o.term))
+    });
+    let clash = negation_mismatch || (opposite && !negated_opposite);
     let anchored = shared_entities > 0 || figures.comparable || dates.same || quote_overlap > 0.0;
     FeatureVector {
         values: [
@@ -445,7 +462,7 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
         ],
         figures,
         dates,
-        polarity_clash,
+        polarity: clash.then(|| u16::try_from(frame_change).unwrap_or(u16::MAX)),
         anchored,
     }
 }
@@ -511,6 +528,12 @@ fn related_mass(p: &Profile, q: &Profile) -> f32 {
 
 fn holds_term(p: &Profile, k: u64) -> bool {
     p.terms.binary_search_by_key(&k, |t| t.0).is_ok()
+}
+
+/// Whether `p` says the opposite word `o` outside a name or a time phrase
+/// (with the stem the pair names, where it names one).
+fn holds_opposite(p: &Profile, o: OppositeKey) -> bool {
+    !holds(&p.named, o.term) && !holds(&p.timed, o.term) && (o.stem == 0 || holds(&p.words, o.stem))
 }
 
 fn weight_of(p: &Profile, k: u64) -> Option<f32> {
@@ -679,7 +702,15 @@ pub fn polarity_words(a: &str, b: &str) -> Option<PolarityClash> {
             }
         }
         for o in super::lexical::opposite_keys(&t.stem) {
-            if let Some(other) = word(b, &tb, o) {
+            let other = tb
+                .iter()
+                .find(|u| {
+                    !u.stop
+                        && term_key_of(u) == o.term
+                        && (o.stem == 0 || super::profile::key(&u.stem) == o.stem)
+                })
+                .and_then(|u| b.get(u.start..u.end));
+            if let Some(other) = other.map(str::to_string) {
                 return Some(PolarityClash {
                     ours: a.get(t.start..t.end).unwrap_or("").to_string(),
                     theirs: other,

@@ -26,9 +26,27 @@ pub fn term_key(stem: &str) -> u64 {
     hashed(lexicon().term_key(stem))
 }
 
-/// Keys of the words opposite in meaning to `stem` ("deny" for "confirm").
-pub fn opposite_keys(stem: &str) -> Vec<u64> {
-    lexicon().opposites(stem).into_iter().map(hashed).collect()
+/// A word opposite in meaning, as profiles compare it: its matching key,
+/// and the key of the stem it must have where the pair holds for one stem
+/// only (0: any word of the class).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OppositeKey {
+    /// The key the opposite word is matched on.
+    pub term: u64,
+    /// The key of its stem, or 0 where any word of the class is one.
+    pub stem: u64,
+}
+
+/// The words opposite in meaning to `stem` ("deny" for "confirm").
+pub fn opposite_keys(stem: &str) -> Vec<OppositeKey> {
+    lexicon()
+        .opposites(stem)
+        .into_iter()
+        .map(|o| OppositeKey {
+            term: hashed(o.key),
+            stem: o.stem.map_or(0, key),
+        })
+        .collect()
 }
 
 /// Keys of the words related to `stem` ("acquire" for "buy": close in news
@@ -69,7 +87,19 @@ mod tests {
         assert_eq!(term_key(&stem("killed")), term_key(&stem("died")));
         assert_ne!(term_key(&stem("killed")), term_key(&stem("elected")));
         let deny = term_key(&stem("denied"));
-        assert!(opposite_keys(&stem("confirmed")).contains(&deny));
+        assert!(opposite_keys(&stem("confirmed"))
+            .iter()
+            .any(|o| o.term == deny));
+        // A stem opposite is keyed as the other claim's profile keys it:
+        // "wrong" by its class (with "incorrect"), not by its stem.
+        // A pair that holds for two stems only names the stem: "lead" is
+        // the opposite of "following", "leader" (of its class) is not.
+        let wrong = term_key(&stem("wrong"));
+        let right = opposite_keys(&stem("right"));
+        assert!(right
+            .iter()
+            .any(|o| o.term == wrong && o.stem == key(&stem("wrong"))));
+        assert!(right.iter().all(|o| o.term != term_key(&stem("right"))));
         assert!(is_negation("not") && is_negation("never") && !is_negation("now"));
         let acquire = term_key(&stem("acquire"));
         assert!(related_keys(&stem("buy"))

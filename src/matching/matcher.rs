@@ -493,16 +493,22 @@ pub struct Matched {
 }
 
 /// The relation of a passing pair: another subject in the same frame is
-/// only related; opposite polarity contradicts; close but
+/// only related; opposite polarity contradicts in the same frame (in
+/// sentences that differ beyond it the clashing words are mostly said of
+/// different things: "Brat's victory over Cantor" / "Cantor was defeated");
+/// close but
 /// different figures, or other dates, differ; only far-apart figures
 /// (another quantity of the same kind) make it merely related; otherwise
 /// the two agree.
-pub fn relation(v: &FeatureVector) -> Relation {
+pub fn relation(v: &FeatureVector, params: &Params) -> Relation {
     if v.values[SUBJECT_CLASH] > 0.0 {
         // Another subject or place in the same frame is another fact,
         // however alike the words: related, never agrees.
         Relation::Related
-    } else if v.polarity_clash {
+    } else if v
+        .polarity
+        .is_some_and(|change| f32::from(change) <= params.polarity_frame)
+    {
         Relation::Contradicts
     } else if figures_differ(v) || v.dates.conflict {
         Relation::Differs
@@ -530,7 +536,7 @@ fn to_match(
         &cx.idf,
         c.vector.values[RELATED_WORDS] > 0.0,
     );
-    let relation = relation(&c.vector);
+    let relation = relation(&c.vector, params);
     Match {
         claim: c.other,
         article: c.article,
@@ -585,7 +591,7 @@ pub fn decide(claims: &[Claim], rows: &[Vec<Candidate>], params: &Params, cx: &C
             let Some(&(_, b)) = by_article.get(&c.article) else {
                 continue;
             };
-            if b.other == c.other || relation(&b.vector) == Relation::Differs {
+            if b.other == c.other || relation(&b.vector, params) == Relation::Differs {
                 continue;
             }
             if !figures_differ(&c.vector) {

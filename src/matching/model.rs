@@ -113,6 +113,10 @@ pub struct Params {
     /// Average match score (missing matches count 0) at which groups of
     /// matched claims merge into one fact.
     pub fact_linkage: f32,
+    /// Most words, besides the clashing ones, that one side of a pair with
+    /// opposite polarity may say and the other not, for the pair to
+    /// contradict (see `FeatureVector::polarity`).
+    pub polarity_frame: f32,
 }
 
 #[derive(Deserialize)]
@@ -147,6 +151,7 @@ impl Params {
             close_factor: t("close_factor")?,
             background_share: t("background_share")? as f32,
             fact_linkage: t("fact_linkage")? as f32,
+            polarity_frame: t("polarity_frame")? as f32,
         })
     }
 
@@ -170,6 +175,7 @@ impl Params {
             self.background_share
         ));
         s.push_str(&format!("fact_linkage = {:.4}\n", self.fact_linkage));
+        s.push_str(&format!("polarity_frame = {:.4}\n", self.polarity_frame));
         for (name, m) in [
             ("gate", &self.gate),
             ("pairs", &self.pairs),

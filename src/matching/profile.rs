@@ -245,9 +245,9 @@ pub struct Profile {
     pub dates: Vec<DateKey>,
     /// Content keys under a negation ("did not *confirm*"), sorted.
     pub negated: Vec<u64>,
-    /// (content key, key of an opposite class), for content words that
-    /// have opposites, sorted.
-    pub opposites: Vec<(u64, u64)>,
+    /// (content key, an opposite word), for content words that have
+    /// opposites, sorted.
+    pub opposites: Vec<(u64, lexical::OppositeKey)>,
     /// Content keys of words used as part of a name ("North" in "North
     /// Korea", "Germany" opening a sentence), sorted: such a word is never
     /// the opposite of another, and the rest of the claim is its frame.
