@@ -185,8 +185,8 @@ pub struct FeatureVector {
     /// How the dates compare.
     pub dates: DateVerdict,
     /// Where the two have opposite polarity (a word negated on one side
-    /// only, or a pair of opposites), how many words besides the clashing
-    /// ones one side says and the other does not: in the same frame they
+    /// only, or a pair of opposites), the most words besides the clashing
+    /// ones either side says and the other does not: in the same frame they
     /// contradict; in sentences that differ beyond it ("Brat's victory over
     /// Cantor" / "Cantor was defeated") the words are mostly said of
     /// different things (`Params::polarity_frame` draws the line).
@@ -344,19 +344,24 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
     // and flag it (in sentences that differ beyond them, they are mostly
     // said of different things: "his father" / "her mother").
     let mut opposite = false;
-    let mut opposite_words = 0;
+    let mut opposite_pairs = 0;
     let mut opposite_mass = 0.0;
     for &(k, o) in &a.opposites {
         if !holds_term(b, k) && holds_opposite(b, o) {
             if let Some(w) = weight_of(b, o.term) {
                 opposite_mass += w;
                 opposite = true;
-                opposite_words += 2;
+                opposite_pairs += 1;
             }
         }
     }
-    // The words said by one side only, besides the opposites themselves.
-    let frame_change = frame.unshared.saturating_sub(opposite_words);
+    // The most words either side says and the other does not, besides the
+    // opposites themselves.
+    let unshared_b = frame.unshared - frame.unshared_a;
+    let frame_change = frame
+        .unshared_a
+        .max(unshared_b)
+        .saturating_sub(opposite_pairs);
     if frame_change as f32 <= params.polarity_frame {
         shared_mass += opposite_mass;
     }
@@ -481,6 +486,8 @@ struct Frame {
     shared: usize,
     /// Content words of one side only that are not names.
     unshared: usize,
+    /// Of those, the first claim's.
+    unshared_a: usize,
     /// Name words of the first claim only.
     names_a: usize,
     /// Name words of the second claim only.
@@ -499,6 +506,7 @@ impl Frame {
     fn unshared(&mut self, p: &Profile, k: u64, first: bool) {
         if !Frame::is_name(p, k) {
             self.unshared += 1;
+            self.unshared_a += usize::from(first);
         } else if first {
             self.names_a += 1;
         } else {

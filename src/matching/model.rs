@@ -113,8 +113,8 @@ pub struct Params {
     /// Average match score (missing matches count 0) at which groups of
     /// matched claims merge into one fact.
     pub fact_linkage: f32,
-    /// Most words, besides the clashing ones, that one side of a pair with
-    /// opposite polarity may say and the other not, for the pair to
+    /// Most words, besides the clashing ones, that either side of a pair
+    /// with opposite polarity may say and the other not, for the pair to
     /// contradict (see `FeatureVector::polarity`).
     pub polarity_frame: f32,
 }
