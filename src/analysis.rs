@@ -142,12 +142,15 @@ impl Analysis {
             claims.extend(c);
             article_claims.push(start..claims.len());
         }
-        tracker.stage(Stage::Matching, claims.len());
+        // Two units per claim: its profile, then its candidates scored.
+        tracker.stage(Stage::Matching, 2 * claims.len());
         let matching::matcher::Matched {
             best: mut matches,
             mut differing,
             copies,
-        } = matching::match_claims(&articles, &claims, config);
+        } = matching::matcher::match_claims_reporting(&articles, &claims, config, &|n| {
+            tracker.advance(n);
+        });
         tracker.finish_stage();
         tracker.stage(Stage::Facts, claims.len());
         let (facts, claim_fact) = matching::group_facts(
@@ -456,5 +459,32 @@ impl Analysis {
             copies: Copies::default(),
             warnings,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::{Progress, Stage};
+    use std::sync::Mutex;
+
+    #[test]
+    fn matching_reports_its_progress_as_it_goes() {
+        // A loading bar must move while claims are matched, not sweep from
+        // start to end: the step reports units between its start and end.
+        let seen = Mutex::new(Vec::new());
+        let cb = |p: Progress| seen.lock().expect("lock").push(p);
+        let an =
+            Analysis::build_with_progress(crate::corpus::bundled(), &MatchConfig::default(), &cb);
+        let matching: Vec<Progress> = seen
+            .into_inner()
+            .expect("lock")
+            .into_iter()
+            .filter(|p| p.stage == Stage::Matching)
+            .collect();
+        let total = 2 * an.claims.len();
+        assert!(matching.iter().all(|p| p.total == total));
+        assert!(matching.iter().any(|p| p.done > 0 && p.done < total));
+        assert_eq!(matching.last().map(|p| p.done), Some(total));
     }
 }

@@ -121,6 +121,16 @@ impl<'a> Tracker<'a> {
         }
     }
 
+    /// `n` more units of the current step done (claims do not change);
+    /// reported when the count crosses a hundredth of the step.
+    pub fn advance(&self, n: usize) {
+        let before = self.done.fetch_add(n, Ordering::Relaxed);
+        let step = (self.total.load(Ordering::Relaxed) / 100).max(1);
+        if before / step != (before + n) / step {
+            self.report();
+        }
+    }
+
     fn report(&self) {
         let stage = self.stage.lock().map_or(Stage::Grouping, |s| *s);
         (self.callback)(Progress {
@@ -159,5 +169,22 @@ mod tests {
         assert_eq!((last.articles, last.claims, last.stories), (1000, 2000, 7));
         assert!(seen.windows(2).all(|w| w[0].elapsed <= w[1].elapsed));
         assert_eq!(seen[100].done, 1000);
+    }
+
+    #[test]
+    fn advances_in_batches_report_each_hundredth_crossed() {
+        let seen = Mutex::new(Vec::new());
+        let cb = |p: Progress| seen.lock().expect("lock").push(p);
+        let t = Tracker::new(&cb, 10);
+        t.stage(Stage::Matching, 1000);
+        for n in [3, 7, 1, 25, 964] {
+            t.advance(n);
+        }
+        let seen = seen.into_inner().expect("lock");
+        // The start, then each advance that crosses a multiple of 10 (3
+        // does not; 10, 36 and 1000 do; 11 does not).
+        let done: Vec<usize> = seen.iter().map(|p| p.done).collect();
+        assert_eq!(done, [0, 10, 36, 1000]);
+        assert!(seen.iter().all(|p| p.claims == 0 && p.total == 1000));
     }
 }

@@ -106,6 +106,16 @@ impl Context {
     /// Profiles every claim whose article shares its story with another
     /// (the others are never compared), and every article.
     pub fn build(articles: &[Article], claims: &[Claim], params: &Params) -> Context {
+        Context::build_reporting(articles, claims, params, &|_| {})
+    }
+
+    /// [`Context::build`], telling `done` of each claim profiled.
+    pub fn build_reporting(
+        articles: &[Article],
+        claims: &[Claim],
+        params: &Params,
+        done: Done<'_>,
+    ) -> Context {
         use rayon::prelude::*;
         let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
         let idf = Idf::from_texts_parallel(&texts).with_background_share(params.background_share);
@@ -128,6 +138,7 @@ impl Context {
         let profiles: Vec<Profile> = claims
             .par_chunk_by(|a, b| a.article == b.article)
             .flat_map_iter(|run| {
+                done(run.len());
                 let article = run.first().map(|c| c.article);
                 if !article.is_some_and(compared) {
                     return vec![Profile::default(); run.len()];
@@ -229,18 +240,33 @@ pub fn best_candidates(
     config: &MatchConfig,
     cx: &Context,
 ) -> Vec<Vec<Candidate>> {
+    best_candidates_reporting(articles, claims, config, cx, &|_| {})
+}
+
+/// [`best_candidates`], telling `done` of each claim scored (copies, never
+/// scored, count at once).
+fn best_candidates_reporting(
+    articles: &[Article],
+    claims: &[Claim],
+    config: &MatchConfig,
+    cx: &Context,
+    done: Done<'_>,
+) -> Vec<Vec<Candidate>> {
     let params = &config.params;
     let model = &params.link;
     // One index per story: only claims of the same story are compared.
     let mut stories: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut extra = 0;
     for (i, c) in claims.iter().enumerate() {
         // Copies are matched through their group's first member.
         if cx.copies.is_extra(i) {
+            extra += 1;
             continue;
         }
         let story = articles.get(c.article).map_or("", |a| a.story.as_str());
         stories.entry(story).or_default().push(i);
     }
+    done(extra);
     let mut stories: Vec<(&str, Vec<usize>)> = stories.into_iter().collect();
     stories.sort_by(|a, b| a.0.cmp(b.0));
     let mut rows: Vec<Vec<Candidate>> = (0..claims.len()).map(|_| Vec::new()).collect();
@@ -257,6 +283,7 @@ pub fn best_candidates(
             members
                 .par_iter()
                 .map(move |&ci| {
+                    done(1);
                     let claim = &claims[ci];
                     let cands = index.candidates(&cx.profiles[ci], config.candidates, |local| {
                         claims[members[local]].article != claim.article
@@ -397,8 +424,19 @@ pub fn candidates(
     config: &MatchConfig,
     cx: &Context,
 ) -> Vec<Vec<Candidate>> {
+    candidates_reporting(articles, claims, config, cx, &|_| {})
+}
+
+/// [`candidates`], telling `done` of each claim's candidates scored.
+fn candidates_reporting(
+    articles: &[Article],
+    claims: &[Claim],
+    config: &MatchConfig,
+    cx: &Context,
+    done: Done<'_>,
+) -> Vec<Vec<Candidate>> {
     let params = &config.params;
-    let rows = best_candidates(articles, claims, config, cx);
+    let rows = best_candidates_reporting(articles, claims, config, cx, done);
     let mut link: HashMap<(usize, usize), f32> = HashMap::new();
     for (a, row) in rows.iter().enumerate() {
         for c in row {
@@ -561,10 +599,25 @@ fn to_match(
 /// Matches every claim: its best counterpart per other article, and the
 /// counterparts whose figures differ where the best one's do not.
 pub fn match_claims(articles: &[Article], claims: &[Claim], config: &MatchConfig) -> Matched {
-    let cx = Context::build(articles, claims, &config.params);
-    let rows = candidates(articles, claims, config, &cx);
+    match_claims_reporting(articles, claims, config, &|_| {})
+}
+
+/// [`match_claims`], telling `done` of its progress (from worker threads
+/// too): two units per claim, one when its profile is built and one when
+/// its candidates are scored, the bulk of the work.
+pub fn match_claims_reporting(
+    articles: &[Article],
+    claims: &[Claim],
+    config: &MatchConfig,
+    done: Done<'_>,
+) -> Matched {
+    let cx = Context::build_reporting(articles, claims, &config.params, done);
+    let rows = candidates_reporting(articles, claims, config, &cx, done);
     decide(claims, &rows, &config.params, &cx)
 }
+
+/// A progress callback of matching: `n` more units done.
+pub type Done<'a> = &'a (dyn Fn(usize) + Sync);
 
 /// Step 3: the decision on scored candidates (separate so that thresholds
 /// can be tried on one set of candidates).
