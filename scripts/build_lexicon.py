@@ -6,8 +6,8 @@ byte-identical output. See data/lexicon/README.md for the formats. Sources
 (installed by this script where missing):
 
 * WordNet 3.0 (Debian `wordnet-base`, /usr/share/wordnet; WordNet 3.0
-  licence): synonym and derivation classes, antonyms, noun classes, titles,
-  country aliases, demonyms and capitals, international bodies, currency
+  licence): synonym and derivation classes, antonyms, noun classes, toll
+  verbs, titles, country aliases, demonyms and capitals, international bodies, currency
   names, "common word" flags.
 * world-countries 5.1.0 (npm, mledoze/countries; ODbL 1.0): countries,
   official names, alternative spellings, demonyms, capitals, currencies and
