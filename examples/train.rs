@@ -569,8 +569,8 @@ fn main() {
                 try_params(p, &mut here);
             }
         }
-        // The frame a contradiction needs: words one side only says,
-        // besides the clashing ones (unbounded: any).
+        // The frame a contradiction needs: the most words either side says
+        // and the other does not, besides the clashing ones (1000: any).
         if let Some((_, top, _)) = here.clone() {
             for frame in [0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 1000.0] {
                 let mut p = top.clone();

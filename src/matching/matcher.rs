@@ -534,10 +534,9 @@ pub struct Matched {
 /// only related; opposite polarity contradicts in the same frame (in
 /// sentences that differ beyond it the clashing words are mostly said of
 /// different things: "Brat's victory over Cantor" / "Cantor was defeated");
-/// close but
-/// different figures, or other dates, differ; only far-apart figures
-/// (another quantity of the same kind) make it merely related; otherwise
-/// the two agree.
+/// close but different figures, or other dates, differ; only far-apart
+/// figures (another quantity of the same kind) make it merely related;
+/// otherwise the two agree.
 pub fn relation(v: &FeatureVector, params: &Params) -> Relation {
     if v.values[SUBJECT_CLASH] > 0.0 {
         // Another subject or place in the same frame is another fact,
