@@ -1388,6 +1388,10 @@ mod tests {
             "{e}"
         );
         sources = Sources::compiled_in();
+        sources.tolls = "# header\ndrowned\tkilled\nmaimed\thurt\n";
+        let e = Lexicon::parse(&sources).unwrap_err();
+        assert_eq!((e.file, e.line), ("tolls.tsv", 3));
+        sources = Sources::compiled_in();
         sources.background_df = "cat\tmany\n";
         assert_eq!(
             Lexicon::parse(&sources).unwrap_err().file,
