@@ -14,8 +14,7 @@ use crosscheck::evaluation::contrast::{self, ContrastSet};
 use crosscheck::evaluation::datasets::{self, BasilStories};
 use crosscheck::evaluation::events::event_scores;
 use crosscheck::evaluation::{evaluate, Gold};
-use crosscheck::matching::features::pair_score;
-use crosscheck::matching::profile::Idf;
+use crosscheck::matching::features::{pair_score, pairs_idf};
 use crosscheck::matching::{MatchConfig, Params};
 use crosscheck::{corpus, Analysis};
 use std::path::Path;
@@ -121,7 +120,7 @@ fn main() {
         let Ok(pairs) = datasets::msrp(&msrp.join(format!("msr_paraphrase_{split}.txt"))) else {
             continue;
         };
-        let idf = Idf::from_texts(pairs.iter().flat_map(|p| [p.a.as_str(), p.b.as_str()]));
+        let idf = pairs_idf(pairs.iter().flat_map(|p| [p.a.as_str(), p.b.as_str()]));
         let (mut tp, mut fp, mut tn, mut fn_) = (0u32, 0u32, 0u32, 0u32);
         for p in &pairs {
             let yes = pair_score(&p.a, &p.b, &idf).score >= Params::trained().pairs_threshold;

@@ -5,7 +5,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crosscheck::cache::{self, CacheOptions, Prepared};
 use crosscheck::corpus::fetch::{FetchEvent, FetchOptions, FetchState};
 use crosscheck::corpus::{self, Corpus};
-use crosscheck::matching::profile::Idf;
 use crosscheck::progress::Progress;
 use crosscheck::search::{Catalog, SearchIndex, Session, Target};
 use crosscheck::text::display::sanitize;
@@ -499,7 +498,8 @@ pub fn run_pairs() -> ExitCode {
             pairs.push((a.to_string(), String::new()));
         }
     }
-    let idf = Idf::from_texts(pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]));
+    let idf =
+        matching::features::pairs_idf(pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]));
     let threshold = matching::Params::trained().pairs_threshold;
     let mut sink = Sink::stdout();
     let out = sink.writer();

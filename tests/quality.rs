@@ -386,3 +386,50 @@ fn matches_are_mutual() {
         }
     }
 }
+
+/// `crosscheck pairs` (the paraphrase model, with the surface features):
+/// a restatement, reordered or in the passive, is the same; a sentence that
+/// reuses the names and the setting for another fact is not.
+#[test]
+fn restatements_are_paraphrases_and_sentences_reusing_the_names_are_not() {
+    use crosscheck::matching::features::{pair_score, pairs_idf};
+    use crosscheck::matching::Params;
+    let cases = [
+        (
+            "The company said its third-quarter profit rose 12 percent to $1.4 billion.",
+            "Third-quarter profit at the company rose 12 percent to $1.4 billion, it said.",
+            true,
+        ),
+        (
+            "Police arrested two men on Saturday in connection with the robbery.",
+            "Two men were arrested by police on Saturday in connection with the robbery.",
+            true,
+        ),
+        (
+            "The council voted 7-2 on Tuesday to approve the new stadium.",
+            "On Tuesday the council voted 7-2 to approve the new stadium.",
+            true,
+        ),
+        (
+            "The company said its third-quarter profit rose 12 percent to $1.4 billion.",
+            "The company said it would cut 1,200 jobs by the end of the year.",
+            false,
+        ),
+        (
+            "Police arrested two men on Saturday in connection with the robbery.",
+            "Police said on Saturday that the robbery was the third in the area this month.",
+            false,
+        ),
+        (
+            "The council voted 7-2 on Tuesday to approve the new stadium.",
+            "Opponents of the new stadium plan to sue the council, their lawyer said.",
+            false,
+        ),
+    ];
+    let idf = pairs_idf(cases.iter().flat_map(|(a, b, _)| [*a, *b]));
+    let threshold = Params::trained().pairs_threshold;
+    for (a, b, same) in cases {
+        let s = pair_score(a, b, &idf).score;
+        assert_eq!(s >= threshold, same, "{s:.3}: {a} / {b}");
+    }
+}

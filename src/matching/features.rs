@@ -13,6 +13,7 @@
 
 use super::lexical::OppositeKey;
 use super::profile::{holds, shared_count, DateKey, Idf, Profile};
+use super::surface::SurfaceOverlap;
 use super::{DateComparison, Feature, FigureComparison, PolarityClash};
 use crate::claims::figures::{comparable_units, find_figures};
 use crate::claims::{Figure, Qualifier, MAX_FIGURES};
@@ -23,7 +24,7 @@ pub use super::profile::key;
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
 /// The last six are context features, filled in by the corpus matcher.
-pub const FEATURE_NAMES: [&str; 30] = [
+pub const FEATURE_NAMES: [&str; 35] = [
     "term_overlap",
     "min_coverage",
     "bigram_overlap",
@@ -48,6 +49,11 @@ pub const FEATURE_NAMES: [&str; 30] = [
     "max_coverage",
     "unshared_terms",
     "related_words",
+    "bleu_min",
+    "bleu_max",
+    "word_order",
+    "char_trigrams",
+    "char_fourgrams",
     "article_similarity",
     "article_date_gap",
     "article_support",
@@ -116,6 +122,28 @@ pub const UNSHARED_TERMS: usize = index_of("unshared_terms");
 /// a related word ("buy" / "acquire"), weighted by their closeness and
 /// rarity, as a share of both sides' weight.
 pub const RELATED_WORDS: usize = index_of("related_words");
+/// Index of `bleu_min`: how much of the wording carries over, stop words
+/// and order included (BLEU's 1- to 4-word precisions; the lower direction).
+pub const BLEU_MIN: usize = index_of("bleu_min");
+/// Index of `bleu_max`: the same, the higher direction (one may restate
+/// the other whole and add to it).
+pub const BLEU_MAX: usize = index_of("bleu_max");
+/// Index of `word_order`: the longest common word subsequence, as a share
+/// of the longer claim.
+pub const WORD_ORDER: usize = index_of("word_order");
+/// Index of `char_trigrams`: shared 3-character sequences (word forms,
+/// figures as printed), as a share of the larger count.
+pub const CHAR_TRIGRAMS: usize = index_of("char_trigrams");
+/// Index of `char_fourgrams`: shared 4-character sequences.
+pub const CHAR_FOURGRAMS: usize = index_of("char_fourgrams");
+/// The features of how alike two claims read on the surface.
+pub const SURFACE_FEATURES: [usize; 5] = [
+    BLEU_MIN,
+    BLEU_MAX,
+    WORD_ORDER,
+    CHAR_TRIGRAMS,
+    CHAR_FOURGRAMS,
+];
 /// Index of `article_similarity`: cosine of the two articles' term vectors.
 pub const ARTICLE_SIMILARITY: usize = index_of("article_similarity");
 /// Index of `article_date_gap`: how far apart the two articles' dates are
@@ -305,9 +333,15 @@ pub fn date_verdict(a: &[DateKey], b: &[DateKey]) -> DateVerdict {
     }
 }
 
-/// Computes the features of the pair `(a, b)`; the context features are left
-/// 0 for the matcher to fill in.
+/// Computes the features of the pair `(a, b)` for the corpus matcher; the
+/// context features are left 0 for the matcher to fill in, and the surface
+/// features too unless the claim models use them (`Params::claim_surface`).
 pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
+    features_with(a, b, params, params.claim_surface)
+}
+
+/// [`features`], with the surface features computed or not (`surface`).
+pub fn features_with(a: &Profile, b: &Profile, params: &Params, surface: bool) -> FeatureVector {
     let (mut i, mut j) = (0, 0);
     let mut shared_mass = 0.0;
     let mut shared_terms = 0usize;
@@ -431,6 +465,11 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
             && (holds(&a.negated, k) != holds(&b.negated, o.term))
     });
     let clash = negation_mismatch || (opposite && !negated_opposite);
+    let surface = if surface {
+        a.surface.compare(&b.surface)
+    } else {
+        SurfaceOverlap::default()
+    };
     let anchored = shared_entities > 0 || figures.comparable || dates.same || quote_overlap > 0.0;
     FeatureVector {
         values: [
@@ -458,6 +497,11 @@ pub fn features(a: &Profile, b: &Profile, params: &Params) -> FeatureVector {
             ratio(shared_mass, a.mass.max(b.mass)).min(1.0),
             ((a.terms.len() + b.terms.len()).saturating_sub(2 * shared_terms) as f32).ln_1p(),
             ratio(related_mass, a.mass + b.mass).min(1.0),
+            surface.bleu_min,
+            surface.bleu_max,
+            surface.word_order,
+            surface.char_trigrams,
+            surface.char_fourgrams,
             0.0,
             0.0,
             0.0,
@@ -843,6 +887,13 @@ pub fn pair_score(a: &str, b: &str, idf: &Idf) -> PairScore {
     }
 }
 
+/// Term weights for scoring free-standing sentence pairs: counted over
+/// `texts` (every sentence of the input), blended with the background
+/// corpus as the trained parameters say, as the pairs model was fitted.
+pub fn pairs_idf<'a>(texts: impl IntoIterator<Item = &'a str>) -> Idf {
+    Idf::from_texts(texts).with_background_share(Params::trained().background_share)
+}
+
 /// The features of two free-standing sentences.
 pub fn pair_features(a: &str, b: &str, idf: &Idf, params: &Params) -> FeatureVector {
     let profile = |t: &str| {
@@ -853,7 +904,7 @@ pub fn pair_features(a: &str, b: &str, idf: &Idf, params: &Params) -> FeatureVec
             .collect();
         p
     };
-    features(&profile(a), &profile(b), params)
+    features_with(&profile(a), &profile(b), params, true)
 }
 
 #[cfg(test)]
@@ -906,6 +957,31 @@ mod tests {
             "Fewer than 50 people were hurt.",
         );
         assert!(!v.figures.same);
+    }
+
+    #[test]
+    fn surface_features_are_computed_where_a_model_uses_them() {
+        let idf = Idf::default();
+        let text = "Two men were arrested by police on Saturday.";
+        let p = Profile::new(text, Vec::new(), &idf);
+        let q = Profile::new("Police arrested two men on Saturday.", Vec::new(), &idf);
+        let mut params = Params::trained().clone();
+        params.claim_surface = false;
+        let off = features(&p, &q, &params);
+        assert!(SURFACE_FEATURES.iter().all(|&k| off.values[k] == 0.0));
+        params.claim_surface = true;
+        let on = features(&p, &q, &params);
+        assert!(
+            SURFACE_FEATURES.iter().all(|&k| on.values[k] > 0.0),
+            "{on:?}"
+        );
+        // Free-standing pairs always have them: the pairs model uses them.
+        let pair = pair_features(text, text, &idf, &params);
+        assert!((pair.values[BLEU_MIN] - 1.0).abs() < 1e-6);
+        // Everything else is the same either way.
+        for k in (0..N_FEATURES).filter(|k| !SURFACE_FEATURES.contains(k)) {
+            assert_eq!(off.values[k], on.values[k], "{}", FEATURE_NAMES[k]);
+        }
     }
 
     #[test]

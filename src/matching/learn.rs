@@ -37,6 +37,11 @@ pub const SIGNS: [i8; N] = [
     1,  // max_coverage
     -1, // unshared_terms
     1,  // related_words
+    1,  // bleu_min
+    1,  // bleu_max
+    1,  // word_order
+    1,  // char_trigrams
+    1,  // char_fourgrams
     1,  // article_similarity
     -1, // article_date_gap
     1,  // article_support

@@ -21,6 +21,7 @@ mod lexical;
 pub mod matcher;
 pub mod model;
 pub mod profile;
+pub mod surface;
 
 pub use facts::group_facts;
 pub use features::{pair_score, PairScore};

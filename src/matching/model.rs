@@ -117,6 +117,10 @@ pub struct Params {
     /// with opposite polarity may say and the other not, for the pair to
     /// contradict (see `FeatureVector::polarity`).
     pub polarity_frame: f32,
+    /// Whether the claim-level models (link, corpus) use the surface
+    /// features (`bleu_min` ... `char_fourgrams`); where they do not, the
+    /// corpus matcher skips computing them. The trainer decides.
+    pub claim_surface: bool,
 }
 
 #[derive(Deserialize)]
@@ -152,6 +156,7 @@ impl Params {
             background_share: t("background_share")? as f32,
             fact_linkage: t("fact_linkage")? as f32,
             polarity_frame: t("polarity_frame")? as f32,
+            claim_surface: t("claim_surface")? != 0.0,
         })
     }
 
@@ -176,6 +181,10 @@ impl Params {
         ));
         s.push_str(&format!("fact_linkage = {:.4}\n", self.fact_linkage));
         s.push_str(&format!("polarity_frame = {:.4}\n", self.polarity_frame));
+        s.push_str(&format!(
+            "claim_surface = {}\n",
+            u8::from(self.claim_surface)
+        ));
         for (name, m) in [
             ("gate", &self.gate),
             ("pairs", &self.pairs),

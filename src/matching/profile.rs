@@ -3,6 +3,7 @@
 //! integer keys so that comparing two profiles allocates nothing.
 
 use super::lexical;
+use super::surface::Surface;
 use crate::claims::{Claim, DateMention, DatePrecision, Figure};
 use crate::text::normalize::{entities_of_tokens, tokenize, Entity, NameTable, Token};
 use chrono::{Datelike, NaiveDate};
@@ -261,6 +262,8 @@ pub struct Profile {
     pub related: Vec<(u64, u64, f32)>,
     /// Sum of term weights.
     pub mass: f32,
+    /// The hashed wording, for how alike the two read on the surface.
+    pub surface: Surface,
     /// A key of the words in order (case and punctuation aside): equal for
     /// the same sentence printed by several outlets.
     pub text_key: u64,
@@ -452,6 +455,7 @@ impl Profile {
             related,
             mass,
             text_key,
+            surface: Surface::of(text, tokens),
         }
     }
 }
