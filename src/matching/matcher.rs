@@ -147,7 +147,7 @@ impl Context {
                     .and_then(|a| articles.get(a))
                     .map(|a| NameTable::of_text(&a.text));
                 run.iter()
-                    .map(|c| Profile::of_claim(c, idf_ref, table.as_ref()))
+                    .map(|c| Profile::of_claim(c, idf_ref, table.as_ref(), params.claim_surface))
                     .collect::<Vec<_>>()
             })
             .collect();

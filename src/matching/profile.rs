@@ -262,7 +262,8 @@ pub struct Profile {
     pub related: Vec<(u64, u64, f32)>,
     /// Sum of term weights.
     pub mass: f32,
-    /// The hashed wording, for how alike the two read on the surface.
+    /// The hashed wording, for how alike the two read on the surface; empty
+    /// where no model in use needs it (`Params::claim_surface`).
     pub surface: Surface,
     /// A key of the words in order (case and punctuation aside): equal for
     /// the same sentence printed by several outlets.
@@ -275,11 +276,19 @@ const NEGATION_SCOPE: usize = 2;
 impl Profile {
     /// The profile of a claim, with its figures, dates and direct quotes;
     /// with its article's names (`table`), a bare surname or first name
-    /// counts as the full name mentioned before it in the article.
-    pub fn of_claim(claim: &Claim, idf: &Idf, table: Option<&NameTable>) -> Profile {
+    /// counts as the full name mentioned before it in the article; the
+    /// surface is hashed only with `surface` (the claim models use it).
+    pub fn of_claim(claim: &Claim, idf: &Idf, table: Option<&NameTable>, surface: bool) -> Profile {
         let tokens = tokenize(&claim.text);
         let found = entities_of_tokens(&claim.text, &tokens, claim.start, table);
-        let mut p = Profile::build(&claim.text, &tokens, claim.figures.clone(), idf, &found);
+        let mut p = Profile::build(
+            &claim.text,
+            &tokens,
+            claim.figures.clone(),
+            idf,
+            &found,
+            surface,
+        );
         let mut quoted: Vec<u64> = claim
             .quotes
             .iter()
@@ -304,7 +313,7 @@ impl Profile {
     pub fn new(text: &str, figures: Vec<Figure>, idf: &Idf) -> Profile {
         let tokens = tokenize(text);
         let found = entities_of_tokens(text, &tokens, 0, None);
-        Profile::build(text, &tokens, figures, idf, &found)
+        Profile::build(text, &tokens, figures, idf, &found, true)
     }
 
     fn build(
@@ -313,6 +322,7 @@ impl Profile {
         mut figures: Vec<Figure>,
         idf: &Idf,
         found: &[Entity],
+        surface: bool,
     ) -> Profile {
         figures.truncate(crate::claims::MAX_FIGURES);
         let mut terms: Vec<(u64, f32)> = Vec::new();
@@ -455,7 +465,11 @@ impl Profile {
             related,
             mass,
             text_key,
-            surface: Surface::of(text, tokens),
+            surface: if surface {
+                Surface::of(text, tokens)
+            } else {
+                Surface::default()
+            },
         }
     }
 }
