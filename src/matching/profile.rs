@@ -494,19 +494,26 @@ fn is_time_noun(t: &Token) -> bool {
 
 /// How many keys two sorted, distinct lists share.
 pub fn shared_count(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
+    let mut n = 0;
+    for_each_shared(a, b, |_| n += 1);
+    n
+}
+
+/// Calls `hit` once for each element of the multiset intersection of two
+/// sorted lists (for distinct lists, each shared key once); no allocation.
+pub fn for_each_shared<T: Ord + Copy>(a: &[T], b: &[T], mut hit: impl FnMut(T)) {
+    let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                n += 1;
+                hit(a[i]);
                 i += 1;
                 j += 1;
             }
         }
     }
-    n
 }
 
 /// Whether the sorted list holds `k`.

@@ -9,6 +9,7 @@
 //! Everything is hashed once per claim into small sorted lists, so that
 //! comparing two claims is a few merges and allocates nothing.
 
+use super::profile::{for_each_shared, key};
 use crate::text::normalize::Token;
 
 /// Words of a claim that count (the first ones): bounds the memory and the
@@ -61,7 +62,7 @@ impl Surface {
             .take(MAX_WORDS)
             // The low half of a 64-bit FNV-1a key; collisions only blur
             // the overlap a little.
-            .map(|t| super::profile::key(&t.stem) as u32)
+            .map(|t| key(&t.stem) as u32)
             .collect();
         let mut ngrams = Vec::with_capacity(sequence.len() * MAX_N);
         for n in 1..=MAX_N {
@@ -102,7 +103,7 @@ impl Surface {
     /// Compares two surfaces; no allocation.
     pub fn compare(&self, other: &Surface) -> SurfaceOverlap {
         let mut shared = [0u32; MAX_N];
-        merge(&self.ngrams, &other.ngrams, |g| {
+        for_each_shared(&self.ngrams, &other.ngrams, |g| {
             shared[(g >> 30) as usize] += 1
         });
         let bleu = |len: usize| {
@@ -119,7 +120,7 @@ impl Surface {
         };
         let (x, y) = (bleu(self.sequence.len()), bleu(other.sequence.len()));
         let mut shared_chars = [0u32; 2];
-        merge(&self.chars, &other.chars, |g| {
+        for_each_shared(&self.chars, &other.chars, |g| {
             shared_chars[usize::from(g >> 15)] += 1;
         });
         // Sorted with the length in the top bit: the trigrams come first.
@@ -150,23 +151,6 @@ impl Surface {
             },
             char_trigrams: share(0),
             char_fourgrams: share(1),
-        }
-    }
-}
-
-/// Calls `hit` once for each element of the multiset intersection of two
-/// sorted lists.
-fn merge<T: Ord + Copy>(a: &[T], b: &[T], mut hit: impl FnMut(T)) {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                hit(a[i]);
-                i += 1;
-                j += 1;
-            }
         }
     }
 }
