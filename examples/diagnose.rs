@@ -1,7 +1,10 @@
 //! Where recall is lost on a gold file: are the gold counterparts among the
 //! candidates at all, and what do their features look like?
 //!
-//! `cargo run --release --example diagnose -- tests/gold/basil_train.toml [one]`
+//! `cargo run --release --example diagnose -- tests/gold/basil_train.toml [one] [misses]`
+//!
+//! With `misses`, every gold counterpart among the candidates that scores
+//! below the match threshold is printed (once per pair) with its probability.
 
 use crosscheck::evaluation::datasets::{self, BasilStories};
 use crosscheck::evaluation::{gold_claims, Gold};
@@ -18,6 +21,7 @@ fn main() {
         .get(1)
         .map_or("tests/gold/basil_train.toml", String::as_str);
     let one = args.iter().any(|a| a == "one");
+    let list = args.iter().any(|a| a == "misses");
     let gold = Gold::parse(&std::fs::read_to_string(file).expect("gold")).expect("parses");
     let events = gold.basil_events();
     let (c, _) = datasets::basil(
@@ -53,10 +57,14 @@ fn main() {
                     for (k, v) in h.vector.values.iter().enumerate() {
                         sums[k] += f64::from(*v);
                     }
-                    if config.params.corpus.probability(&h.vector.values)
-                        >= config.params.match_threshold
-                    {
+                    let p = config.params.corpus.probability(&h.vector.values);
+                    if p >= config.params.match_threshold {
                         passing += 1;
+                    } else if list && claim < h.other {
+                        println!(
+                            "MISS p={p:.2}\n  A: {}\n  B: {}",
+                            an.claims[claim].text, an.claims[h.other].text
+                        );
                     }
                 }
             }

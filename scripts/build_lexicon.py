@@ -69,6 +69,9 @@ LINKAGE = 0.4
 ANTONYM_SENSES = 3
 # Word forms listed in the index tables: corpus document frequency.
 MIN_FORM_DF = 3
+# A verb form's verb reading must be tagged at least this often in the
+# semantic concordance (rarer verbs are mostly tagging noise).
+MIN_VERB_TAGS = 1
 # Noun class table: noun forms in at least this many documents.
 MIN_NOUN_DF = 5
 
@@ -1039,6 +1042,41 @@ def build_noun_classes(ctx, stop):
     write("noun_classes.tsv", head, rows)
 
 
+# -------------------------------------------------------------------- verbs
+def build_verbs(ctx, stop):
+    """Word forms that are verbs wherever news uses them: what a claim says
+    happened ("sold", "drew"), as opposed to who or what it is about."""
+    wn = ctx.wn
+
+    def weight(lemma, pos):
+        n = len(wn.senses(lemma, pos))
+        return sum(wn.tag_count(lemma, pos, i) for i in range(1, n + 1))
+
+    rows = []
+    for f, df in sorted(ctx.form_df.items()):
+        if df < MIN_NODE_DF or not f.isalpha() or f in stop:
+            continue
+        readings = [(weight(base, pos), pos) for pos in "vnar" for base in wn.morphy(f, pos)]
+        if not readings:
+            continue
+        # The most tagged reading; on a tie, a noun or adjective wins.
+        tags, pos = max(readings, key=lambda r: (r[0], r[1] != "v"))
+        # A form that is itself a tagged noun ("meeting", "deal", "attack")
+        # may be either in a sentence: only unambiguous forms are listed.
+        if pos == "v" and tags >= MIN_VERB_TAGS and weight(f, "n") < MIN_VERB_TAGS:
+            rows.append(f)
+    head = header("verb forms",
+                  ["WordNet 3.0 (WordNet 3.0 licence): lower-case word forms in >= "
+                   f"{MIN_NODE_DF} background documents whose",
+                   "  most frequent reading is a verb: over the base forms of every part of speech (morphy), the",
+                   "  one with the most semantic-concordance tags (cntlist) over all its senses is a verb with",
+                   f"  >= {MIN_VERB_TAGS} tags (a tie goes to the noun or adjective), and the form is not itself a noun",
+                   f"  with >= {MIN_VERB_TAGS} tags ('meeting', 'attack': either in a sentence)"],
+                  ["one word form per line"])
+    write("verbs.tsv", head, rows)
+    log(f"verbs: {len(rows)} forms")
+
+
 # ----------------------------------------------------- numbers and currency
 def build_numbers(ctx):
     rows = []
@@ -1191,6 +1229,7 @@ def main():
     syn = build_synonyms(ctx, stop, spelling)
     build_polarity(ctx, stop, spelling, syn)
     build_noun_classes(ctx, stop)
+    build_verbs(ctx, stop)
     build_tolls(ctx, stop)
     build_numbers(ctx)
     build_currencies(ctx, records)

@@ -40,6 +40,7 @@ const FILES: Sources = Sources {
     negation: include_str!("../data/lexicon/negation.txt"),
     noun_classes: include_str!("../data/lexicon/noun_classes.tsv"),
     tolls: include_str!("../data/lexicon/tolls.tsv"),
+    verbs: include_str!("../data/lexicon/verbs.tsv"),
     numbers: include_str!("../data/lexicon/numbers.tsv"),
     currencies: include_str!("../data/lexicon/currencies.tsv"),
     calendar: include_str!("../data/lexicon/calendar.tsv"),
@@ -68,6 +69,8 @@ pub struct Sources {
     pub noun_classes: &'static str,
     /// `tolls.tsv`: verbs that state a death or an injury ("drowned").
     pub tolls: &'static str,
+    /// `verbs.tsv`: word forms that are verbs wherever news uses them.
+    pub verbs: &'static str,
     /// `numbers.tsv`: number words, magnitudes, fractions, percent.
     pub numbers: &'static str,
     /// `currencies.tsv`: currency symbols, codes and names.
@@ -451,6 +454,7 @@ pub struct Lexicon {
     titles: Map<String, Title>,
     max_title_words: usize,
     stop: Set<&'static str>,
+    verbs: Set<&'static str>,
     spelling: Map<&'static str, &'static str>,
     class_labels: Vec<&'static str>,
     class_members: Vec<&'static str>,
@@ -789,6 +793,7 @@ impl Lexicon {
         }
 
         let stop: Set<&'static str> = rows(sources.stopwords).map(|(_, f)| f[0]).collect();
+        let verbs: Set<&'static str> = rows(sources.verbs).map(|(_, f)| f[0]).collect();
 
         let mut spelling = map(2048);
         for (line, f) in rows(sources.spelling) {
@@ -1024,6 +1029,7 @@ impl Lexicon {
             titles,
             max_title_words,
             stop,
+            verbs,
             spelling,
             class_labels,
             class_members,
@@ -1222,6 +1228,13 @@ impl Lexicon {
     pub fn is_negation(&self, phrase: &str) -> bool {
         let key = phrase_key(phrase);
         key.ends_with("n't") || self.negation.contains(key.as_ref())
+    }
+
+    /// Whether a lower-case word form is a verb wherever news uses it
+    /// ("sold", "resigned"; not "meeting" or "attack", which may be nouns):
+    /// what a claim says happened.
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.verbs.contains(word)
     }
 
     /// The most words in a negation cue.
@@ -1544,6 +1557,17 @@ mod tests {
         assert!(!ant("confirmed", "confirmed"));
         assert!(!ant("killed", "died"));
         assert!(!ant("said", "denied"));
+    }
+
+    #[test]
+    fn unambiguous_verb_forms() {
+        for w in ["resigned", "sold", "arrested", "acquitted"] {
+            assert!(lex().is_verb(w), "{w}");
+        }
+        // Forms that may be nouns, and nouns, are not listed.
+        for w in ["meeting", "attack", "deal", "president", "tickets"] {
+            assert!(!lex().is_verb(w), "{w}");
+        }
     }
 
     #[test]

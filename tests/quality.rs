@@ -118,13 +118,13 @@ fn contrast_validation_pairs_are_judged() {
 // (Training is reproducible now: it no longer starts from the shipped
 // model, whose near-tied settings used to move held-out precision by about
 // 0.03 between refits.)
-const SEED_PRECISION: f64 = 0.82;
+const SEED_PRECISION: f64 = 0.78;
 const SEED_RECALL: f64 = 0.42;
 const BASIL_PRECISION: f64 = 0.88;
-const BASIL_RECALL: f64 = 0.30;
+const BASIL_RECALL: f64 = 0.27;
 const CROSS_EVENT_RATE: f64 = 0.11;
-const CONTRAST_SEPARATE: f64 = 0.80;
-const CONTRAST_POOLED: f64 = 0.73;
+const CONTRAST_SEPARATE: f64 = 0.82;
+const CONTRAST_POOLED: f64 = 0.75;
 
 /// The relation between the two one-sentence articles `a` and `b`: the
 /// relation of the best same-fact match either way, `None` if none.
@@ -264,6 +264,24 @@ fn opposites_through_classes_and_synsets_contradict() {
         (
             "Police are holding the two journalists at the border crossing.",
             "Police have released the two journalists at the border crossing.",
+        ),
+    ] {
+        assert_eq!(judge(a, b), Some(Relation::Contradicts), "{a} / {b}");
+    }
+}
+
+#[test]
+fn a_contradiction_reported_with_other_speech_verbs_contradicts() {
+    // How each outlet reports the fact ("acknowledged", "insisted",
+    // "said") is not part of it: the fact negated on one side contradicts.
+    for (a, b) in [
+        (
+            "The water board acknowledged that the reservoir near Tilburg was contaminated.",
+            "The water board insisted that the reservoir near Tilburg was not contaminated.",
+        ),
+        (
+            "The airline confirmed that the pilots had been paid for March.",
+            "The airline said that the pilots had not been paid for March.",
         ),
     ] {
         assert_eq!(judge(a, b), Some(Relation::Contradicts), "{a} / {b}");

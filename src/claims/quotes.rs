@@ -18,6 +18,7 @@ use super::attribution::{expand_name_in, full_names, name_before, subject_at_sta
 use super::Quote;
 use crate::text::Document;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Longest quote, in bytes: a longer "quote" is a stray or unpaired mark
@@ -173,6 +174,19 @@ pub fn is_scare(quoted: &str) -> bool {
 }
 
 const SPEECH_VERBS: &str = r"went on to say|pointed out|chimed in|shot back|concluded|responded|recalled|conceded|admitted|complained|predicted|cautioned|emphasized|stressed|contended|maintained|observed|said|says|say|saying|told|tells|telling|stated|states|stating|wrote|writes|writing|added|adds|adding|urged|urges|described|describes|describing|called|calls|calling|labeled|labelled|labels|labelling|labeling|claimed|claims|insisted|insists|declared|declares|announced|warned|acknowledged|praised|praising|questioned|asked|noted|reported|reports|confirmed|accused|vowed|hailed|posted|explained|continued|argued|replied|remarked|tweeted|congratulated|thanked";
+
+/// Whether a lower-case word is one of the one-word speech verbs that
+/// attribute quotes ("said", "insisted", "confirmed"): matching leaves them
+/// out of a claim's frame, since who reports a fact, and how, is not the fact.
+pub fn is_speech_verb(word: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        SPEECH_VERBS
+            .split('|')
+            .filter(|w| !w.contains(' '))
+            .collect()
+    });
+    WORDS.contains(word)
+}
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -371,6 +385,18 @@ mod tests {
     use super::*;
     use crate::corpus::bundled;
     use crate::text::segment;
+
+    #[test]
+    fn speech_verbs_are_single_words_of_the_list() {
+        for w in ["said", "insisted", "acknowledged", "tweeted"] {
+            assert!(is_speech_verb(w), "{w}");
+        }
+        // Phrases ("pointed out") are not single words; content verbs and
+        // capitalised forms are not speech verbs.
+        for w in ["pointed", "out", "contaminated", "Said", ""] {
+            assert!(!is_speech_verb(w), "{w}");
+        }
+    }
 
     fn seed_quotes(n: usize) -> (String, Vec<Quote>) {
         let a = bundled().articles.swap_remove(n);

@@ -24,7 +24,7 @@ pub use super::profile::key;
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
 /// The last six are context features, filled in by the corpus matcher.
-pub const FEATURE_NAMES: [&str; 35] = [
+pub const FEATURE_NAMES: [&str; 36] = [
     "term_overlap",
     "min_coverage",
     "bigram_overlap",
@@ -49,6 +49,7 @@ pub const FEATURE_NAMES: [&str; 35] = [
     "max_coverage",
     "unshared_terms",
     "related_words",
+    "predicate_clash",
     "bleu_min",
     "bleu_max",
     "word_order",
@@ -122,6 +123,9 @@ pub const UNSHARED_TERMS: usize = index_of("unshared_terms");
 /// a related word ("buy" / "acquire"), weighted by their closeness and
 /// rarity, as a share of both sides' weight.
 pub const RELATED_WORDS: usize = index_of("related_words");
+/// Index of `predicate_clash`: each says something happened, and no verb
+/// of one is in the other ("impeached" / "declared").
+pub const PREDICATE_CLASH: usize = index_of("predicate_clash");
 /// Index of `bleu_min`: how much of the wording carries over, stop words
 /// and order included (BLEU's 1- to 4-word precisions; the lower direction).
 pub const BLEU_MIN: usize = index_of("bleu_min");
@@ -465,6 +469,13 @@ pub fn features_with(a: &Profile, b: &Profile, params: &Params, surface: bool) -
             && (holds(&a.negated, k) != holds(&b.negated, o.term))
     });
     let clash = negation_mismatch || (opposite && !negated_opposite);
+    // Each says something happened, and no verb of one is said by the
+    // other, in the same, a related or the opposite word: another deed
+    // ("the parliament impeached ..." / "the president declared ...").
+    let predicate_clash = !a.verbs.is_empty()
+        && !b.verbs.is_empty()
+        && !a.verbs.iter().any(|&k| verb_met(a, b, k))
+        && !b.verbs.iter().any(|&k| verb_met(b, a, k));
     let surface = if surface {
         a.surface.compare(&b.surface)
     } else {
@@ -497,6 +508,7 @@ pub fn features_with(a: &Profile, b: &Profile, params: &Params, surface: bool) -
             ratio(shared_mass, a.mass.max(b.mass)).min(1.0),
             ((a.terms.len() + b.terms.len()).saturating_sub(2 * shared_terms) as f32).ln_1p(),
             ratio(related_mass, a.mass + b.mass).min(1.0),
+            flag(predicate_clash),
             surface.bleu_min,
             surface.bleu_max,
             surface.word_order,
@@ -528,7 +540,7 @@ const MAX_FRAME_CHANGE: usize = 1;
 struct Frame {
     /// Shared content words that are not names.
     shared: usize,
-    /// Content words of one side only that are not names.
+    /// Content words of one side only that are not names or speech verbs.
     unshared: usize,
     /// Of those, the first claim's.
     unshared_a: usize,
@@ -548,7 +560,9 @@ impl Frame {
     /// Counts `k`, a term of `p` the other claim lacks; `first` says
     /// whether `p` is the first claim.
     fn unshared(&mut self, p: &Profile, k: u64, first: bool) {
-        if !Frame::is_name(p, k) {
+        if holds(&p.reporting, k) {
+            // "admitted" / "insisted": how a fact is reported, not the fact.
+        } else if !Frame::is_name(p, k) {
             self.unshared += 1;
             self.unshared_a += usize::from(first);
         } else if first {
@@ -576,6 +590,18 @@ fn related_mass(p: &Profile, q: &Profile) -> f32 {
         }
     }
     mass
+}
+
+/// Whether `q` says `p`'s verb `k`: the word itself, a related word, or its
+/// opposite (a contradiction is about the same deed).
+fn verb_met(p: &Profile, q: &Profile, k: u64) -> bool {
+    holds_term(q, k)
+        || p.related
+            .iter()
+            .any(|&(w, r, _)| w == k && holds_term(q, r) && !holds(&q.named, r))
+        || p.opposites
+            .iter()
+            .any(|&(w, o)| w == k && holds_term(q, o.term))
 }
 
 fn holds_term(p: &Profile, k: u64) -> bool {
@@ -942,6 +968,57 @@ mod tests {
             ),
         ] {
             assert_eq!(vector(a, b).values[SUBJECT_CLASH], 0.0, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn speech_verbs_are_not_part_of_the_frame() {
+        // How each outlet reports it differs; the fact is negated on one
+        // side only, in the same frame: a contradiction.
+        let v = vector(
+            "The mayor acknowledged that the well water was contaminated.",
+            "The mayor insisted that the well water was not contaminated.",
+        );
+        assert_eq!(v.polarity, Some(0), "{v:?}");
+        // A word of the fact itself that only one side says still counts.
+        let v = vector(
+            "The mayor acknowledged that the well water was contaminated.",
+            "The mayor insisted that the river water was not contaminated.",
+        );
+        assert!(v.polarity.is_some_and(|change| change >= 1), "{v:?}");
+    }
+
+    #[test]
+    fn another_deed_is_a_predicate_clash() {
+        for (a, b) in [
+            (
+                "The regional council dismissed the harbour director.",
+                "The harbour director resigned from the regional council.",
+            ),
+            (
+                "Fans bought every ticket for the cup final in Cardiff.",
+                "The cup final in Cardiff attracted a record crowd.",
+            ),
+        ] {
+            assert_eq!(vector(a, b).values[PREDICATE_CLASH], 1.0, "{a} / {b}");
+        }
+        for (a, b) in [
+            // The same deed in other words, or its opposite.
+            (
+                "The regional council dismissed the harbour director.",
+                "The harbour director was dismissed by the regional council.",
+            ),
+            (
+                "The ministry approved the pipeline.",
+                "The ministry rejected the pipeline.",
+            ),
+            // Only one side says what happened.
+            (
+                "The harbour director resigned on Monday.",
+                "The harbour director, a former engineer.",
+            ),
+        ] {
+            assert_eq!(vector(a, b).values[PREDICATE_CLASH], 0.0, "{a} / {b}");
         }
     }
 

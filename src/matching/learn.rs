@@ -37,6 +37,7 @@ pub const SIGNS: [i8; N] = [
     1,  // max_coverage
     -1, // unshared_terms
     1,  // related_words
+    -1, // predicate_clash
     1,  // bleu_min
     1,  // bleu_max
     1,  // word_order

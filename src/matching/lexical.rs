@@ -62,6 +62,11 @@ pub fn related_keys(stem: &str) -> Vec<(u64, f32)> {
         .collect()
 }
 
+/// Whether `norm` (a folded word) is a verb wherever news uses it.
+pub fn is_verb(norm: &str) -> bool {
+    lexicon().is_verb(norm)
+}
+
 /// Whether `norm` (a folded word) negates what follows.
 pub fn is_negation(norm: &str) -> bool {
     lexicon().is_negation(norm)

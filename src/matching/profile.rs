@@ -4,6 +4,7 @@
 
 use super::lexical;
 use super::surface::Surface;
+use crate::claims::quotes::is_speech_verb;
 use crate::claims::{Claim, DateMention, DatePrecision, Figure};
 use crate::text::normalize::{entities_of_tokens, tokenize, Entity, NameTable, Token};
 use chrono::{Datelike, NaiveDate};
@@ -256,6 +257,12 @@ pub struct Profile {
     /// Content keys of words modifying a time noun ("last" in "last
     /// summer"), sorted: they date the claim and are never opposites.
     pub timed: Vec<u64>,
+    /// Content keys of speech verbs ("said", "insisted"), not names, sorted:
+    /// who reports a fact, and how, is not part of the fact's frame.
+    pub reporting: Vec<u64>,
+    /// Content keys of verbs, not speech verbs or names, sorted: what the
+    /// claim says happened ("resigned", "sold").
+    pub verbs: Vec<u64>,
     /// (content key, key of a related word, cosine) for content words,
     /// not names, that have related words ("buy": "acquire"), sorted by
     /// content key, closest first.
@@ -334,6 +341,8 @@ impl Profile {
         let mut named = Vec::new();
         let mut related = Vec::new();
         let mut timed = Vec::new();
+        let mut reporting = Vec::new();
+        let mut verbs = Vec::new();
         let mut prev: Option<u64> = None;
         let mut text_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut scope = 0usize;
@@ -385,6 +394,11 @@ impl Profile {
             if in_name {
                 named.push(k);
             } else {
+                if is_speech_verb(&t.norm) {
+                    reporting.push(k);
+                } else if lexical::is_verb(&t.norm) {
+                    verbs.push(k);
+                }
                 // A word before a time noun ("last summer", "the first
                 // time", "next week") dates the claim; it says nothing of
                 // its polarity.
@@ -414,6 +428,8 @@ impl Profile {
             &mut negated,
             &mut named,
             &mut timed,
+            &mut reporting,
+            &mut verbs,
         ] {
             v.sort_unstable();
             v.dedup();
@@ -462,6 +478,8 @@ impl Profile {
             opposites,
             named,
             timed,
+            reporting,
+            verbs,
             related,
             mass,
             text_key,
