@@ -3,14 +3,17 @@
 //!
 //! `cargo run --release --example diagnose -- tests/gold/basil_train.toml [one] [misses]`
 //!
-//! With `misses`, every gold counterpart among the candidates that scores
-//! below the match threshold is printed (once per pair) with its probability.
+//! It also counts the counterparts whose claim is matched in their article
+//! but shown as related, or matched to another claim there. With `misses`,
+//! every gold counterpart among the candidates that scores below the match
+//! threshold is printed (once per pair) with its probability, and every
+//! other claim matched instead with its relation and score.
 
 use crosscheck::evaluation::datasets::{self, BasilStories};
 use crosscheck::evaluation::{gold_claims, Gold};
 use crosscheck::matching::features::FEATURE_NAMES;
 use crosscheck::matching::matcher::{candidates, Context};
-use crosscheck::matching::MatchConfig;
+use crosscheck::matching::{MatchConfig, Relation};
 use crosscheck::Analysis;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -40,6 +43,10 @@ fn main() {
     let cx = Context::build(&an.articles, &an.claims, &config.params);
     let rows = candidates(&an.articles, &an.claims, &config, &cx);
     let (mut total, mut in_cands, mut passing) = (0u32, 0u32, 0u32);
+    // Where the counterpart is matched but shown as related (another
+    // subject in the frame, far figures, or two facts), or another claim of
+    // the article is matched instead.
+    let (mut as_related, mut other_claim) = (0u32, 0u32);
     let mut sums = [0f64; FEATURE_NAMES.len()];
     for f in &facts {
         for &claim in f {
@@ -49,6 +56,21 @@ fn main() {
                     continue;
                 }
                 total += 1;
+                match an.match_in(claim, art) {
+                    Some(m) if f.contains(&m.claim) && m.relation == Relation::Related => {
+                        as_related += 1;
+                    }
+                    Some(m) if !f.contains(&m.claim) => {
+                        other_claim += 1;
+                        if list {
+                            println!(
+                                "OTHER {:?} {:.2}\n  A: {}\n  B: {}",
+                                m.relation, m.score, an.claims[claim].text, an.claims[m.claim].text
+                            );
+                        }
+                    }
+                    _ => {}
+                }
                 let hit = rows[claim]
                     .iter()
                     .find(|c| c.article == art && f.contains(&c.other));
@@ -72,6 +94,9 @@ fn main() {
     }
     println!(
         "gold counterparts {total}: among candidates {in_cands}, passing the threshold {passing}"
+    );
+    println!(
+        "matched but shown as related {as_related}; another claim of the article matched instead {other_claim}"
     );
     println!("mean features of the gold counterparts found among candidates:");
     for (n, s) in FEATURE_NAMES.iter().zip(sums) {
