@@ -70,7 +70,8 @@ ANTONYM_SENSES = 3
 # Word forms listed in the index tables: corpus document frequency.
 MIN_FORM_DF = 3
 # A verb form's verb reading must be tagged at least this often in the
-# semantic concordance (rarer verbs are mostly tagging noise).
+# semantic concordance (an untagged reading is no evidence of use), and a
+# form that is itself a noun tagged this often is left out as ambiguous.
 MIN_VERB_TAGS = 1
 # Noun class table: noun forms in at least this many documents.
 MIN_NOUN_DF = 5
