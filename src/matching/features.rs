@@ -596,12 +596,19 @@ fn related_mass(p: &Profile, q: &Profile) -> f32 {
 /// opposite (a contradiction is about the same deed).
 fn verb_met(p: &Profile, q: &Profile, k: u64) -> bool {
     holds_term(q, k)
-        || p.related
+        || entries_of(&p.related, k, |r| r.0)
             .iter()
-            .any(|&(w, r, _)| w == k && holds_term(q, r) && !holds(&q.named, r))
-        || p.opposites
+            .any(|&(_, r, _)| holds_term(q, r) && !holds(&q.named, r))
+        || entries_of(&p.opposites, k, |o| o.0)
             .iter()
-            .any(|&(w, o)| w == k && holds_term(q, o.term))
+            .any(|&(_, o)| holds_term(q, o.term))
+}
+
+/// The entries of `list` (sorted by content key) for the key `k`.
+fn entries_of<T>(list: &[T], k: u64, key: impl Fn(&T) -> u64) -> &[T] {
+    let start = list.partition_point(|e| key(e) < k);
+    let end = start + list[start..].partition_point(|e| key(e) == k);
+    &list[start..end]
 }
 
 fn holds_term(p: &Profile, k: u64) -> bool {
