@@ -1030,6 +1030,24 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_amount_is_a_figure_not_shared_words() {
+        // The same sum of money for two different things: the figure is
+        // shared, the wording is not.
+        let v = vector(
+            "The tournament offers prize money of $2 million.",
+            "The flood caused $2 million of damage in the town.",
+        );
+        assert!(v.figures.same, "{v:?}");
+        assert_eq!(v.values[index_of("term_overlap")], 0.0, "{v:?}");
+        // What a figure counts is still a word of the claim.
+        let v = vector(
+            "The carmaker cut 1,500 jobs.",
+            "About 1,500 jobs were lost, the union said.",
+        );
+        assert!(v.values[index_of("term_overlap")] > 0.0, "{v:?}");
+    }
+
+    #[test]
     fn a_number_and_its_bound_are_the_same_figure() {
         let v = vector(
             "Inflation rose to 200 percent.",

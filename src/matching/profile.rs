@@ -277,6 +277,29 @@ pub struct Profile {
     pub text_key: u64,
 }
 
+/// Whether `t` is the number of one of `figures` (its digits, number words,
+/// magnitudes, currency or percent sign), not what the figure counts.
+fn is_figure_number(t: &Token, figures: &[Figure], offset: usize) -> bool {
+    let (start, end) = (t.start + offset, t.end + offset);
+    if !figures.iter().any(|f| f.start <= start && end <= f.end) {
+        return false;
+    }
+    let lex = crate::lexicon::lexicon();
+    // "11000", "3.5", "3bn"; not "48-page", whose noun is what is counted.
+    let digits = t.norm.trim_end_matches(|c: char| c.is_alphabetic());
+    let suffix = &t.norm[digits.len()..];
+    let numeric = digits.bytes().any(|b| b.is_ascii_digit())
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b".,-/%".contains(&b))
+        && (suffix.is_empty() || lex.magnitude(suffix).is_some());
+    numeric
+        || lex.number(&t.norm).is_some()
+        || lex.magnitude(&t.norm).is_some()
+        || lex.is_percent(&t.norm)
+        || lex.currency(&t.norm).is_some()
+}
+
 /// Content words after a negation that it governs (to the clause's end).
 const NEGATION_SCOPE: usize = 2;
 
@@ -292,6 +315,7 @@ impl Profile {
             &claim.text,
             &tokens,
             claim.figures.clone(),
+            claim.start,
             idf,
             &found,
             surface,
@@ -315,18 +339,22 @@ impl Profile {
         p
     }
 
-    /// Builds the profile of `text` with `figures` already extracted (no
-    /// quotes, and dates only as the text states them).
+    /// Builds the profile of `text` with `figures` already extracted from it
+    /// at offset 0 (no quotes, and dates only as the text states them).
     pub fn new(text: &str, figures: Vec<Figure>, idf: &Idf) -> Profile {
         let tokens = tokenize(text);
         let found = entities_of_tokens(text, &tokens, 0, None);
-        Profile::build(text, &tokens, figures, idf, &found, true)
+        Profile::build(text, &tokens, figures, 0, idf, &found, true)
     }
 
+    /// The profile of `text`, whose figures' offsets count from `offset`
+    /// (the claim's start in its article).
+    #[allow(clippy::too_many_arguments)]
     fn build(
         text: &str,
         tokens: &[Token],
         mut figures: Vec<Figure>,
+        offset: usize,
         idf: &Idf,
         found: &[Entity],
         surface: bool,
@@ -370,6 +398,13 @@ impl Profile {
             }
             if lexical::is_negation(&t.norm) {
                 scope = NEGATION_SCOPE;
+                continue;
+            }
+            // The number of a figure ("2", "million", "fifteen hundred") is
+            // compared as a figure, with what it counts; as a word it would
+            // make any two claims stating the same amount look alike.
+            if is_figure_number(t, &figures, offset) {
+                words.pop();
                 continue;
             }
             if t.stop {
