@@ -6,6 +6,8 @@
 //! * seeds: the bundled articles against `tests/gold/seeds.toml`;
 //! * BASIL gold (`tests/gold/basil_{train,validation}.toml`), each event its
 //!   own story, and all 300 articles in one story (cross-event matches);
+//! * `allsides_neus` excerpts, training and validation stories each in one
+//!   story (cross-event matches between events of one kind);
 //! * contrast pairs (`tests/gold/contrast.toml`), separate and pooled; the
 //!   sealed test split with `--final` only, its errors never listed;
 //! * MSRP train; with `--final` also MSRP test (evaluation only).
@@ -15,7 +17,7 @@ use crosscheck::evaluation::datasets::{self, BasilStories};
 use crosscheck::evaluation::events::event_scores;
 use crosscheck::evaluation::{evaluate, Gold};
 use crosscheck::matching::features::{pair_score, pairs_idf};
-use crosscheck::matching::{MatchConfig, Params};
+use crosscheck::matching::{MatchConfig, Params, Relation};
 use crosscheck::{corpus, Analysis};
 use std::path::Path;
 use std::time::Instant;
@@ -72,6 +74,36 @@ fn main() {
             event_scores(&an, &events),
             t.elapsed().as_secs_f64()
         );
+    }
+    // AllSides / NeuS stories in one story: many events of one kind.
+    let neus = Path::new(SHARED).join("allsides_neus");
+    for (name, validation) in [
+        ("neus one story train  ", false),
+        ("neus one story valid. ", true),
+    ] {
+        if let Ok((c, events)) =
+            datasets::neus(&neus, |id| datasets::neus_validation(id) == validation)
+        {
+            let an = Analysis::build_with(c, &config);
+            println!("{name} {}", event_scores(&an, &events));
+            if verbose && !validation {
+                // A sample of the training split's matches across events.
+                let cross = an.claims.iter().enumerate().flat_map(|(i, claim)| {
+                    an.matches_of(i)
+                        .filter(|m| {
+                            m.relation != Relation::Related
+                                && events[claim.article] != events[m.article]
+                        })
+                        .map(move |m| (i, m.claim))
+                });
+                for (a, b) in cross.step_by(97).take(12) {
+                    println!(
+                        "  ACROSS {}\n      -> {}",
+                        an.claims[a].text, an.claims[b].text
+                    );
+                }
+            }
+        }
     }
 
     if let Ok(text) = std::fs::read_to_string("tests/gold/contrast.toml") {

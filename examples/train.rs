@@ -18,10 +18,14 @@
 //!   - the gold events each as their own story;
 //!   - the contrast pairs' training split (`tests/gold/contrast.toml`),
 //!     each pair as its own two articles and all pooled;
+//! * the event gate: also the `allsides_neus` excerpts (three in four stories,
+//!   `datasets::neus_validation` holds the rest out) in one story, labelled
+//!   by story: many events of one kind, the hard negatives;
 //! * thresholds: a grid, scored by running the whole pipeline on the same
 //!   training sets (F1 on the gold pairs, with at most 10% of matches
-//!   linking different events, the contrast pairs right, and few matches
-//!   between sentences of different contrast pairs loaded together);
+//!   linking different events, the contrast pairs right, few matches
+//!   between sentences of different contrast pairs loaded together, and on
+//!   `allsides_neus` matches within their event and same-event articles matched);
 //! * whether the `link` and `corpus` models use the surface features
 //!   (`bleu_min` ... `char_fourgrams`): both are fitted, and the same
 //!   objective keeps one.
@@ -40,8 +44,7 @@ use crosscheck::evaluation::datasets::{self, BasilStories, LabelledPair};
 use crosscheck::evaluation::events::event_scores;
 use crosscheck::evaluation::{evaluate, gold_claims, Gold};
 use crosscheck::matching::features::{
-    pair_features, ARTICLE_DATE_GAP, ARTICLE_FEATURES, ARTICLE_SIMILARITY, ARTICLE_SUPPORT,
-    CONTEXT_FEATURES, FACT_SUPPORT, N_FEATURES, SURFACE_FEATURES,
+    pair_features, ARTICLE_FEATURES, CONTEXT_FEATURES, FACT_SUPPORT, N_FEATURES, SURFACE_FEATURES,
 };
 use crosscheck::matching::group_facts;
 use crosscheck::matching::learn::{fit, fit_weighted};
@@ -56,6 +59,9 @@ const SHARED: &str = "../shared/data";
 const L2: f32 = 0.01;
 /// One cross-event negative in this many is kept for fitting.
 const CROSS_EVENT_KEEP: usize = 20;
+/// One `allsides_neus` cross-event negative in this many is kept for fitting the
+/// gate: they are the hard ones (events of one kind), so more are kept.
+const NEUS_CROSS_EVENT_KEEP: usize = 4;
 /// How many samples one contrast pair's candidate counts as.
 const CONTRAST_WEIGHT: usize = 5;
 type Sample = ([f32; N_FEATURES], bool);
@@ -181,6 +187,8 @@ fn zeroed(mut data: Vec<Sample>, ks: &[usize]) -> Vec<Sample> {
 struct TrainSet {
     basil_one: Option<Labeller>,
     basil_events: Option<Labeller>,
+    /// `allsides_neus` training stories in one story: events of one kind.
+    neus: Option<Labeller>,
     contrast: Vec<ContrastPair>,
     basil_gold: Option<Gold>,
 }
@@ -258,6 +266,18 @@ fn gate_samples(set: &TrainSet, config: &MatchConfig) -> (Vec<Sample>, Vec<[f32;
             }
         }
     }
+    if let Some(l) = &set.neus {
+        let rows = rows_of(l, &open, false);
+        for (a, row) in rows.iter().enumerate() {
+            for c in row {
+                let same = l.same_event(a, c.other);
+                if !same && (a * 31 + c.other) % NEUS_CROSS_EVENT_KEEP != 0 {
+                    continue;
+                }
+                out.push((c.vector.values, same));
+            }
+        }
+    }
     let pairs: Vec<&ContrastPair> = set.contrast.iter().collect();
     let (c, _) = contrast_corpus(&pairs);
     let an = Analysis::build_with(c, &open);
@@ -321,11 +341,27 @@ fn score(
     set: &TrainSet,
     one: Option<&Prepared>,
     events: Option<&Prepared>,
+    neus: Option<&Prepared>,
     params: &Params,
     config: &MatchConfig,
 ) -> (f64, String) {
     let mut report = String::new();
     let mut objective = 0.0;
+    if let Some(p) = neus {
+        let an = decided(p, params);
+        let events: Vec<String> = p
+            .labeller
+            .events
+            .iter()
+            .map(|e| e.clone().unwrap_or_default())
+            .collect();
+        let e = event_scores(&an, &events);
+        let _ = write!(report, "neus one story: {e}; ");
+        // Matches that stay within their event, and same-event article
+        // pairs that keep one, alike (F1), half as much as BASIL.
+        let (p, r) = (1.0 - e.cross_event_rate(), e.coverage());
+        objective += 0.5 * 2.0 * p * r / (p + r).max(1e-9);
+    }
     if let (Some(p), Some(gold)) = (events, &set.basil_gold) {
         let s = evaluate(&decided(p, params), gold);
         let _ = write!(report, "basil by event: {s}; ");
@@ -420,12 +456,8 @@ fn fit_claim_models(
     // Link model: claim-level features and the link-stage context (no
     // article features: the gate has them), twice (the second time on the
     // candidates the first one ranks).
-    let mut claim_level = vec![
-        ARTICLE_SIMILARITY,
-        ARTICLE_DATE_GAP,
-        ARTICLE_SUPPORT,
-        FACT_SUPPORT,
-    ];
+    let mut claim_level = ARTICLE_FEATURES.to_vec();
+    claim_level.push(FACT_SUPPORT);
     claim_level.extend_from_slice(frozen);
     for round in 0..2 {
         let data = zeroed(corpus_samples(set, config, false), &claim_level);
@@ -451,11 +483,19 @@ fn fit_claim_models(
         config.params.corpus = fit(&data, L2, &corpus_frozen, true);
         let one = set.basil_one.as_ref().map(|l| prepare(l, config));
         let events = set.basil_events.as_ref().map(|l| prepare(l, config));
+        let neus = set.neus.as_ref().map(|l| prepare(l, config));
         // The match threshold first (fact linkage as before), then the
         // fact linkage at the best match threshold.
         let mut here: Option<(f64, Params, String)> = None;
         let try_params = |p: Params, here: &mut Option<(f64, Params, String)>| {
-            let (obj, report) = score(set, one.as_ref(), events.as_ref(), &p, config);
+            let (obj, report) = score(
+                set,
+                one.as_ref(),
+                events.as_ref(),
+                neus.as_ref(),
+                &p,
+                config,
+            );
             println!(
                 "link {link_t:.2} close {close:.1} match {:.2} facts {:.2}: {obj:.3}  {report}",
                 p.match_threshold, p.fact_linkage
@@ -660,6 +700,14 @@ fn main() {
             &bootstrap,
         )
         .map(|(an, ev)| Labeller::new(an, ev, train_gold.as_ref())),
+        neus: datasets::neus(&Path::new(SHARED).join("allsides_neus"), |id| {
+            !datasets::neus_validation(id)
+        })
+        .ok()
+        .map(|(c, ev)| {
+            let an = Analysis::build_with(c, &bootstrap);
+            Labeller::new(an, ev.into_iter().map(Some).collect(), None)
+        }),
         contrast,
         basil_gold: train_gold.clone(),
     };
@@ -667,10 +715,11 @@ fn main() {
         set.basil_events = None;
     }
     println!(
-        "corpus: BASIL one story {} articles (held out: {} validation events), gold events {}, contrast pairs {}",
+        "corpus: BASIL one story {} articles (held out: {} validation events), gold events {}, NeuS {} articles, contrast pairs {}",
         set.basil_one.as_ref().map_or(0, |l| l.an.articles.len()),
         held_out.len(),
         train_events.len(),
+        set.neus.as_ref().map_or(0, |l| l.an.articles.len()),
         set.contrast.len()
     );
     // Passes: each fits the gate and the claim models on the candidates the
@@ -698,7 +747,8 @@ fn main() {
         "Written by `cargo run --release --example train`; do not edit by hand.\n\
          Trained on: MSRP train and STS-B train news pairs (pairs model);\n\
          BASIL with every event but the validation ones in one story, labelled by\n\
-         tests/gold/basil_train.toml and by event; the contrast pairs' training split.\n\
+         tests/gold/basil_train.toml and by event; AllSides / NeuS training stories\n\
+         in one story, labelled by story; the contrast pairs' training split.\n\
          Training-set quality of the chosen thresholds: {report}"
     );
     let text = params.to_toml(&header);

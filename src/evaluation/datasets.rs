@@ -1,6 +1,6 @@
 //! Readers for the public evaluation corpora in `../shared/data/` (never
-//! copied into the repository): BASIL articles as a [`Corpus`] with their
-//! events, and labelled sentence pairs (MSRP, STS-B).
+//! copied into the repository): BASIL and AllSides / NeuS articles as a
+//! [`Corpus`] with their events, and labelled sentence pairs (MSRP, STS-B).
 
 use crate::corpus::{Article, Corpus};
 use chrono::NaiveDate;
@@ -96,6 +96,75 @@ pub fn basil(
         articles.push(article);
     }
     Ok((Corpus::from_articles(articles), events))
+}
+
+/// One AllSides / NeuS story: a headline roundup with the left, centre and
+/// right outlets' excerpts.
+#[derive(Deserialize)]
+struct NeusStory {
+    id: u64,
+    #[serde(default)]
+    news: std::collections::BTreeMap<String, NeusArticle>,
+}
+
+#[derive(Deserialize)]
+struct NeusArticle {
+    #[serde(rename = "newsSource")]
+    source: Option<String>,
+    #[serde(rename = "newsTitle")]
+    title: Option<String>,
+    #[serde(rename = "newsLink")]
+    url: Option<String>,
+    #[serde(rename = "newBody", default)]
+    body: Vec<String>,
+}
+
+/// The AllSides / NeuS stories (`<dir>/headline_11_2021-10-19_crawled_all.jsonl`,
+/// one story per line) whose id `keep` accepts, all in one story: every
+/// outlet's excerpt is an article (id `neus<story>_<side>`, with its outlet,
+/// title and link; no date, since an excerpt states none), and its event is
+/// the AllSides story. Stories of one topic ("Coronavirus", "Immigration")
+/// are events of one kind: the hard case for telling events apart.
+pub fn neus(dir: &Path, keep: impl Fn(u64) -> bool) -> Result<(Corpus, Vec<String>), String> {
+    let path = dir.join("headline_11_2021-10-19_crawled_all.jsonl");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut articles = Vec::new();
+    let mut events = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let story: NeusStory =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        if !keep(story.id) {
+            continue;
+        }
+        for (side, a) in &story.news {
+            let body: Vec<&str> = a
+                .body
+                .iter()
+                .map(|p| p.trim())
+                .filter(|p| !p.is_empty())
+                .collect();
+            if body.is_empty() {
+                continue;
+            }
+            let mut article = Article::new(format!("neus{}_{side}", story.id), body.join("\n\n"));
+            article.title = a.title.clone();
+            article.outlet = a.source.clone();
+            article.url = a.url.clone();
+            article.story = "neus".to_string();
+            events.push(story.id.to_string());
+            articles.push(article);
+        }
+    }
+    Ok((Corpus::from_articles(articles), events))
+}
+
+/// Whether a NeuS story is in the validation split (one in four, by id):
+/// training never sees it.
+pub fn neus_validation(id: u64) -> bool {
+    id % 4 == 0
 }
 
 /// BASIL's source codes spelled out, as its README names them.

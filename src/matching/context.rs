@@ -7,16 +7,26 @@
 //! is the `article_similarity` feature. Vectors are built once, in time
 //! linear in the text; cosines are computed only for article pairs that
 //! candidates bring together, and cached.
+//!
+//! Among many articles about many events, an article's fellow coverage is
+//! its nearest: `article_nearness` is the pair's cosine as a share of the
+//! best cosine either article has with any article its claims' candidates
+//! come from (1 for an article's nearest). Events of one kind ("a court
+//! ruled", "the virus spread") look alike as a whole; the coverage of one
+//! event looks most alike.
 
 use super::profile::Profile;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// One unit-length sparse term vector per article.
 #[derive(Debug, Default)]
 pub struct ArticleVectors {
     vectors: Vec<Vec<(u64, f32)>>,
     cache: Mutex<HashMap<(u32, u32), f32>>,
+    /// Per article, its best cosine with an article its claims' candidates
+    /// come from: set once candidates are generated.
+    nearest: OnceLock<Vec<f32>>,
 }
 
 /// Weight of a name relative to a content word of the same rarity: names
@@ -63,6 +73,33 @@ impl ArticleVectors {
         ArticleVectors {
             vectors,
             cache: Mutex::new(HashMap::new()),
+            nearest: OnceLock::new(),
+        }
+    }
+
+    /// Records each article's best cosine with the articles candidates
+    /// brought it together with (`best[a]`); only the first call counts
+    /// (candidates do not depend on the models).
+    pub fn set_nearest(&self, best: Vec<f32>) {
+        let _ = self.nearest.set(best);
+    }
+
+    /// `article_nearness` of articles `a` and `b`: their cosine as a share
+    /// of the better of the two articles' best cosines (0 to 1; 0 before
+    /// [`ArticleVectors::set_nearest`]).
+    pub fn nearness(&self, a: usize, b: usize) -> f32 {
+        let Some(best) = self.nearest.get() else {
+            return 0.0;
+        };
+        let top = best
+            .get(a)
+            .copied()
+            .unwrap_or(0.0)
+            .max(best.get(b).copied().unwrap_or(0.0));
+        if top > 0.0 {
+            (self.similarity(a, b) / top).min(1.0)
+        } else {
+            0.0
         }
     }
 
@@ -124,5 +161,33 @@ mod tests {
         assert!(v.similarity(0, 1) > v.similarity(0, 2));
         assert!((v.similarity(0, 1) - v.similarity(1, 0)).abs() < 1e-6);
         assert!(v.similarity(0, 2) < 0.05);
+    }
+
+    #[test]
+    fn nearness_is_relative_to_each_articles_nearest() {
+        let texts = [
+            "The court in Lyon ruled the factory must close.",
+            "Judges in Lyon ordered the factory to close.",
+            "The court in Lyon fined the bakery.",
+        ];
+        let idf = Idf::from_texts(texts);
+        let profiles: Vec<Profile> = texts
+            .iter()
+            .map(|t| Profile::new(t, Vec::new(), &idf))
+            .collect();
+        let v = ArticleVectors::build(3, &profiles, &[0, 1, 2]);
+        assert_eq!(v.nearness(0, 1), 0.0, "unknown before candidates");
+        let best = (0..3)
+            .map(|a| {
+                (0..3)
+                    .filter(|&b| b != a)
+                    .map(|b| v.similarity(a, b))
+                    .fold(0.0, f32::max)
+            })
+            .collect();
+        v.set_nearest(best);
+        let (near, far) = (v.nearness(0, 1), v.nearness(0, 2));
+        assert!(near > far, "{near} {far}");
+        assert!((0.0..=1.0).contains(&far));
     }
 }

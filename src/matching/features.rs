@@ -24,7 +24,7 @@ pub use super::profile::key;
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
 /// The last six are context features, filled in by the corpus matcher.
-pub const FEATURE_NAMES: [&str; 36] = [
+pub const FEATURE_NAMES: [&str; 38] = [
     "term_overlap",
     "min_coverage",
     "bigram_overlap",
@@ -56,7 +56,9 @@ pub const FEATURE_NAMES: [&str; 36] = [
     "char_trigrams",
     "char_fourgrams",
     "article_similarity",
+    "article_nearness",
     "article_date_gap",
+    "article_undated",
     "article_support",
     "mutual_best",
     "margin",
@@ -150,10 +152,18 @@ pub const SURFACE_FEATURES: [usize; 5] = [
 ];
 /// Index of `article_similarity`: cosine of the two articles' term vectors.
 pub const ARTICLE_SIMILARITY: usize = index_of("article_similarity");
+/// Index of `article_nearness`: the articles' cosine as a share of the best
+/// either has with another article (1 for an article's nearest): among
+/// many events of one kind, the coverage of one event is the nearest.
+pub const ARTICLE_NEARNESS: usize = index_of("article_nearness");
 /// Index of `article_date_gap`: how far apart the two articles' dates are
 /// (days, up to a month, as a share of a month; 0 when either is unknown).
 /// Coverage of one event is published within days.
 pub const ARTICLE_DATE_GAP: usize = index_of("article_date_gap");
+/// Index of `article_undated`: one of the two articles states no date, so
+/// `article_date_gap` (0) says nothing; without it an undated pair would
+/// count as published the same day.
+pub const ARTICLE_UNDATED: usize = index_of("article_undated");
 /// Index of `article_support`: other strong, mutual links between the two
 /// claims' articles.
 pub const ARTICLE_SUPPORT: usize = index_of("article_support");
@@ -168,12 +178,20 @@ pub const MARGIN: usize = index_of("margin");
 pub const FACT_SUPPORT: usize = index_of("fact_support");
 /// The features that describe the two articles, not the two claims: the
 /// event gate's.
-pub const ARTICLE_FEATURES: [usize; 3] = [ARTICLE_SIMILARITY, ARTICLE_DATE_GAP, ARTICLE_SUPPORT];
+pub const ARTICLE_FEATURES: [usize; 5] = [
+    ARTICLE_SIMILARITY,
+    ARTICLE_NEARNESS,
+    ARTICLE_DATE_GAP,
+    ARTICLE_UNDATED,
+    ARTICLE_SUPPORT,
+];
 /// Features that need other pairs or the articles to compute; zero for
 /// free-standing pairs.
-pub const CONTEXT_FEATURES: [usize; 6] = [
+pub const CONTEXT_FEATURES: [usize; 8] = [
     ARTICLE_SIMILARITY,
+    ARTICLE_NEARNESS,
     ARTICLE_DATE_GAP,
+    ARTICLE_UNDATED,
     ARTICLE_SUPPORT,
     MUTUAL_BEST,
     MARGIN,
@@ -514,6 +532,9 @@ pub fn features_with(a: &Profile, b: &Profile, params: &Params, surface: bool) -
             surface.word_order,
             surface.char_trigrams,
             surface.char_fourgrams,
+            // The context features, filled in by the corpus matcher.
+            0.0,
+            0.0,
             0.0,
             0.0,
             0.0,

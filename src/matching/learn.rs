@@ -44,7 +44,9 @@ pub const SIGNS: [i8; N] = [
     1,  // char_trigrams
     1,  // char_fourgrams
     1,  // article_similarity
+    1,  // article_nearness
     -1, // article_date_gap
+    -1, // article_undated
     1,  // article_support
     1,  // mutual_best
     1,  // margin

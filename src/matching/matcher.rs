@@ -22,8 +22,8 @@ use super::context::ArticleVectors;
 use super::copies::Copies;
 use super::features::{
     compare_dates, compare_figures, explained_words, features, polarity_words, FeatureVector,
-    Params, ARTICLE_DATE_GAP, ARTICLE_SIMILARITY, ARTICLE_SUPPORT, FACT_SUPPORT, MARGIN,
-    MUTUAL_BEST, N_FEATURES, RELATED_WORDS, SUBJECT_CLASH,
+    Params, ARTICLE_DATE_GAP, ARTICLE_NEARNESS, ARTICLE_SIMILARITY, ARTICLE_SUPPORT,
+    ARTICLE_UNDATED, FACT_SUPPORT, MARGIN, MUTUAL_BEST, N_FEATURES, RELATED_WORDS, SUBJECT_CLASH,
 };
 use super::index::Index;
 use super::profile::{Idf, Profile};
@@ -214,13 +214,17 @@ impl Context {
         let mut v = features(&self.profiles[a], &self.profiles[b], params);
         let (x, y) = (claims[a].article, claims[b].article);
         v.values[ARTICLE_SIMILARITY] = self.vectors.similarity(x, y);
-        v.values[ARTICLE_DATE_GAP] = match (
+        v.values[ARTICLE_NEARNESS] = self.vectors.nearness(x, y);
+        match (
             self.dates.get(x).copied().flatten(),
             self.dates.get(y).copied().flatten(),
         ) {
-            (Some(d), Some(e)) => ((d - e).num_days().unsigned_abs().min(30) as f32) / 30.0,
-            _ => 0.0,
-        };
+            (Some(d), Some(e)) => {
+                v.values[ARTICLE_DATE_GAP] =
+                    ((d - e).num_days().unsigned_abs().min(30) as f32) / 30.0;
+            }
+            _ => v.values[ARTICLE_UNDATED] = 1.0,
+        }
         v
     }
 }
@@ -273,7 +277,7 @@ fn best_candidates_reporting(
     // Stories, and the claims of one story, are scored on every core; each
     // claim's row depends on nothing but the profiles and the index.
     use rayon::prelude::*;
-    let found: Vec<(usize, Vec<Candidate>)> = stories
+    let found: Vec<(usize, Vec<Candidate>, f32)> = stories
         .par_iter()
         .flat_map(|(_, members)| {
             let index = Index::build(
@@ -288,6 +292,15 @@ fn best_candidates_reporting(
                     let cands = index.candidates(&cx.profiles[ci], config.candidates, |local| {
                         claims[members[local]].article != claim.article
                     });
+                    // The claim's article's nearest among the articles its
+                    // candidates come from (what `article_nearness` needs).
+                    let nearest = cands
+                        .iter()
+                        .map(|&(local, _)| {
+                            cx.vectors
+                                .similarity(claim.article, claims[members[local]].article)
+                        })
+                        .fold(0.0f32, f32::max);
                     // Per article: the best few candidates (score, claim, features).
                     let mut per_article: HashMap<usize, Vec<(f32, usize, FeatureVector)>> =
                         HashMap::new();
@@ -345,13 +358,24 @@ fn best_candidates_reporting(
                             .then(x.alternative.cmp(&y.alternative))
                             .then(y.vector.values[MARGIN].total_cmp(&x.vector.values[MARGIN]))
                     });
-                    (ci, row)
+                    (ci, row, nearest)
                 })
                 .collect::<Vec<_>>()
         })
         .collect();
-    for (ci, row) in found {
+    let mut nearest = vec![0.0f32; articles.len()];
+    for (ci, row, near) in found {
+        if let Some(n) = nearest.get_mut(claims[ci].article) {
+            *n = n.max(near);
+        }
         rows[ci] = row;
+    }
+    // Every article's nearest is known only now: the pairs' nearness too.
+    cx.vectors.set_nearest(nearest);
+    for (ci, row) in rows.iter_mut().enumerate() {
+        for c in row.iter_mut() {
+            c.vector.values[ARTICLE_NEARNESS] = cx.vectors.nearness(claims[ci].article, c.article);
+        }
     }
     // Mutual best: the candidate's own best in this claim's article is it.
     let best_in = |row: &[Candidate], article: usize| {
@@ -742,5 +766,49 @@ pub fn decide(claims: &[Claim], rows: &[Vec<Candidate>], params: &Params, cx: &C
         best: build(best, false),
         differing: build(differing, true),
         copies: cx.copies.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::Analysis;
+
+    /// Two articles of two claims each (enough for the event gate), dated
+    /// as given: the features of the first candidate pair.
+    fn pair_of_articles(dates: [Option<&str>; 2]) -> FeatureVector {
+        let texts = [
+            "The court in Lyon ruled on Monday that the chemical plant must close. The owners said they would appeal the ruling.",
+            "Judges in Lyon ordered the chemical plant to close on Monday. The plant employs 300 people.",
+        ];
+        let articles = texts.iter().zip(dates).enumerate().map(|(i, (t, d))| {
+            let mut a = Article::new(format!("a{i}"), *t);
+            a.date = d.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            a.story = "one".to_string();
+            a
+        });
+        let config = MatchConfig::default();
+        let an = Analysis::build_with(Corpus::from_articles(articles), &config);
+        let cx = Context::build(&an.articles, &an.claims, &config.params);
+        let rows = best_candidates(&an.articles, &an.claims, &config, &cx);
+        rows.iter()
+            .flatten()
+            .next()
+            .map(|c| c.vector)
+            .expect("the two rulings are candidates")
+    }
+
+    #[test]
+    fn article_dates_and_nearness_are_context_features() {
+        let v = pair_of_articles([Some("2024-03-04"), Some("2024-03-10")]);
+        assert_eq!(v.values[ARTICLE_UNDATED], 0.0);
+        assert!((v.values[ARTICLE_DATE_GAP] - 6.0 / 30.0).abs() < 1e-6);
+        // Each article's nearest is the other.
+        assert!((v.values[ARTICLE_NEARNESS] - 1.0).abs() < 1e-6, "{v:?}");
+        // An undated article: no gap, and the feature says why.
+        let v = pair_of_articles([Some("2024-03-04"), None]);
+        assert_eq!(v.values[ARTICLE_UNDATED], 1.0);
+        assert_eq!(v.values[ARTICLE_DATE_GAP], 0.0);
     }
 }
