@@ -294,12 +294,15 @@ fn best_candidates_reporting(
                     });
                     // The claim's article's nearest among the articles its
                     // candidates come from (what `article_nearness` needs).
-                    let nearest = cands
+                    let mut near_articles: Vec<usize> = cands
                         .iter()
-                        .map(|&(local, _)| {
-                            cx.vectors
-                                .similarity(claim.article, claims[members[local]].article)
-                        })
+                        .map(|&(local, _)| claims[members[local]].article)
+                        .collect();
+                    near_articles.sort_unstable();
+                    near_articles.dedup();
+                    let nearest = near_articles
+                        .into_iter()
+                        .map(|a| cx.vectors.similarity(claim.article, a))
                         .fold(0.0f32, f32::max);
                     // Per article: the best few candidates (score, claim, features).
                     let mut per_article: HashMap<usize, Vec<(f32, usize, FeatureVector)>> =
