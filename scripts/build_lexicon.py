@@ -107,6 +107,15 @@ NEGATIVE_IMPLICATIVES = [
     "refrain", "refrains", "refrained", "refraining",
     "neglect", "neglects", "neglected", "neglecting",
 ]
+# Phrasal verbs that say their object does not hold or will not happen:
+# "police ruled out arson" (it was not arson), "the union called off the
+# strike" (there is no strike). Written for this project (CC0); a cue
+# negates what follows it, so the passive ("the strike was called off")
+# is not read.
+NEGATIVE_PHRASAL_VERBS = [
+    "rule out", "rules out", "ruled out", "ruling out",
+    "call off", "calls off", "called off", "calling off",
+]
 NEGATED_AUXILIARIES = [
     "ain't", "aren't", "can't", "couldn't", "didn't", "doesn't", "don't",
     "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", "needn't",
@@ -955,9 +964,11 @@ def build_polarity(ctx, stop, spelling, syn):
                   ["word<TAB>antonym<TAB>stem<TAB>antonym stem<TAB>part of speech (n, v, a, r)<TAB>class id of the",
                    "  word<TAB>class id of the antonym (0: the pair holds for these stems only)"])
     write("antonyms.tsv", head, rows)
-    cues = sorted(set(NEGATION_CUES) | set(NEGATED_AUXILIARIES) | set(NEGATIVE_IMPLICATIVES))
+    cues = sorted(set(NEGATION_CUES) | set(NEGATED_AUXILIARIES) | set(NEGATIVE_IMPLICATIVES)
+                  | set(NEGATIVE_PHRASAL_VERBS))
     head = header("negation cues", ["closed class of English grammar, written for this project (CC0); negative",
-                                    "  implicative verbs after Karttunen (1971) and Nairn, Condoravdi & Karttunen (2006)"],
+                                    "  implicative verbs after Karttunen (1971) and Nairn, Condoravdi & Karttunen (2006);",
+                                    "  phrasal verbs negating their object ('ruled out arson', 'called off the strike')"],
                   ["one lower-case cue per line (a phrase has its words joined by one space); any word ending",
                    "  in \"n't\" is a cue too"])
     write("negation.txt", head, cues)

@@ -374,6 +374,7 @@ impl Profile {
         let mut prev: Option<u64> = None;
         let mut text_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut scope = 0usize;
+        let mut skip_particle = false;
         let mut last_end = 0usize;
         let capitalised = |i: usize| {
             tokens
@@ -396,9 +397,27 @@ impl Profile {
             if t.norm.bytes().all(|b| b.is_ascii_digit()) {
                 numbers.push(key(&t.norm));
             }
+            if skip_particle {
+                // The second word of a two-word cue ("ruled *out*").
+                skip_particle = false;
+                continue;
+            }
             if lexical::is_negation(&t.norm) {
                 scope = NEGATION_SCOPE;
                 continue;
+            }
+            // A two-word cue, its words in one clause ("ruled out arson",
+            // "called off the strike").
+            if let Some(next) = tokens.get(i + 1) {
+                if text
+                    .get(t.end..next.start)
+                    .is_some_and(|gap| gap.trim().is_empty())
+                    && lexical::is_negation(&format!("{} {}", t.norm, next.norm))
+                {
+                    scope = NEGATION_SCOPE;
+                    skip_particle = true;
+                    continue;
+                }
             }
             // The number of a figure ("2", "million", "fifteen hundred") is
             // compared as a figure, with what it counts; as a word it would
@@ -620,5 +639,29 @@ mod tests {
         let aides = tokenize("aides")[0].clone();
         assert!(holds(&p.negated, term_key(&attend)));
         assert!(!holds(&p.negated, term_key(&aides)));
+    }
+
+    #[test]
+    fn a_phrasal_verb_negates_its_object() {
+        let key_of = |w: &str| term_key(&tokenize(w)[0]);
+        let idf = Idf::default();
+        let p = Profile::new(
+            "Investigators ruled out arson as the cause of the fire.",
+            Vec::new(),
+            &idf,
+        );
+        assert!(holds(&p.negated, key_of("arson")), "{:?}", p.negated);
+        assert!(!holds(&p.negated, key_of("fire")));
+        let p = Profile::new("The union called off the strike.", Vec::new(), &idf);
+        assert!(holds(&p.negated, key_of("strike")));
+        // The words apart, or the passive: no cue.
+        let p = Profile::new("The strike was called off.", Vec::new(), &idf);
+        assert!(p.negated.is_empty(), "{:?}", p.negated);
+        let p = Profile::new(
+            "The court ruled, out of caution, that the strike may go on.",
+            Vec::new(),
+            &idf,
+        );
+        assert!(p.negated.is_empty(), "{:?}", p.negated);
     }
 }
