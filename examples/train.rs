@@ -239,8 +239,9 @@ fn corpus_samples(set: &TrainSet, config: &MatchConfig, full: bool) -> Vec<Sampl
 }
 
 /// Samples for the event gate: every candidate pair (ungated) of BASIL in
-/// one story and of the pooled contrast pairs, labelled by whether the two
-/// articles cover one event.
+/// one story, of the `allsides_neus` training stories in one story and of
+/// the pooled contrast pairs, labelled by whether the two articles cover
+/// one event; and the features of the gold counterparts among them.
 fn gate_samples(set: &TrainSet, config: &MatchConfig) -> (Vec<Sample>, Vec<[f32; N_FEATURES]>) {
     let open = MatchConfig {
         params: Params {
@@ -251,30 +252,22 @@ fn gate_samples(set: &TrainSet, config: &MatchConfig) -> (Vec<Sample>, Vec<[f32;
     };
     let mut out = Vec::new();
     let mut gold_positive = Vec::new();
-    if let Some(l) = &set.basil_one {
-        let rows = rows_of(l, &open, false);
-        for (a, row) in rows.iter().enumerate() {
+    for (l, keep) in [
+        (&set.basil_one, CROSS_EVENT_KEEP),
+        (&set.neus, NEUS_CROSS_EVENT_KEEP),
+    ] {
+        let Some(l) = l else { continue };
+        for (a, row) in rows_of(l, &open, false).iter().enumerate() {
             for c in row {
                 let same = l.same_event(a, c.other);
-                if !same && (a * 31 + c.other) % CROSS_EVENT_KEEP != 0 {
+                // One cross-event pair in `keep`, the same ones every pass.
+                if !same && (a * 31 + c.other) % keep != 0 {
                     continue;
                 }
                 out.push((c.vector.values, same));
                 if same && l.label(a, c.other) == Some(true) {
                     gold_positive.push(c.vector.values);
                 }
-            }
-        }
-    }
-    if let Some(l) = &set.neus {
-        let rows = rows_of(l, &open, false);
-        for (a, row) in rows.iter().enumerate() {
-            for c in row {
-                let same = l.same_event(a, c.other);
-                if !same && (a * 31 + c.other) % NEUS_CROSS_EVENT_KEEP != 0 {
-                    continue;
-                }
-                out.push((c.vector.values, same));
             }
         }
     }
