@@ -23,7 +23,7 @@ pub use super::model::{Model, Params};
 pub use super::profile::key;
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
-/// The last six are context features, filled in by the corpus matcher.
+/// The last eight are context features, filled in by the corpus matcher.
 pub const FEATURE_NAMES: [&str; 38] = [
     "term_overlap",
     "min_coverage",

@@ -4,8 +4,9 @@
 //!    article (inverted-index candidates ranked by the link model), with
 //!    the context features `mutual_best`, `margin` and `article_support`
 //!    (other strong mutual links between the same two articles); the event
-//!    gate (how alike the two articles are as a whole, and that support)
-//!    drops candidates from articles about another event;
+//!    gate (how alike the two articles are as a whole and next to each
+//!    one's nearest, their dates, and that support) drops candidates from
+//!    articles about another event;
 //! 2. [`candidates`]: those links are clustered (average linkage) into
 //!    candidate facts, every candidate gets `fact_support` (how well it
 //!    matches the rest of the claim's cluster), and cluster members join the
