@@ -121,6 +121,15 @@ impl Labeller {
         }
     }
 
+    /// Each article's event, unknown ones as "" (as `event_scores` takes
+    /// them).
+    fn event_names(&self) -> Vec<String> {
+        self.events
+            .iter()
+            .map(|e| e.clone().unwrap_or_default())
+            .collect()
+    }
+
     /// The label of the pair, if known.
     fn label(&self, a: usize, b: usize) -> Option<bool> {
         let (ca, cb) = (&self.an.claims[a], &self.an.claims[b]);
@@ -329,6 +338,11 @@ fn decided(p: &Prepared, params: &Params) -> Analysis {
     an
 }
 
+/// The harmonic mean of two shares (0 when both are 0).
+fn f1(p: f64, r: f64) -> f64 {
+    2.0 * p * r / (p + r).max(1e-9)
+}
+
 /// The quality of `params` on the training sets: (objective, report).
 fn score(
     set: &TrainSet,
@@ -342,37 +356,24 @@ fn score(
     let mut objective = 0.0;
     if let Some(p) = neus {
         let an = decided(p, params);
-        let events: Vec<String> = p
-            .labeller
-            .events
-            .iter()
-            .map(|e| e.clone().unwrap_or_default())
-            .collect();
-        let e = event_scores(&an, &events);
+        let e = event_scores(&an, &p.labeller.event_names());
         let _ = write!(report, "neus one story: {e}; ");
         // Matches that stay within their event, and same-event article
         // pairs that keep one, alike (F1), half as much as BASIL.
-        let (p, r) = (1.0 - e.cross_event_rate(), e.coverage());
-        objective += 0.5 * 2.0 * p * r / (p + r).max(1e-9);
+        objective += 0.5 * f1(1.0 - e.cross_event_rate(), e.coverage());
     }
     if let (Some(p), Some(gold)) = (events, &set.basil_gold) {
         let s = evaluate(&decided(p, params), gold);
         let _ = write!(report, "basil by event: {s}; ");
         // Precision and recall alike (F1), less the share of found
         // counterparts wrongly shown as contradicting.
-        objective += 2.0 * s.precision() * s.recall() / (s.precision() + s.recall()).max(1e-9);
+        objective += f1(s.precision(), s.recall());
         objective -= s.false_contradicts as f64 / s.found.max(1) as f64;
     }
     if let (Some(p), Some(gold)) = (one, &set.basil_gold) {
         let an = decided(p, params);
         let s = evaluate(&an, gold);
-        let events: Vec<String> = p
-            .labeller
-            .events
-            .iter()
-            .map(|e| e.clone().unwrap_or_default())
-            .collect();
-        let e = event_scores(&an, &events);
+        let e = event_scores(&an, &p.labeller.event_names());
         let _ = write!(report, "basil one story: {s}; {e}; ");
         objective -= s.false_contradicts as f64 / s.found.max(1) as f64;
         if e.cross_event_rate() > 0.12 {
