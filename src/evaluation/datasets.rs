@@ -2,7 +2,7 @@
 //! copied into the repository): BASIL and AllSides / NeuS articles as a
 //! [`Corpus`] with their events, and labelled sentence pairs (MSRP, STS-B).
 
-use crate::corpus::{Article, Corpus};
+use crate::corpus::{Article, Corpus, LoadWarning};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::path::Path;
@@ -124,18 +124,31 @@ struct NeusArticle {
 /// outlet's excerpt is an article (id `neus<story>_<side>`, with its outlet,
 /// title and link; no date, since an excerpt states none), and its event is
 /// the AllSides story. Stories of one topic ("Coronavirus", "Immigration")
-/// are events of one kind: the hard case for telling events apart.
+/// are events of one kind: the hard case for telling events apart. A file
+/// that cannot be read is an error naming it; a malformed line is skipped
+/// with a warning in the corpus naming the file and line.
 pub fn neus(dir: &Path, keep: impl Fn(u64) -> bool) -> Result<(Corpus, Vec<String>), String> {
     let path = dir.join("headline_11_2021-10-19_crawled_all.jsonl");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut articles = Vec::new();
     let mut events = Vec::new();
+    let mut skipped = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let story: NeusStory =
-            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        // A malformed line becomes a load warning; the other stories load.
+        let story: NeusStory = match serde_json::from_str(line) {
+            Ok(s) => s,
+            Err(e) => {
+                skipped.push(LoadWarning::new(
+                    &path,
+                    Some(n + 1),
+                    format!("skipped: {e}"),
+                ));
+                continue;
+            }
+        };
         if !keep(story.id) {
             continue;
         }
@@ -158,7 +171,9 @@ pub fn neus(dir: &Path, keep: impl Fn(u64) -> bool) -> Result<(Corpus, Vec<Strin
             articles.push(article);
         }
     }
-    Ok((Corpus::from_articles(articles), events))
+    let mut corpus = Corpus::from_articles(articles);
+    corpus.warnings.extend(skipped);
+    Ok((corpus, events))
 }
 
 /// Whether a NeuS story is in the validation split (one in four, by id):
@@ -264,5 +279,32 @@ mod tests {
         let stories: std::collections::BTreeSet<&String> =
             c.articles.iter().map(|a| &a.story).collect();
         assert_eq!(stories.len(), 100);
+    }
+
+    #[test]
+    fn a_malformed_neus_line_is_skipped_with_its_line() {
+        let dir = std::env::temp_dir().join(format!("crosscheck-neus-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let story = |id: u32| {
+            format!(
+                r#"{{"id": {id}, "news": {{"left": {{"newsSource": "Outlet", "newsTitle": "T", "newBody": ["The court ruled on Monday."]}}}}}}"#
+            )
+        };
+        std::fs::write(
+            dir.join("headline_11_2021-10-19_crawled_all.jsonl"),
+            format!("{}\n{{not json\n\n{}\n", story(4), story(8)),
+        )
+        .expect("write");
+        let (c, events) = neus(&dir, |_| true).expect("loads");
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(c.articles.len(), 2, "{:?}", c.warnings);
+        assert_eq!(events, ["4", "8"]);
+        assert_eq!(c.warnings.len(), 1);
+        assert_eq!(c.warnings[0].line, Some(2));
+        assert_eq!(c.articles[0].outlet.as_deref(), Some("Outlet"));
+        assert!(c.articles[0].date.is_none(), "an excerpt states no date");
+        // No file: an error naming it.
+        let missing = neus(Path::new("/nonexistent-crosscheck"), |_| true);
+        assert!(missing.is_err_and(|e| e.contains("headline_11")));
     }
 }
