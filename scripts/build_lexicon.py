@@ -75,6 +75,16 @@ MIN_FORM_DF = 3
 MIN_VERB_TAGS = 1
 # Noun class table: noun forms in at least this many documents.
 MIN_NOUN_DF = 5
+# Counted-noun kinds: hypernym steps followed up from a noun's first sense
+# ("soldier" -> enlisted person -> serviceman -> skilled worker -> worker
+# -> person is five), and the fewest steps an ancestor must lie below
+# WordNet's root on its shortest path (entity, abstraction, physical entity,
+# object, group are too general to say two counts are of one kind).
+UNIT_DEPTH = 5
+UNIT_MIN_ROOT_DISTANCE = 3
+# Forms whose count means persons although WordNet files their first sense
+# as a group: "people" is the plural of "person" in counts (English grammar).
+PERSON_PLURALS = ["people", "persons"]
 
 # ------------------------------------------------- closed classes, by hand
 # Synonym links WordNet lacks, each with its reason: (lemma, pos, lemma, pos).
@@ -1054,6 +1064,62 @@ def build_noun_classes(ctx, stop):
     write("noun_classes.tsv", head, rows)
 
 
+# -------------------------------------------------------- counted-noun kinds
+def root_distance(wn, key, memo):
+    """Fewest hypernym steps from synset `key` up to a root."""
+    if key not in memo:
+        memo[key] = 0  # a guard against cycles
+        ups = [t for sym, t, _, _ in wn.synsets[key].pointers if sym in ("@", "@i")]
+        memo[key] = 1 + min((root_distance(wn, u, memo) for u in ups), default=-1)
+    return memo[key]
+
+
+def build_units(ctx, stop):
+    """Which counted nouns count the same kind of thing: a noun's own first
+    sense, named by that synset's first word ("automobiles" -> car), and
+    the first words of its ancestors ("cars" -> vehicle). Two counts are of
+    one kind when one's name is the other's name or one of its ancestors:
+    "120,000 cars" and "120 thousand vehicles", "12 soldiers" and "12
+    people", but not "soldiers" and "civilians" (siblings)."""
+    wn = ctx.wn
+    memo = {}
+    first_word = lambda key: wn.synsets[key].words[0].lower()
+    entries = []
+    for f, df in sorted(ctx.form_df.items()):
+        if df < MIN_NOUN_DF or not f.isalpha() or f in stop:
+            continue
+        bases = wn.morphy(f, "n")
+        if not bases:
+            continue
+        if f in PERSON_PLURALS:
+            bases = ["person"]
+        # The base most often meant: "years" is a lemma (old age), but
+        # counts of years are of "year".
+        base = max(bases, key=lambda b: (wn.tag_count(b, "n", 1), -bases.index(b)))
+        own = wn.senses(base, "n")[0]
+        ancestors, frontier = [], [own]
+        for _ in range(UNIT_DEPTH):
+            frontier = [t for k in frontier for sym, t, _, _ in wn.synsets[k].pointers if sym == "@"]
+            for k in frontier:
+                name = first_word(k)
+                if root_distance(wn, k, memo) >= UNIT_MIN_ROOT_DISTANCE and name not in ancestors:
+                    ancestors.append(name)
+        entries.append((f, first_word(own), ancestors))
+    # Only ancestors that name some listed noun can ever be met.
+    names = {own for _, own, _ in entries}
+    rows = []
+    for f, own, ancestors in entries:
+        kept = [a for a in ancestors if a in names and a != own and " " not in a]
+        rows.append(f"{f}\t{own}\t{','.join(kept)}")
+    head = header("counted-noun kinds",
+                  ["WordNet 3.0 (WordNet 3.0 licence): a noun form's first sense (of its base form, morphy,",
+                   f"  whose first sense is tagged most often), named by the synset's first word, and the first words of its hypernyms up to {UNIT_DEPTH}",
+                   f"  steps up that lie >= {UNIT_MIN_ROOT_DISTANCE} steps below the root and name a listed noun; 'people' and",
+                   f"  'persons' count persons; words: noun forms in >= {MIN_NOUN_DF} background documents"],
+                  ["word form<TAB>kind<TAB>ancestor kinds, comma-separated (may be empty)"])
+    write("units.tsv", head, rows)
+
+
 # -------------------------------------------------------------------- verbs
 def build_verbs(ctx, stop):
     """Word forms that are verbs wherever news uses them: what a claim says
@@ -1241,6 +1307,7 @@ def main():
     syn = build_synonyms(ctx, stop, spelling)
     build_polarity(ctx, stop, spelling, syn)
     build_noun_classes(ctx, stop)
+    build_units(ctx, stop)
     build_verbs(ctx, stop)
     build_tolls(ctx, stop)
     build_numbers(ctx)

@@ -40,6 +40,7 @@ const FILES: Sources = Sources {
     negation: include_str!("../data/lexicon/negation.txt"),
     noun_classes: include_str!("../data/lexicon/noun_classes.tsv"),
     tolls: include_str!("../data/lexicon/tolls.tsv"),
+    units: include_str!("../data/lexicon/units.tsv"),
     verbs: include_str!("../data/lexicon/verbs.tsv"),
     numbers: include_str!("../data/lexicon/numbers.tsv"),
     currencies: include_str!("../data/lexicon/currencies.tsv"),
@@ -69,6 +70,9 @@ pub struct Sources {
     pub noun_classes: &'static str,
     /// `tolls.tsv`: verbs that state a death or an injury ("drowned").
     pub tolls: &'static str,
+    /// `units.tsv`: the kind of thing a counted noun counts, and the kinds
+    /// above it ("cars": car; vehicle, conveyance).
+    pub units: &'static str,
     /// `verbs.tsv`: word forms that are verbs wherever news uses them.
     pub verbs: &'static str,
     /// `numbers.tsv`: number words, magnitudes, fractions, percent.
@@ -444,6 +448,22 @@ fn map<K, V>(capacity: usize) -> Map<K, V> {
     Map::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
 }
 
+/// What a counted noun counts: its WordNet sense and the senses above it,
+/// each named by its synset's first word (`units.tsv`).
+#[derive(Debug, Clone, Copy)]
+struct CountKind {
+    kind: &'static str,
+    /// Comma-separated, nearest first.
+    ancestors: &'static str,
+}
+
+impl CountKind {
+    /// Whether this is a kind of `other`.
+    fn is_a(&self, other: &str) -> bool {
+        self.ancestors.split(',').any(|k| k == other)
+    }
+}
+
 /// All the tables, parsed. See the module documentation for the keys.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -471,6 +491,7 @@ pub struct Lexicon {
     max_negation_words: usize,
     noun_classes: Map<&'static str, NounClass>,
     tolls: Map<&'static str, Toll>,
+    units: Map<&'static str, CountKind>,
     numbers: Map<String, NumberWord>,
     max_number_words: usize,
     currency_exact: Map<&'static str, CurrencyEntry>,
@@ -934,6 +955,21 @@ impl Lexicon {
             tolls.insert(f[0], toll);
         }
 
+        let mut units = map(12_000);
+        for (line, f) in rows(sources.units) {
+            fields("units.tsv", line, &f, 2)?;
+            if f[1].is_empty() {
+                return Err(err("units.tsv", line, "empty kind".to_string()));
+            }
+            units.insert(
+                f[0],
+                CountKind {
+                    kind: f[1],
+                    ancestors: if f.len() > 2 { f[2] } else { "" },
+                },
+            );
+        }
+
         let mut numbers = map(512);
         let mut max_number_words = 0;
         for (line, f) in rows(sources.numbers) {
@@ -1043,6 +1079,7 @@ impl Lexicon {
             max_negation_words,
             noun_classes,
             tolls,
+            units,
             numbers,
             max_number_words,
             currency_exact,
@@ -1255,6 +1292,16 @@ impl Lexicon {
         self.tolls.get(word).copied()
     }
 
+    /// Whether counts of the lower-case nouns `a` and `b` count one kind of
+    /// thing: the same WordNet sense, or one a kind of the other ("cars" /
+    /// "vehicles", "soldiers" / "people"; not "soldiers" / "civilians").
+    pub fn same_kind_of_count(&self, a: &str, b: &str) -> bool {
+        let (Some(x), Some(y)) = (self.units.get(a), self.units.get(b)) else {
+            return false;
+        };
+        x.kind == y.kind || x.is_a(y.kind) || y.is_a(x.kind)
+    }
+
     /// The number-table entry of a word, phrase or symbol ("seven",
     /// "twenty-one", "million", "bn", "thousands", "half", "%", "per cent").
     pub fn number(&self, phrase: &str) -> Option<NumberWord> {
@@ -1400,6 +1447,10 @@ mod tests {
             e.to_string().starts_with("data/lexicon/calendar.tsv:2: "),
             "{e}"
         );
+        sources = Sources::compiled_in();
+        sources.units = "# header\ncars\tcar\tvehicle\nvans\n";
+        let e = Lexicon::parse(&sources).unwrap_err();
+        assert_eq!((e.file, e.line), ("units.tsv", 3));
         sources = Sources::compiled_in();
         sources.tolls = "# header\ndrowned\tkilled\nmaimed\thurt\n";
         let e = Lexicon::parse(&sources).unwrap_err();
@@ -1604,6 +1655,21 @@ mod tests {
         assert_eq!(lex().noun_class("dollars"), Some(NounClass::Quantity));
         assert_eq!(lex().noun_class("years"), Some(NounClass::Time));
         assert_ne!(lex().noun_class("people"), lex().noun_class("dollars"));
+    }
+
+    #[test]
+    fn counts_of_one_kind_of_thing() {
+        let same = |a, b| lex().same_kind_of_count(a, b);
+        // One sense, or one a kind of the other, either way round.
+        assert!(same("automobiles", "cars"));
+        assert!(same("cars", "vehicles") && same("vehicles", "cars"));
+        assert!(same("inmates", "people") && same("workers", "people"));
+        assert!(same("houses", "buildings"));
+        // Siblings, or unrelated, or unknown.
+        assert!(!same("soldiers", "civilians"));
+        assert!(!same("cars", "houses"));
+        assert!(!same("years", "people"));
+        assert!(!same("cars", "zzzz"));
     }
 
     #[test]

@@ -1247,18 +1247,30 @@ fn is_period(w: &str) -> bool {
 
 /// Whether figures counting `a` and `b` measure the same quantity, so that
 /// different numbers mean the sources differ: the same unit, or a death or
-/// injury toll and a toll of both (`casualties`), which overlap. A unit
-/// with a noun before it counts a part ("electric car" of "car"): it does
-/// not compare with the whole.
+/// injury toll and a toll of both (`casualties`), which overlap, or nouns
+/// counting one kind of thing: synonyms ("troops" / "soldiers"), or one a
+/// kind of the other in WordNet ("cars" / "vehicles", "workers" /
+/// "people"). A unit with a noun before it counts a part ("electric car"
+/// of "car"): it does not compare with the whole.
 pub fn comparable_units(a: Option<&str>, b: Option<&str>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
+    let one_word = |u: &str| !u.contains(' ');
     a == b
         || matches!(
             (a, b),
             ("killed" | "injured", "casualties") | ("casualties", "killed" | "injured")
         )
+        || (one_word(a) && one_word(b) && same_kind(a, b))
+}
+
+/// Whether two one-word units count one kind of thing (see
+/// [`comparable_units`]).
+fn same_kind(a: &str, b: &str) -> bool {
+    let lex = lexicon();
+    let class = |w: &str| lex.noun_class(w).and(lex.word_class(w));
+    lex.same_kind_of_count(a, b) || class(a).is_some_and(|c| class(b) == Some(c))
 }
 
 /// Whether a word before a number says the count adds to an earlier one.
@@ -1601,14 +1613,16 @@ mod tests {
     }
 
     #[test]
-    fn vehicles_and_cars_are_different_classes() {
-        // The lexicon's synonym classes do not join "car" and "vehicle"
-        // (WordNet: a car is a kind of vehicle), so these do not compare.
+    fn cars_are_counted_as_vehicles() {
+        // A car is a kind of vehicle (WordNet), so the counts compare.
         let a = only("Sales reached 120 thousand vehicles.");
         let b = only("Sales reached about 120,000 cars.");
         assert_eq!(a.0, b.0);
         assert_eq!((a.1.as_str(), b.1.as_str()), ("vehicle", "car"));
-        assert!(!comparable_units(Some(&a.1), Some(&b.1)));
+        assert!(comparable_units(Some(&a.1), Some(&b.1)));
+        // Neither is a kind of the other: not one quantity.
+        let c = only("Sales reached 120,000 homes.");
+        assert!(!comparable_units(Some(&a.1), Some(&c.1)));
     }
 
     #[test]
@@ -1958,6 +1972,13 @@ mod tests {
         assert!(comparable_units(Some("casualties"), Some("injured")));
         assert!(!comparable_units(Some("killed"), Some("injured")));
         assert!(!comparable_units(Some("troops"), Some("killed")));
+        assert!(comparable_units(Some("car"), Some("vehicle")));
+        assert!(comparable_units(Some("vehicle"), Some("car")));
+        assert!(comparable_units(Some("worker"), Some("people")));
+        assert!(comparable_units(Some("troops"), Some("soldier")));
+        assert!(!comparable_units(Some("soldier"), Some("civilian")));
+        assert!(!comparable_units(Some("car"), Some("people")));
+        assert!(!comparable_units(Some("house"), Some("car")));
         assert!(!comparable_units(Some("troops"), Some("replacement")));
         assert!(!comparable_units(Some("police officer"), Some("officer")));
         assert!(!comparable_units(Some("electric car"), Some("car")));
