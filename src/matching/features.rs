@@ -24,13 +24,14 @@ pub use super::profile::key;
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
 /// The last eight are context features, filled in by the corpus matcher.
-pub const FEATURE_NAMES: [&str; 38] = [
+pub const FEATURE_NAMES: [&str; 39] = [
     "term_overlap",
     "min_coverage",
     "bigram_overlap",
     "word_overlap",
     "entity_overlap",
     "same_figure",
+    "figure_specificity",
     "close_figure",
     "figure_conflict",
     "number_mismatch",
@@ -98,6 +99,13 @@ pub const ENTITY_SWAP: usize = index_of("entity_swap");
 /// Index of `subject_clash`: another subject or place in the same sentence
 /// frame ("Apple reported ..." / "Microsoft reported ...").
 pub const SUBJECT_CLASH: usize = index_of("subject_clash");
+
+/// Index of `figure_specificity`: how many significant digits the shared
+/// figure has, as a share of four ("38.2%" and "4,317" are rarely shared by
+/// chance; "two" and "10,000" often are).
+pub const FIGURE_SPECIFICITY: usize = index_of("figure_specificity");
+/// Significant digits at which `figure_specificity` reaches 1.
+const SPECIFIC_DIGITS: u8 = 4;
 
 /// Index of `figure_conflict`: comparable figures, none the same or close.
 pub const FIGURE_CONFLICT: usize = index_of("figure_conflict");
@@ -213,6 +221,10 @@ pub struct FigureVerdict {
     pub close_different: bool,
     /// At least one comparable pair (same thing counted, neither vague).
     pub comparable: bool,
+    /// The most significant digits of a figure both state (0 when none is
+    /// the same): the fewer of the two sides', so an approximation
+    /// ("about 4,000" for 4,200) counts as what it states.
+    pub same_digits: u8,
 }
 
 /// How the dates of a pair compare.
@@ -284,6 +296,18 @@ fn rounds_to(f: &Figure, value: f64, other: f64) -> bool {
 
 /// The place value of the last nonzero digit of `v`: 1,000 for 14,000, 1
 /// for 33, 0.1 for 2.5; 0 for 0 or a value with no short decimal form.
+/// Significant digits of `v`: from its first digit to its last non-zero
+/// one ("38.2": 3, "120,000": 2, "4,317": 4).
+fn significant_digits(v: f64) -> u8 {
+    let unit = last_digit_unit(v);
+    if unit <= 0.0 {
+        return 0;
+    }
+    let first = v.abs().log10().floor();
+    let last = unit.log10().round();
+    u8::try_from((first - last) as i64 + 1).unwrap_or(0)
+}
+
 fn last_digit_unit(v: f64) -> f64 {
     let v = v.abs();
     if v == 0.0 || !v.is_finite() {
@@ -325,6 +349,8 @@ pub fn figure_verdict(a: &[Figure], b: &[Figure], close_factor: f64) -> FigureVe
             v.comparable = true;
             if same_figure(fa, fb) {
                 v.same = true;
+                let digits = |f: &Figure| f.low.or(f.high).map_or(0, significant_digits);
+                v.same_digits = v.same_digits.max(digits(fa).min(digits(fb)));
             } else if figures_close(fa, fb, close_factor) {
                 v.close_different = true;
             }
@@ -508,6 +534,7 @@ pub fn features_with(a: &Profile, b: &Profile, params: &Params, surface: bool) -
             word_overlap,
             entity_overlap,
             flag(figures.same),
+            (f32::from(figures.same_digits) / f32::from(SPECIFIC_DIGITS)).min(1.0),
             flag(!figures.same && figures.close_different),
             flag(figures.comparable && !figures.same && !figures.close_different),
             number_mismatch,
@@ -1066,6 +1093,31 @@ mod tests {
             "About 1,500 jobs were lost, the union said.",
         );
         assert!(v.values[index_of("term_overlap")] > 0.0, "{v:?}");
+    }
+
+    #[test]
+    fn a_precise_shared_figure_is_more_telling_than_a_round_one() {
+        assert_eq!(significant_digits(38.2), 3);
+        assert_eq!(significant_digits(120_000.0), 2);
+        assert_eq!(significant_digits(4_317.0), 4);
+        assert_eq!(significant_digits(0.5), 1);
+        let specificity = |a: &str, b: &str| vector(a, b).values[FIGURE_SPECIFICITY];
+        let precise = specificity(
+            "Inflation in Chile slowed to 38.2% in May.",
+            "Chilean consumer prices rose 38.2 percent in May.",
+        );
+        let round = specificity(
+            "The strike involved 10,000 workers in the port.",
+            "About 10,000 workers walked out at the port.",
+        );
+        assert!((precise - 0.75).abs() < 1e-6, "{precise}");
+        assert!((round - 0.25).abs() < 1e-6, "{round}");
+        // No figure in common: nothing to weigh.
+        let none = specificity(
+            "The strike involved 10,000 workers in the port.",
+            "The strike involved 12,500 workers in the port.",
+        );
+        assert_eq!(none, 0.0);
     }
 
     #[test]

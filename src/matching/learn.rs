@@ -19,6 +19,7 @@ pub const SIGNS: [i8; N] = [
     1,  // word_overlap
     1,  // entity_overlap
     1,  // same_figure
+    1,  // figure_specificity
     1,  // close_figure
     -1, // figure_conflict
     -1, // number_mismatch
@@ -158,6 +159,7 @@ pub fn fit_weighted(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matching::features::FIGURE_CONFLICT;
 
     fn samples() -> Vec<([f32; N], bool)> {
         (0..200)
@@ -165,7 +167,7 @@ mod tests {
                 let mut x = [0f32; N];
                 x[0] = (i % 10) as f32 / 10.0;
                 // figure_conflict, correlated with a positive label here.
-                x[7] = x[0];
+                x[FIGURE_CONFLICT] = x[0];
                 (x, x[0] > 0.45)
             })
             .collect()
@@ -177,18 +179,18 @@ mod tests {
         assert!(m.weights[0] > 1.0, "{m:?}");
         let mut lo = [0f32; N];
         lo[0] = 0.1;
-        lo[7] = 0.1;
+        lo[FIGURE_CONFLICT] = 0.1;
         let mut hi = [0f32; N];
         hi[0] = 0.9;
-        hi[7] = 0.9;
+        hi[FIGURE_CONFLICT] = 0.9;
         assert!(m.score(&hi).0 > 0.5 && m.score(&lo).0 < 0.5, "{m:?}");
     }
 
     #[test]
     fn signs_are_kept_only_when_asked() {
-        assert!(fit(&samples(), 0.0, &[], true).weights[7] <= 0.0);
+        assert!(fit(&samples(), 0.0, &[], true).weights[FIGURE_CONFLICT] <= 0.0);
         let free = fit(&samples(), 0.0, &[], false);
-        assert!(free.weights[7] > 0.0, "{free:?}");
+        assert!(free.weights[FIGURE_CONFLICT] > 0.0, "{free:?}");
     }
 
     #[test]
