@@ -26,6 +26,9 @@
 //!   linking different events, the contrast pairs right, few matches
 //!   between sentences of different contrast pairs loaded together, and on
 //!   `allsides_neus` matches within their event and same-event articles matched);
+//!   the match threshold (and the `pairs` threshold, by MSRP train
+//!   accuracy) is taken in the middle of the best plateau, each grid point
+//!   averaged with its neighbours, not at a one-step peak;
 //! * whether the `link` and `corpus` models use the surface features
 //!   (`bleu_min` ... `char_fourgrams`): both are fitted, and the same
 //!   objective keeps one.
@@ -480,7 +483,6 @@ fn fit_claim_models(
         let neus = set.neus.as_ref().map(|l| prepare(l, config));
         // The match threshold first (fact linkage as before), then the
         // fact linkage at the best match threshold.
-        let mut here: Option<(f64, Params, String)> = None;
         let try_params = |p: Params, here: &mut Option<(f64, Params, String)>| {
             let (obj, report) = score(
                 set,
@@ -498,12 +500,20 @@ fn fit_claim_models(
                 *here = Some((obj, p, report));
             }
         };
+        // The match threshold in the middle of the best plateau: each
+        // setting's objective averaged with its neighbours'.
+        let mut swept = Vec::new();
         for match_t in (3..18).map(|t| t as f32 * 0.05) {
             let mut p = config.params.clone();
             p.match_threshold = match_t;
             p.differing_threshold = match_t * 0.5;
-            try_params(p, &mut here);
+            let mut one_setting = None;
+            try_params(p, &mut one_setting);
+            swept.extend(one_setting);
         }
+        let objectives: Vec<f64> = swept.iter().map(|s| s.0).collect();
+        let mut here: Option<(f64, Params, String)> =
+            (!swept.is_empty()).then(|| swept.swap_remove(plateau(&objectives, MATCH_PLATEAU)));
         if let Some((_, top, _)) = here.clone() {
             for linkage in [0.15, 0.2, 0.4, 0.5] {
                 let mut p = top.clone();
@@ -527,6 +537,26 @@ fn fit_claim_models(
         }
     }
     best
+}
+
+/// Grid steps either side averaged when choosing the pairs threshold
+/// (steps of 0.01).
+const PAIRS_PLATEAU: usize = 3;
+/// Grid steps either side averaged when choosing the match threshold
+/// (steps of 0.05).
+const MATCH_PLATEAU: usize = 1;
+
+/// The index of the best point of `curve` smoothed over `radius` points
+/// either side (fewer at the ends): a setting whose neighbours do well too,
+/// so that a refit on slightly other data chooses about the same.
+fn plateau(curve: &[f64], radius: usize) -> usize {
+    let smoothed = |i: usize| {
+        let window = &curve[i.saturating_sub(radius)..(i + radius + 1).min(curve.len())];
+        window.iter().sum::<f64>() / window.len() as f64
+    };
+    (0..curve.len())
+        .max_by(|&a, &b| smoothed(a).total_cmp(&smoothed(b)).then(b.cmp(&a)))
+        .unwrap_or(0)
 }
 
 /// Most passes of fitting the gate and the claim models.
@@ -629,13 +659,15 @@ fn main() {
     // Accuracy is what `pairs` is judged by: the classes as they occur.
     params.pairs = fit_weighted(&samples, 0.001, &CONTEXT_FEATURES, false, false);
     let msrp_samples = &samples[..n_msrp.min(samples.len())];
-    let mut best = (0.0, 0.5);
-    for t in (20..80).map(|t| t as f32 / 100.0) {
-        let acc = accuracy(msrp_samples, &params.pairs, t);
-        if acc > best.0 {
-            best = (acc, t);
-        }
-    }
+    let grid: Vec<f32> = (20..80).map(|t| t as f32 / 100.0).collect();
+    let curve: Vec<f64> = grid
+        .iter()
+        .map(|&t| accuracy(msrp_samples, &params.pairs, t))
+        .collect();
+    // The middle of the best plateau, not its highest point: a peak one
+    // grid step wide is noise of the training sample.
+    let at = plateau(&curve, PAIRS_PLATEAU);
+    let best = (curve[at], grid[at]);
     params.pairs_threshold = best.1;
     println!(
         "pairs: {} training pairs ({} MSRP train); MSRP train accuracy {:.3} at {:.2}",
