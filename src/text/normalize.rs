@@ -1148,6 +1148,10 @@ fn name_entity(
         return;
     };
     let (start, end) = (head.start, tail.end);
+    let full = name;
+    // "Jesse Jackson Jr.": the generational suffix is not the surname.
+    let name = without_suffix(name);
+    let tail = name.last().unwrap_or(tail);
     let single = name.len() == 1;
     if single && (head.stop || head.norm.chars().count() < 2) {
         return;
@@ -1172,7 +1176,7 @@ fn name_entity(
     {
         return;
     }
-    let canonical = joined_norms(name);
+    let canonical = joined_norms(full);
     let entity = |key: String, alias: Option<String>, kind: EntityKind| Entity {
         start,
         end,
@@ -1343,25 +1347,79 @@ fn is_sentence_word(w: &str) -> bool {
 /// "-ment", "-al", a plural): probably a person ("Olaf Scholz", "Lee Jae
 /// Myung"), whose key is the last word.
 fn looks_like_person(text: &str, name: &[Token]) -> bool {
-    (2..=3).contains(&name.len())
-        && name.iter().all(|t| {
-            t.capitalized
-                && !t.stop
-                && !is_acronym(text, t)
-                && !is_institution(&t.norm)
-                && place_of_key(&t.norm).is_none()
-                && t.norm.chars().all(char::is_alphabetic)
-                && !common_word_shape(&t.norm)
-        })
+    let words = name_words(name);
+    (2..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|t| plain_name_word(text, t) && !name_word_looks_common(&t.norm))
+}
+
+/// The words of a name that say who it is: without a generational suffix,
+/// and without middle initials ("Robert L. Wilkins": Robert, Wilkins).
+fn name_words(name: &[Token]) -> Vec<&Token> {
+    let name = without_suffix(name);
+    let last = name.len().saturating_sub(1);
+    name.iter()
+        .enumerate()
+        .filter(|&(k, t)| k == 0 || k == last || !is_initial(t))
+        .map(|(_, t)| t)
+        .collect()
+}
+
+/// A capitalised word of letters that is no stop word, acronym, place or
+/// word ending an institution's name.
+fn plain_name_word(text: &str, t: &Token) -> bool {
+    t.capitalized
+        && !t.stop
+        && !is_acronym(text, t)
+        && !is_institution(&t.norm)
+        && place_of_key(&t.norm).is_none()
+        && t.norm.chars().all(char::is_alphabetic)
+}
+
+/// A single letter, as a middle initial is ("L" of "Robert L. Wilkins").
+fn is_initial(t: &Token) -> bool {
+    t.capitalized && t.norm.chars().count() == 1 && t.norm.chars().all(char::is_alphabetic)
+}
+
+/// `name` without a generational suffix at its end ("Jr", "Sr", "III"),
+/// where a name of two words or more remains.
+fn without_suffix(name: &[Token]) -> &[Token] {
+    match name.split_last() {
+        Some((last, rest))
+            if rest.len() >= 2 && matches!(&*last.norm, "jr" | "sr" | "ii" | "iii" | "iv") =>
+        {
+            rest
+        }
+        _ => name,
+    }
+}
+
+/// Whether a capitalised word of a run has the shape of a common noun or
+/// adjective rather than a name: a common ending, or a plural of a word
+/// English uses in lower case ("Republicans", "Churches"; not "Wilkins",
+/// "Collins", "Sachs").
+fn name_word_looks_common(w: &str) -> bool {
+    if COMMON_ENDINGS.iter().any(|e| w.ends_with(e)) {
+        return true;
+    }
+    if !common_word_shape(w) {
+        return false;
+    }
+    let singular = |suffix: &str| w.strip_suffix(suffix).is_some_and(is_common_english);
+    singular("s") || singular("es")
 }
 
 /// Endings of English common nouns and adjectives, rare in personal names.
+const COMMON_ENDINGS: &[&str] = &[
+    "tion", "sion", "ment", "ship", "ance", "ence", "ity", "ness", "ism", "ive", "ary", "ical",
+    "al", "ic", "ing", "ure", "ways", "ers", "ies",
+];
+
+/// Whether a word has a common noun's or adjective's ending, or a plural
+/// "s".
 fn common_word_shape(w: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "tion", "sion", "ment", "ship", "ance", "ence", "ity", "ness", "ism", "ive", "ary", "ical",
-        "al", "ic", "ing", "ure", "ways", "ers", "ies",
-    ];
-    ENDINGS.iter().any(|e| w.ends_with(e))
+    COMMON_ENDINGS.iter().any(|e| w.ends_with(e))
         || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("is") && !w.ends_with("us"))
 }
 
@@ -1773,6 +1831,35 @@ mod tests {
         assert!(!other.same_as(&long));
         // People and places have no initials.
         assert_eq!(entity("Keir Starmer said", "Keir Starmer").alias, None);
+    }
+
+    #[test]
+    fn middle_initials_and_suffixes_do_not_change_who_is_named() {
+        // With or without a title, a middle initial or "Jr.": one person,
+        // keyed by the surname.
+        let titled = entity(
+            "Former Rep. Jesse Jackson Jr. pleaded guilty.",
+            "Jesse Jackson Jr",
+        );
+        let bare = entity(
+            "Jesse L. Jackson Jr., the former congressman, pleaded guilty.",
+            "Jesse L. Jackson Jr",
+        );
+        assert_eq!(
+            (titled.key.as_str(), titled.kind),
+            ("jackson", EntityKind::Person)
+        );
+        assert_eq!(
+            (bare.key.as_str(), bare.kind),
+            ("jackson", EntityKind::Person)
+        );
+        assert_eq!(bare.canonical, "jesse l jackson jr");
+        let judge = entity("Judge Marta E. Collins ruled.", "Marta E. Collins");
+        let plain = entity("The judge, Marta Collins, ruled.", "Marta Collins");
+        assert!(judge.same_as(&plain), "{judge:?} {plain:?}");
+        // A plural English uses in lower case is no surname.
+        let party = entity("Yesterday House Republicans voted.", "House Republicans");
+        assert_eq!(party.kind, EntityKind::Other);
     }
 
     #[test]
