@@ -1044,15 +1044,21 @@ def build_tolls(ctx, stop):
 
 
 # ------------------------------------------------------------- noun classes
-def build_noun_classes(ctx, stop):
-    wn = ctx.wn
-    rows = []
+def noun_forms(ctx, stop):
+    """Noun forms news uses (in >= MIN_NOUN_DF background documents), with
+    their WordNet base forms (morphy)."""
     for f, df in sorted(ctx.form_df.items()):
         if df < MIN_NOUN_DF or not f.isalpha() or f in stop:
             continue
-        bases = wn.morphy(f, "n")
-        if not bases:
-            continue
+        bases = ctx.wn.morphy(f, "n")
+        if bases:
+            yield f, bases
+
+
+def build_noun_classes(ctx, stop):
+    wn = ctx.wn
+    rows = []
+    for f, bases in noun_forms(ctx, stop):
         base = bases[0]
         lex = wn.synsets[wn.senses(base, "n")[0]].lexfile
         rows.append(f"{f}\t{lex.split('.', 1)[1]}")
@@ -1085,12 +1091,7 @@ def build_units(ctx, stop):
     memo = {}
     first_word = lambda key: wn.synsets[key].words[0].lower()
     entries = []
-    for f, df in sorted(ctx.form_df.items()):
-        if df < MIN_NOUN_DF or not f.isalpha() or f in stop:
-            continue
-        bases = wn.morphy(f, "n")
-        if not bases:
-            continue
+    for f, bases in noun_forms(ctx, stop):
         if f in PERSON_PLURALS:
             bases = ["person"]
         # The base most often meant: "years" is a lemma (old age), but
