@@ -294,8 +294,6 @@ fn rounds_to(f: &Figure, value: f64, other: f64) -> bool {
     f.qualifier == Qualifier::About && (value - other).abs() <= last_digit_unit(value) / 2.0
 }
 
-/// The place value of the last nonzero digit of `v`: 1,000 for 14,000, 1
-/// for 33, 0.1 for 2.5; 0 for 0 or a value with no short decimal form.
 /// Significant digits of `v`: from its first digit to its last non-zero
 /// one ("38.2": 3, "120,000": 2, "4,317": 4).
 fn significant_digits(v: f64) -> u8 {
@@ -308,6 +306,8 @@ fn significant_digits(v: f64) -> u8 {
     u8::try_from((first - last) as i64 + 1).unwrap_or(0)
 }
 
+/// The place value of the last nonzero digit of `v`: 1,000 for 14,000, 1
+/// for 33, 0.1 for 2.5; 0 for 0 or a value with no short decimal form.
 fn last_digit_unit(v: f64) -> f64 {
     let v = v.abs();
     if v == 0.0 || !v.is_finite() {

@@ -1342,10 +1342,11 @@ fn is_sentence_word(w: &str) -> bool {
     )
 }
 
-/// Two or three capitalised words, none an institution word, a place or
-/// an acronym, none shaped like a common noun or adjective ("-tion",
-/// "-ment", "-al", a plural): probably a person ("Olaf Scholz", "Lee Jae
-/// Myung"), whose key is the last word.
+/// Two or three capitalised words (besides middle initials and a
+/// generational suffix), none an institution word, a place or an acronym,
+/// none shaped like a common noun or adjective ("-tion", "-ment", "-al",
+/// the plural of a common word): probably a person ("Olaf Scholz", "Lee
+/// Jae Myung", "Robert L. Wilkins"), whose key is the surname.
 fn looks_like_person(text: &str, name: &[Token]) -> bool {
     let words = name_words(name);
     (2..=3).contains(&words.len())
