@@ -143,6 +143,15 @@ mod tests {
     use super::*;
     use crate::matching::profile::Idf;
 
+    /// One profile per text, with term weights over these texts.
+    fn profiles_of(texts: &[&str]) -> Vec<Profile> {
+        let idf = Idf::from_texts(texts.iter().copied());
+        texts
+            .iter()
+            .map(|t| Profile::new(t, Vec::new(), &idf))
+            .collect()
+    }
+
     #[test]
     fn same_event_articles_are_closer_than_different_events() {
         let texts = [
@@ -151,11 +160,7 @@ mod tests {
             "At least 52 people were killed when the earthquake hit the coastal city.",
             "The central bank raised its key interest rate by half a point.",
         ];
-        let idf = Idf::from_texts(texts);
-        let profiles: Vec<Profile> = texts
-            .iter()
-            .map(|t| Profile::new(t, Vec::new(), &idf))
-            .collect();
+        let profiles = profiles_of(&texts);
         // Articles: 0 = texts 0 and 1, 1 = text 2, 2 = text 3.
         let v = ArticleVectors::build(3, &profiles, &[0, 0, 1, 2]);
         assert!(v.similarity(0, 1) > v.similarity(0, 2));
@@ -170,11 +175,7 @@ mod tests {
             "Judges in Lyon ordered the factory to close.",
             "The court in Lyon fined the bakery.",
         ];
-        let idf = Idf::from_texts(texts);
-        let profiles: Vec<Profile> = texts
-            .iter()
-            .map(|t| Profile::new(t, Vec::new(), &idf))
-            .collect();
+        let profiles = profiles_of(&texts);
         let v = ArticleVectors::build(3, &profiles, &[0, 1, 2]);
         assert_eq!(v.nearness(0, 1), 0.0, "unknown before candidates");
         let best = (0..3)
