@@ -483,7 +483,8 @@ fn fit_claim_models(
         let neus = set.neus.as_ref().map(|l| prepare(l, config));
         // The match threshold first (fact linkage as before), then the
         // fact linkage at the best match threshold.
-        let try_params = |p: Params, here: &mut Option<(f64, Params, String)>| {
+        // Every setting tried is scored on the training sets and printed.
+        let run = |p: Params| {
             let (obj, report) = score(
                 set,
                 one.as_ref(),
@@ -496,23 +497,26 @@ fn fit_claim_models(
                 "link {link_t:.2} close {close:.1} match {:.2} facts {:.2}: {obj:.3}  {report}",
                 p.match_threshold, p.fact_linkage
             );
-            if here.as_ref().is_none_or(|b| obj > b.0) {
-                *here = Some((obj, p, report));
+            (obj, p, report)
+        };
+        let try_params = |p: Params, here: &mut Option<(f64, Params, String)>| {
+            let tried = run(p);
+            if here.as_ref().is_none_or(|b| tried.0 > b.0) {
+                *here = Some(tried);
             }
         };
         // The match threshold in the middle of the best plateau: each
         // setting's objective averaged with its neighbours'.
-        let mut swept = Vec::new();
-        for match_t in (3..18).map(|t| t as f32 * 0.05) {
-            let mut p = config.params.clone();
-            p.match_threshold = match_t;
-            p.differing_threshold = match_t * 0.5;
-            let mut one_setting = None;
-            try_params(p, &mut one_setting);
-            swept.extend(one_setting);
-        }
+        let mut swept: Vec<(f64, Params, String)> = (3..18)
+            .map(|t| {
+                let mut p = config.params.clone();
+                p.match_threshold = t as f32 * 0.05;
+                p.differing_threshold = p.match_threshold * 0.5;
+                run(p)
+            })
+            .collect();
         let objectives: Vec<f64> = swept.iter().map(|s| s.0).collect();
-        let mut here: Option<(f64, Params, String)> =
+        let mut here =
             (!swept.is_empty()).then(|| swept.swap_remove(plateau(&objectives, MATCH_PLATEAU)));
         if let Some((_, top, _)) = here.clone() {
             for linkage in [0.15, 0.2, 0.4, 0.5] {
