@@ -559,6 +559,11 @@ pub struct Entity {
     /// ("scholz" for "Olaf Scholz" and "Scholz"), and a bare name that the
     /// article's [`NameTable`] resolves has the full name's key; any other
     /// name is the skeleton of its canonical form.
+    ///
+    /// A hyphen splits a name into words as a space does, whatever the case
+    /// after it, so "Kim Jong Un", "Kim Jong-un" and "Kim Jong-Un" are all
+    /// "kim jong un" keyed "un", and a hyphenated surname is keyed by its
+    /// last part ("jones" for "Ann Smith-Jones" and "Smith-Jones").
     pub key: String,
     /// A second key: the initials of a multi-word name that is neither a
     /// person nor a place ("federal aviation administration" -> "faa"),
@@ -692,7 +697,8 @@ struct Ctx<'a> {
 }
 
 /// Names in `text`: runs of capitalised words (joined by spaces, hyphens or
-/// "of"), with titles stripped ("Chancellor Olaf Scholz" -> "olaf
+/// "of", a lower-case syllable after a hyphen kept: "Kim Jong-un"), with
+/// titles stripped ("Chancellor Olaf Scholz" -> "olaf
 /// scholz"), possessives dropped, places named one way ("U.S.", "US",
 /// "United States of America", "American" -> "united states"), a capital
 /// standing for its state ("Paris said" -> "france", "in Paris" stays
@@ -785,8 +791,12 @@ fn find_entities(text: &str, tokens: &[Token], ctx: &Ctx<'_>) -> Vec<Entity> {
             } else if joined && !t.capitalized && &*t.norm == "of" && next_cap {
                 // "Bank of England", "Secretary of State".
                 e += 1;
-            } else if is_hyphen(gap) && !t.capitalized && (next_cap || name_part(&t.norm)) {
-                // "Jae-myung", "Commander-in-Chief"; not "Paris-based".
+            } else if is_hyphen(gap)
+                && !t.capitalized
+                && (next_cap || name_part(&t.norm) || given_name_syllable(text, tokens, s, e))
+            {
+                // "Jae-myung", "Commander-in-Chief", "Kim Jong-un"; not
+                // "Paris-based" or "Donald Trump-era rules".
                 e += 1;
             } else {
                 break;
@@ -837,14 +847,60 @@ fn find_entities(text: &str, tokens: &[Token], ctx: &Ctx<'_>) -> Vec<Entity> {
 
 /// Whether a lower-case word after a hyphen continues a name ("Jae-myung",
 /// "Suk-yeol"): short, no English word the lexicon knows, no English
-/// ending ("Paris-based", "state-owned").
+/// ending ("Paris-based", "state-owned"). [`given_name_syllable`] also
+/// takes syllables the lexicon knows, after two name words.
 fn name_part(norm: &str) -> bool {
-    norm.len() <= 5
-        && !is_stop_word(norm)
-        && is_unknown_word(norm)
-        && !["ed", "ing", "er", "ly", "wide"]
+    norm.len() <= 5 && !is_stop_word(norm) && is_unknown_word(norm) && !has_english_ending(norm)
+}
+
+/// Whether the lower-case word at `tokens[e]`, after a hyphen, is the last
+/// syllable of a given name written with a hyphen ("Kim Jong-un", "Kim
+/// Il-sung") rather than the English end of a compound adjective ("Donald
+/// Trump-era rules"): it follows two or more capitalised words of the run
+/// `s..e`, it is short and no stop word, has no English ending, and the
+/// compound does not modify a following lower-case content word. The
+/// syllable may be an English or proper noun of the lexicon ("un", "sung"),
+/// which is why [`name_part`] alone does not take it. The spaced and
+/// capitalised spellings ("Kim Jong Un", "Kim Jong-Un") give the same
+/// words.
+fn given_name_syllable(text: &str, tokens: &[Token], s: usize, e: usize) -> bool {
+    let Some(t) = tokens.get(e) else {
+        return false;
+    };
+    let names_before = e >= s + 2
+        && tokens[e - 2..e]
             .iter()
-            .any(|e| norm.ends_with(e))
+            .all(|p| p.capitalized && !p.stop && p.norm.chars().all(char::is_alphabetic));
+    if !names_before
+        || t.norm.chars().count() > 5
+        || !t.norm.chars().all(char::is_alphabetic)
+        || is_stop_word(&t.norm)
+        || has_english_ending(&t.norm)
+    {
+        return false;
+    }
+    // "Kim Jong-un's sister": a possessive is the name itself.
+    if possessive(text, t) {
+        return true;
+    }
+    let Some(next) = tokens.get(e + 1) else {
+        return true;
+    };
+    let attributive = text.get(t.end..next.start) == Some(" ")
+        && !next.capitalized
+        && !next.stop
+        && !lexicon().is_verb(&next.norm)
+        && !is_sentence_adverb(&next.norm)
+        && next.norm.chars().all(char::is_alphabetic);
+    !attributive
+}
+
+/// Whether a lower-case word ends like an English participle, agent noun or
+/// adverb, or is "-wide" ("based", "ruling", "leader", "only", "nationwide").
+fn has_english_ending(norm: &str) -> bool {
+    ["ed", "ing", "er", "ly", "wide"]
+        .iter()
+        .any(|e| norm.ends_with(e))
 }
 
 fn starts_name(t: &Token) -> bool {
@@ -1368,14 +1424,21 @@ fn name_words(name: &[Token]) -> Vec<&Token> {
 }
 
 /// A capitalised word of letters that is no stop word, acronym, place or
-/// word ending an institution's name.
+/// word ending an institution's name; a lower-case syllable straight after
+/// a hyphen counts as capitalised ("un" of "Kim Jong-un").
 fn plain_name_word(text: &str, t: &Token) -> bool {
-    t.capitalized
+    (t.capitalized || after_hyphen(text, t))
         && !t.stop
         && !is_acronym(text, t)
         && !is_institution(&t.norm)
         && place_of_key(&t.norm).is_none()
         && t.norm.chars().all(char::is_alphabetic)
+}
+
+/// Whether a word is written straight after a hyphen ("un" of "Jong-un").
+fn after_hyphen(text: &str, t: &Token) -> bool {
+    text.get(..t.start)
+        .is_some_and(|b| b.ends_with(['-', '‑', '‐']))
 }
 
 /// A single letter, as a middle initial is ("L" of "Robert L. Wilkins").
@@ -1939,6 +2002,58 @@ mod tests {
             keys("in Mexico City’s Zocalo"),
             vec!["mexico city", "zocalo"]
         );
+    }
+
+    /// The one person entity of `t`.
+    fn person(t: &str) -> Entity {
+        let found: Vec<_> = entities(t)
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
+        assert_eq!(found.len(), 1, "{t}: {found:#?}");
+        found.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    #[test]
+    fn hyphenated_name_parts_key_like_spaced_ones() {
+        // One man, three spellings: one key, one canonical form.
+        let spaced = person("Officials said Kim Jong Un inspected the new pier.");
+        for t in [
+            "Kim Jong-un inspected the new pier on Tuesday.",
+            "State media showed Kim Jong-Un at the pier.",
+            "Kim Jong-un’s sister spoke at the pier.",
+            "At the pier, Kim Jong-un said little.",
+        ] {
+            let e = person(t);
+            assert_eq!(e.key, spaced.key, "{t}");
+            assert_eq!(e.canonical, "kim jong un", "{t}");
+            assert!(e.same_as(&spaced));
+        }
+        // Made up: a hyphenated given name whose syllable is an English word.
+        assert_eq!(
+            person("Choi Hae-won signed the lease.").key,
+            person("The lease was signed by Choi Hae Won.").key
+        );
+        // Different people keep different keys.
+        assert_ne!(person("Kim Yo-jong replied.").key, spaced.key);
+        assert_ne!(person("Kim Jong-il died in 2011.").key, spaced.key);
+        // A hyphenated surname, with or without the given name: one key.
+        let full = person("The report by Ann Smith-Jones was late.");
+        let bare = person("The report by Smith-Jones was late.");
+        assert_eq!(full.key, bare.key);
+        assert_eq!(person("Dr. Ann Smith-Jones agreed.").key, full.key);
+        assert_ne!(full.canonical, person("Ann Smith agreed.").canonical);
+        // An English compound after a name is no part of it.
+        assert_eq!(canon("the Ana Ruiz-era rules changed"), vec!["ana ruiz"]);
+        assert_eq!(canon("an Ana Ruiz-led panel met"), vec!["ana ruiz"]);
+        // A bare first word still resolves through the article.
+        let article = "Kim Jong-un toured a farm on Monday. Kim later left.";
+        let table = NameTable::of_text(article);
+        let at = article.find("Kim later").unwrap_or(0);
+        let kim = entities_at("Kim later left.", at, &table);
+        assert_eq!(kim.len(), 1);
+        assert_eq!(kim[0].canonical, "kim jong un");
+        assert_eq!(kim[0].key, spaced.key);
     }
 
     #[test]
