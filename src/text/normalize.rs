@@ -563,7 +563,10 @@ pub struct Entity {
     /// A hyphen splits a name into words as a space does, whatever the case
     /// after it, so "Kim Jong Un", "Kim Jong-un" and "Kim Jong-Un" are all
     /// "kim jong un" keyed "un", and a hyphenated surname is keyed by its
-    /// last part ("jones" for "Ann Smith-Jones" and "Smith-Jones").
+    /// last part ("jones" for "Ann Smith-Jones" and "Smith-Jones"). A title
+    /// word after given names and before nothing but a generational suffix
+    /// is the surname, not a title ("king" for "Martin Luther King Jr.";
+    /// "King Charles" stays "charles").
     pub key: String,
     /// A second key: the initials of a multi-word name that is neither a
     /// person nor a place ("federal aviation administration" -> "faa"),
@@ -1076,8 +1079,11 @@ fn make_entity(
         }
     }
     // Titles: a place before the first one is an entity of its own; the
-    // name starts after the last one that a non-title word follows.
+    // name starts after the last one that a further name follows. A title
+    // word ending the name, before nothing or a generational suffix only,
+    // is a surname ("former premier John Major", "Martin Luther King Jr.").
     let spans = title_spans(run);
+    let named = without_suffix(run).len();
     let first_title = spans.first().map(|s| s.0);
     let prefix_place = first_title
         .filter(|&t| t > 0)
@@ -1088,14 +1094,23 @@ fn make_entity(
         out.push(place_entity(text, tokens, a, a + t, p));
     }
     if only_titles && (first_title == Some(0) || prefix_place.is_some()) {
-        // "the French President": the place was the name.
+        // "the French President": the place was the name. But a last title
+        // word that is a word of a full name the article prints is that
+        // person ("Dr. King" after "Martin Luther King").
+        let from = prefix_place.map_or(0, |(t, _)| t);
+        if let Some(&(j, k)) = spans.last() {
+            let surname = k == j + 1
+                && j >= from
+                && ctx
+                    .table
+                    .is_some_and(|t| t.resolve(&run[j].norm, ctx.at).is_some());
+            if surname {
+                name_entity(text, tokens, a + j, b, j > from, ctx, out);
+            }
+        }
         return;
     }
-    let mut first = spans
-        .iter()
-        .rev()
-        .find(|s| s.1 < run.len())
-        .map_or(0, |s| s.1);
+    let mut first = spans.iter().rev().find(|s| s.1 < named).map_or(0, |s| s.1);
     if let Some((t, _)) = prefix_place {
         first = first.max(t);
     }
@@ -1222,7 +1237,9 @@ fn name_entity(
     } else {
         None
     };
+    // A word before a generational suffix ("Charles III") is a name.
     if single
+        && full.len() == 1
         && !titled
         && !acronym
         && resolved.is_none()
@@ -1447,16 +1464,19 @@ fn is_initial(t: &Token) -> bool {
 }
 
 /// `name` without a generational suffix at its end ("Jr", "Sr", "III"),
-/// where a name of two words or more remains.
+/// where a name remains: "Jesse Jackson Jr." is Jesse Jackson, "King Jr."
+/// is King and "King Charles III" is King Charles; a suffix alone stays.
 fn without_suffix(name: &[Token]) -> &[Token] {
     match name.split_last() {
-        Some((last, rest))
-            if rest.len() >= 2 && matches!(&*last.norm, "jr" | "sr" | "ii" | "iii" | "iv") =>
-        {
-            rest
-        }
+        Some((last, rest)) if !rest.is_empty() && is_generational_suffix(last) => rest,
         _ => name,
     }
+}
+
+/// A generational suffix or regnal number after a name ("Jr", "Sr", "II",
+/// "III", "IV").
+fn is_generational_suffix(t: &Token) -> bool {
+    matches!(&*t.norm, "jr" | "sr" | "ii" | "iii" | "iv")
 }
 
 /// Whether a capitalised word of a run has the shape of a common noun or
@@ -1464,7 +1484,7 @@ fn without_suffix(name: &[Token]) -> &[Token] {
 /// English uses in lower case ("Republicans", "Churches"; not "Wilkins",
 /// "Collins", "Sachs").
 fn name_word_looks_common(w: &str) -> bool {
-    if COMMON_ENDINGS.iter().any(|e| w.ends_with(e)) {
+    if has_common_ending(w) {
         return true;
     }
     if !common_word_shape(w) {
@@ -1475,15 +1495,29 @@ fn name_word_looks_common(w: &str) -> bool {
 }
 
 /// Endings of English common nouns and adjectives, rare in personal names.
+/// An ending counts only as a suffix, after a stem with a vowel
+/// ([`has_common_ending`]).
 const COMMON_ENDINGS: &[&str] = &[
     "tion", "sion", "ment", "ship", "ance", "ence", "ity", "ness", "ism", "ive", "ary", "ical",
     "al", "ic", "ing", "ure", "ways", "ers", "ies",
 ];
 
+/// Whether a word ends in one of [`COMMON_ENDINGS`] as a suffix: after a
+/// stem with a vowel ("Rallying", "Partnership", "Comprehensive"), not as
+/// the word's only syllable ("King", "Ming", "Mary", "Clive", "Lance").
+fn has_common_ending(w: &str) -> bool {
+    COMMON_ENDINGS.iter().any(|e| {
+        w.strip_suffix(e).is_some_and(|stem| {
+            stem.chars()
+                .any(|c| matches!(fold_accent(c), 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+        })
+    })
+}
+
 /// Whether a word has a common noun's or adjective's ending, or a plural
 /// "s".
 fn common_word_shape(w: &str) -> bool {
-    COMMON_ENDINGS.iter().any(|e| w.ends_with(e))
+    has_common_ending(w)
         || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("is") && !w.ends_with("us"))
 }
 
@@ -2054,6 +2088,65 @@ mod tests {
         assert_eq!(kim.len(), 1);
         assert_eq!(kim[0].canonical, "kim jong un");
         assert_eq!(kim[0].key, spaced.key);
+    }
+
+    #[test]
+    fn a_title_word_after_given_names_is_a_surname() {
+        let jr = entity(
+            "Martin Luther King Jr. said the march would go on.",
+            "Martin Luther King Jr",
+        );
+        assert_eq!((jr.key.as_str(), jr.kind), ("king", EntityKind::Person));
+        assert_eq!(jr.canonical, "martin luther king jr");
+        for t in [
+            "Martin Luther King spoke first.",
+            "The Rev. Martin Luther King Jr. spoke first.",
+            "Then Dr. King Jr. spoke.",
+        ] {
+            assert_eq!(person(t).key, jr.key, "{t}");
+        }
+        // Made up: another title word as a surname, with a suffix.
+        assert_eq!(person("Tomas Prince Sr. testified.").key, "prince");
+        assert_eq!(person("Later Tomas Prince testified.").key, "prince");
+        // "Dr. King" alone is a title pair; in an article that names Martin
+        // Luther King it is he, as a bare "King" is.
+        assert!(canon("Then Dr. King left.").is_empty());
+        let article = "Martin Luther King Jr. spoke at noon. Dr. King left early. \
+                       King said the march would resume. The President spoke.";
+        let table = NameTable::of_text(article);
+        for sentence in ["Dr. King left early.", "King said the march would resume."] {
+            let at = article.find(sentence).unwrap_or(0);
+            let e = entities_at(sentence, at, &table);
+            assert_eq!(e.len(), 1, "{sentence}");
+            assert_eq!(e[0].key, jr.key, "{sentence}");
+            assert_eq!(e[0].canonical, "martin luther king jr", "{sentence}");
+        }
+        let at = article.find("The President").unwrap_or(0);
+        assert!(entities_at("The President spoke.", at, &table).is_empty());
+        // Before a further name a title word stays a title.
+        assert_eq!(keys("King Charles said"), vec!["charles"]);
+        assert_eq!(keys("King Charles III said"), vec!["charles"]);
+        assert_eq!(keys("and President Ana Ruiz said"), vec!["ruiz"]);
+        assert_eq!(
+            keys("and Prime Minister Keir Starmer said"),
+            vec!["starmer"]
+        );
+        assert_ne!(person("King Charles said").key, jr.key);
+    }
+
+    #[test]
+    fn endings_count_only_after_a_stem() {
+        for w in ["rallying", "partnership", "comprehensive", "national"] {
+            assert!(name_word_looks_common(w), "{w}");
+        }
+        for w in ["king", "ming", "mary", "clive", "lance", "smith"] {
+            assert!(!name_word_looks_common(w), "{w}");
+        }
+        assert_eq!(person("The letter from Mary Ruiz arrived.").key, "ruiz");
+        assert_eq!(
+            entity("Yesterday House Republicans voted.", "House Republicans").kind,
+            EntityKind::Other
+        );
     }
 
     #[test]
