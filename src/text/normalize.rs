@@ -559,6 +559,14 @@ pub struct Entity {
     /// ("scholz" for "Olaf Scholz" and "Scholz"), and a bare name that the
     /// article's [`NameTable`] resolves has the full name's key; any other
     /// name is the skeleton of its canonical form.
+    ///
+    /// A hyphen splits a name into words as a space does, whatever the case
+    /// after it, so "Kim Jong Un", "Kim Jong-un" and "Kim Jong-Un" are all
+    /// "kim jong un" keyed "un", and a hyphenated surname is keyed by its
+    /// last part ("jones" for "Ann Smith-Jones" and "Smith-Jones"). A title
+    /// word after given names and before nothing but a generational suffix
+    /// is the surname, not a title ("king" for "Martin Luther King Jr.";
+    /// "King Charles" stays "charles").
     pub key: String,
     /// A second key: the initials of a multi-word name that is neither a
     /// person nor a place ("federal aviation administration" -> "faa"),
@@ -692,7 +700,8 @@ struct Ctx<'a> {
 }
 
 /// Names in `text`: runs of capitalised words (joined by spaces, hyphens or
-/// "of"), with titles stripped ("Chancellor Olaf Scholz" -> "olaf
+/// "of", a lower-case syllable after a hyphen kept: "Kim Jong-un"), with
+/// titles stripped ("Chancellor Olaf Scholz" -> "olaf
 /// scholz"), possessives dropped, places named one way ("U.S.", "US",
 /// "United States of America", "American" -> "united states"), a capital
 /// standing for its state ("Paris said" -> "france", "in Paris" stays
@@ -785,8 +794,12 @@ fn find_entities(text: &str, tokens: &[Token], ctx: &Ctx<'_>) -> Vec<Entity> {
             } else if joined && !t.capitalized && &*t.norm == "of" && next_cap {
                 // "Bank of England", "Secretary of State".
                 e += 1;
-            } else if is_hyphen(gap) && !t.capitalized && (next_cap || name_part(&t.norm)) {
-                // "Jae-myung", "Commander-in-Chief"; not "Paris-based".
+            } else if is_hyphen(gap)
+                && !t.capitalized
+                && (next_cap || name_part(&t.norm) || given_name_syllable(text, tokens, s, e))
+            {
+                // "Jae-myung", "Commander-in-Chief", "Kim Jong-un"; not
+                // "Paris-based" or "Donald Trump-era rules".
                 e += 1;
             } else {
                 break;
@@ -837,14 +850,60 @@ fn find_entities(text: &str, tokens: &[Token], ctx: &Ctx<'_>) -> Vec<Entity> {
 
 /// Whether a lower-case word after a hyphen continues a name ("Jae-myung",
 /// "Suk-yeol"): short, no English word the lexicon knows, no English
-/// ending ("Paris-based", "state-owned").
+/// ending ("Paris-based", "state-owned"). [`given_name_syllable`] also
+/// takes syllables the lexicon knows, after two name words.
 fn name_part(norm: &str) -> bool {
-    norm.len() <= 5
-        && !is_stop_word(norm)
-        && is_unknown_word(norm)
-        && !["ed", "ing", "er", "ly", "wide"]
+    norm.len() <= 5 && !is_stop_word(norm) && is_unknown_word(norm) && !has_english_ending(norm)
+}
+
+/// Whether the lower-case word at `tokens[e]`, after a hyphen, is the last
+/// syllable of a given name written with a hyphen ("Kim Jong-un", "Kim
+/// Il-sung") rather than the English end of a compound adjective ("Donald
+/// Trump-era rules"): it follows two or more capitalised words of the run
+/// `s..e`, it is short and no stop word, has no English ending, and the
+/// compound does not modify a following lower-case content word. The
+/// syllable may be an English or proper noun of the lexicon ("un", "sung"),
+/// which is why [`name_part`] alone does not take it. The spaced and
+/// capitalised spellings ("Kim Jong Un", "Kim Jong-Un") give the same
+/// words.
+fn given_name_syllable(text: &str, tokens: &[Token], s: usize, e: usize) -> bool {
+    let Some(t) = tokens.get(e) else {
+        return false;
+    };
+    let names_before = e >= s + 2
+        && tokens[e - 2..e]
             .iter()
-            .any(|e| norm.ends_with(e))
+            .all(|p| p.capitalized && !p.stop && p.norm.chars().all(char::is_alphabetic));
+    if !names_before
+        || t.norm.chars().count() > 5
+        || !t.norm.chars().all(char::is_alphabetic)
+        || is_stop_word(&t.norm)
+        || has_english_ending(&t.norm)
+    {
+        return false;
+    }
+    // "Kim Jong-un's sister": a possessive is the name itself.
+    if possessive(text, t) {
+        return true;
+    }
+    let Some(next) = tokens.get(e + 1) else {
+        return true;
+    };
+    let attributive = text.get(t.end..next.start) == Some(" ")
+        && !next.capitalized
+        && !next.stop
+        && !lexicon().is_verb(&next.norm)
+        && !is_sentence_adverb(&next.norm)
+        && next.norm.chars().all(char::is_alphabetic);
+    !attributive
+}
+
+/// Whether a lower-case word ends like an English participle, agent noun or
+/// adverb, or is "-wide" ("based", "ruling", "leader", "only", "nationwide").
+fn has_english_ending(norm: &str) -> bool {
+    ["ed", "ing", "er", "ly", "wide"]
+        .iter()
+        .any(|e| norm.ends_with(e))
 }
 
 fn starts_name(t: &Token) -> bool {
@@ -1020,8 +1079,11 @@ fn make_entity(
         }
     }
     // Titles: a place before the first one is an entity of its own; the
-    // name starts after the last one that a non-title word follows.
+    // name starts after the last one that a further name follows. A title
+    // word ending the name, before nothing or a generational suffix only,
+    // is a surname ("former premier John Major", "Martin Luther King Jr.").
     let spans = title_spans(run);
+    let named = without_suffix(run).len();
     let first_title = spans.first().map(|s| s.0);
     let prefix_place = first_title
         .filter(|&t| t > 0)
@@ -1032,14 +1094,23 @@ fn make_entity(
         out.push(place_entity(text, tokens, a, a + t, p));
     }
     if only_titles && (first_title == Some(0) || prefix_place.is_some()) {
-        // "the French President": the place was the name.
+        // "the French President": the place was the name. But a last title
+        // word that is a word of a full name the article prints is that
+        // person ("Dr. King" after "Martin Luther King").
+        let from = prefix_place.map_or(0, |(t, _)| t);
+        if let Some(&(j, k)) = spans.last() {
+            let surname = k == j + 1
+                && j >= from
+                && ctx
+                    .table
+                    .is_some_and(|t| t.resolve(&run[j].norm, ctx.at).is_some());
+            if surname {
+                name_entity(text, tokens, a + j, b, j > from, ctx, out);
+            }
+        }
         return;
     }
-    let mut first = spans
-        .iter()
-        .rev()
-        .find(|s| s.1 < run.len())
-        .map_or(0, |s| s.1);
+    let mut first = spans.iter().rev().find(|s| s.1 < named).map_or(0, |s| s.1);
     if let Some((t, _)) = prefix_place {
         first = first.max(t);
     }
@@ -1166,7 +1237,9 @@ fn name_entity(
     } else {
         None
     };
+    // A word before a generational suffix ("Charles III") is a name.
     if single
+        && full.len() == 1
         && !titled
         && !acronym
         && resolved.is_none()
@@ -1368,14 +1441,21 @@ fn name_words(name: &[Token]) -> Vec<&Token> {
 }
 
 /// A capitalised word of letters that is no stop word, acronym, place or
-/// word ending an institution's name.
+/// word ending an institution's name; a lower-case syllable straight after
+/// a hyphen counts as capitalised ("un" of "Kim Jong-un").
 fn plain_name_word(text: &str, t: &Token) -> bool {
-    t.capitalized
+    (t.capitalized || after_hyphen(text, t))
         && !t.stop
         && !is_acronym(text, t)
         && !is_institution(&t.norm)
         && place_of_key(&t.norm).is_none()
         && t.norm.chars().all(char::is_alphabetic)
+}
+
+/// Whether a word is written straight after a hyphen ("un" of "Jong-un").
+fn after_hyphen(text: &str, t: &Token) -> bool {
+    text.get(..t.start)
+        .is_some_and(|b| b.ends_with(['-', '‑', '‐']))
 }
 
 /// A single letter, as a middle initial is ("L" of "Robert L. Wilkins").
@@ -1384,16 +1464,19 @@ fn is_initial(t: &Token) -> bool {
 }
 
 /// `name` without a generational suffix at its end ("Jr", "Sr", "III"),
-/// where a name of two words or more remains.
+/// where a name remains: "Jesse Jackson Jr." is Jesse Jackson, "King Jr."
+/// is King and "King Charles III" is King Charles; a suffix alone stays.
 fn without_suffix(name: &[Token]) -> &[Token] {
     match name.split_last() {
-        Some((last, rest))
-            if rest.len() >= 2 && matches!(&*last.norm, "jr" | "sr" | "ii" | "iii" | "iv") =>
-        {
-            rest
-        }
+        Some((last, rest)) if !rest.is_empty() && is_generational_suffix(last) => rest,
         _ => name,
     }
+}
+
+/// A generational suffix or regnal number after a name ("Jr", "Sr", "II",
+/// "III", "IV").
+fn is_generational_suffix(t: &Token) -> bool {
+    matches!(&*t.norm, "jr" | "sr" | "ii" | "iii" | "iv")
 }
 
 /// Whether a capitalised word of a run has the shape of a common noun or
@@ -1401,7 +1484,7 @@ fn without_suffix(name: &[Token]) -> &[Token] {
 /// English uses in lower case ("Republicans", "Churches"; not "Wilkins",
 /// "Collins", "Sachs").
 fn name_word_looks_common(w: &str) -> bool {
-    if COMMON_ENDINGS.iter().any(|e| w.ends_with(e)) {
+    if has_common_ending(w) {
         return true;
     }
     if !common_word_shape(w) {
@@ -1412,15 +1495,29 @@ fn name_word_looks_common(w: &str) -> bool {
 }
 
 /// Endings of English common nouns and adjectives, rare in personal names.
+/// An ending counts only as a suffix, after a stem with a vowel
+/// ([`has_common_ending`]).
 const COMMON_ENDINGS: &[&str] = &[
     "tion", "sion", "ment", "ship", "ance", "ence", "ity", "ness", "ism", "ive", "ary", "ical",
     "al", "ic", "ing", "ure", "ways", "ers", "ies",
 ];
 
+/// Whether a word ends in one of [`COMMON_ENDINGS`] as a suffix: after a
+/// stem with a vowel ("Rallying", "Partnership", "Comprehensive"), not as
+/// the word's only syllable ("King", "Ming", "Mary", "Clive", "Lance").
+fn has_common_ending(w: &str) -> bool {
+    COMMON_ENDINGS.iter().any(|e| {
+        w.strip_suffix(e).is_some_and(|stem| {
+            stem.chars()
+                .any(|c| matches!(fold_accent(c), 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+        })
+    })
+}
+
 /// Whether a word has a common noun's or adjective's ending, or a plural
 /// "s".
 fn common_word_shape(w: &str) -> bool {
-    COMMON_ENDINGS.iter().any(|e| w.ends_with(e))
+    has_common_ending(w)
         || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("is") && !w.ends_with("us"))
 }
 
@@ -1938,6 +2035,117 @@ mod tests {
         assert_eq!(
             keys("in Mexico City’s Zocalo"),
             vec!["mexico city", "zocalo"]
+        );
+    }
+
+    /// The one person entity of `t`.
+    fn person(t: &str) -> Entity {
+        let found: Vec<_> = entities(t)
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
+        assert_eq!(found.len(), 1, "{t}: {found:#?}");
+        found.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    #[test]
+    fn hyphenated_name_parts_key_like_spaced_ones() {
+        // One man, three spellings: one key, one canonical form.
+        let spaced = person("Officials said Kim Jong Un inspected the new pier.");
+        for t in [
+            "Kim Jong-un inspected the new pier on Tuesday.",
+            "State media showed Kim Jong-Un at the pier.",
+            "Kim Jong-un’s sister spoke at the pier.",
+            "At the pier, Kim Jong-un said little.",
+        ] {
+            let e = person(t);
+            assert_eq!(e.key, spaced.key, "{t}");
+            assert_eq!(e.canonical, "kim jong un", "{t}");
+            assert!(e.same_as(&spaced));
+        }
+        // Made up: a hyphenated given name whose syllable is an English word.
+        assert_eq!(
+            person("Choi Hae-won signed the lease.").key,
+            person("The lease was signed by Choi Hae Won.").key
+        );
+        // Different people keep different keys.
+        assert_ne!(person("Kim Yo-jong replied.").key, spaced.key);
+        assert_ne!(person("Kim Jong-il died in 2011.").key, spaced.key);
+        // A hyphenated surname, with or without the given name: one key.
+        let full = person("The report by Ann Smith-Jones was late.");
+        let bare = person("The report by Smith-Jones was late.");
+        assert_eq!(full.key, bare.key);
+        assert_eq!(person("Dr. Ann Smith-Jones agreed.").key, full.key);
+        assert_ne!(full.canonical, person("Ann Smith agreed.").canonical);
+        // An English compound after a name is no part of it.
+        assert_eq!(canon("the Ana Ruiz-era rules changed"), vec!["ana ruiz"]);
+        assert_eq!(canon("an Ana Ruiz-led panel met"), vec!["ana ruiz"]);
+        // A bare first word still resolves through the article.
+        let article = "Kim Jong-un toured a farm on Monday. Kim later left.";
+        let table = NameTable::of_text(article);
+        let at = article.find("Kim later").unwrap_or(0);
+        let kim = entities_at("Kim later left.", at, &table);
+        assert_eq!(kim.len(), 1);
+        assert_eq!(kim[0].canonical, "kim jong un");
+        assert_eq!(kim[0].key, spaced.key);
+    }
+
+    #[test]
+    fn a_title_word_after_given_names_is_a_surname() {
+        let jr = entity(
+            "Martin Luther King Jr. said the march would go on.",
+            "Martin Luther King Jr",
+        );
+        assert_eq!((jr.key.as_str(), jr.kind), ("king", EntityKind::Person));
+        assert_eq!(jr.canonical, "martin luther king jr");
+        for t in [
+            "Martin Luther King spoke first.",
+            "The Rev. Martin Luther King Jr. spoke first.",
+            "Then Dr. King Jr. spoke.",
+        ] {
+            assert_eq!(person(t).key, jr.key, "{t}");
+        }
+        // Made up: another title word as a surname, with a suffix.
+        assert_eq!(person("Tomas Prince Sr. testified.").key, "prince");
+        assert_eq!(person("Later Tomas Prince testified.").key, "prince");
+        // "Dr. King" alone is a title pair; in an article that names Martin
+        // Luther King it is he, as a bare "King" is.
+        assert!(canon("Then Dr. King left.").is_empty());
+        let article = "Martin Luther King Jr. spoke at noon. Dr. King left early. \
+                       King said the march would resume. The President spoke.";
+        let table = NameTable::of_text(article);
+        for sentence in ["Dr. King left early.", "King said the march would resume."] {
+            let at = article.find(sentence).unwrap_or(0);
+            let e = entities_at(sentence, at, &table);
+            assert_eq!(e.len(), 1, "{sentence}");
+            assert_eq!(e[0].key, jr.key, "{sentence}");
+            assert_eq!(e[0].canonical, "martin luther king jr", "{sentence}");
+        }
+        let at = article.find("The President").unwrap_or(0);
+        assert!(entities_at("The President spoke.", at, &table).is_empty());
+        // Before a further name a title word stays a title.
+        assert_eq!(keys("King Charles said"), vec!["charles"]);
+        assert_eq!(keys("King Charles III said"), vec!["charles"]);
+        assert_eq!(keys("and President Ana Ruiz said"), vec!["ruiz"]);
+        assert_eq!(
+            keys("and Prime Minister Keir Starmer said"),
+            vec!["starmer"]
+        );
+        assert_ne!(person("King Charles said").key, jr.key);
+    }
+
+    #[test]
+    fn endings_count_only_after_a_stem() {
+        for w in ["rallying", "partnership", "comprehensive", "national"] {
+            assert!(name_word_looks_common(w), "{w}");
+        }
+        for w in ["king", "ming", "mary", "clive", "lance", "smith"] {
+            assert!(!name_word_looks_common(w), "{w}");
+        }
+        assert_eq!(person("The letter from Mary Ruiz arrived.").key, "ruiz");
+        assert_eq!(
+            entity("Yesterday House Republicans voted.", "House Republicans").kind,
+            EntityKind::Other
         );
     }
 
