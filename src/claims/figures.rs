@@ -723,14 +723,26 @@ fn counted_noun(toks: &[Token<'_>], from: usize) -> Option<Counted> {
                 return None;
             }
             // A plural ends the phrase; a singular before another noun is
-            // part of a compound ("police officers", "rocket systems").
-            if is_plural(lw) || at_end || !is_noun_at(toks, k + 1) {
+            // part of a compound ("police officers", "rocket systems"), and
+            // so is a plural before another plural ("measles cases", "arms
+            // sales": nouns whose only form ends in "s").
+            let next_plural = !w.brk_after
+                && is_noun_at(toks, k + 1)
+                && toks.get(k + 1).is_some_and(|n| is_plural(&n.lower));
+            if (is_plural(lw) && !next_plural) || at_end || !is_noun_at(toks, k + 1) {
                 let mut unit = noun_label(lw);
                 if unit == "casualty" {
                     unit = "casualties".into();
                 }
                 if let Some(m) = compound {
-                    unit = format!("{} {unit}", singular(&toks[m].lower));
+                    // A plural modifier is kept as printed ("measles case").
+                    let modifier = &toks[m].lower;
+                    let modifier = if is_plural(modifier) {
+                        modifier.to_string()
+                    } else {
+                        singular(modifier)
+                    };
+                    unit = format!("{modifier} {unit}");
                 }
                 return Some(Counted {
                     unit,
@@ -1426,6 +1438,12 @@ mod tests {
             "police officer"
         );
         assert_eq!(only("The band sold 12 million records.").1, "record");
+        // A noun printed only in the plural, before the counted noun.
+        assert_eq!(
+            only("Officials reported 5,600 measles cases this year.").1,
+            "measles case"
+        );
+        assert_eq!(only("The firm reported 40 arms sales.").1, "arms sale");
         check(
             "The army fielded 120 long-range artillery systems.",
             "120 long-range artillery systems",
