@@ -561,8 +561,8 @@ pub struct Entity {
     /// name is the skeleton of its canonical form.
     ///
     /// A hyphen splits a name into words as a space does, whatever the case
-    /// after it, so "Kim Jong Un", "Kim Jong-un" and "Kim Jong-Un" are all
-    /// "kim jong un" keyed "un", and a hyphenated surname is keyed by its
+    /// after it, so "Choi Hae Won", "Choi Hae-won" and "Choi Hae-Won" are all
+    /// "choi hae won" keyed "won", and a hyphenated surname is keyed by its
     /// last part ("jones" for "Ann Smith-Jones" and "Smith-Jones"). A title
     /// word after given names and before nothing but a generational suffix
     /// is the surname, not a title ("king" for "Martin Luther King Jr.";
@@ -700,7 +700,7 @@ struct Ctx<'a> {
 }
 
 /// Names in `text`: runs of capitalised words (joined by spaces, hyphens or
-/// "of", a lower-case syllable after a hyphen kept: "Kim Jong-un"), with
+/// "of", a lower-case syllable after a hyphen kept: "Choi Hae-won"), with
 /// titles stripped ("Chancellor Olaf Scholz" -> "olaf
 /// scholz"), possessives dropped, places named one way ("U.S.", "US",
 /// "United States of America", "American" -> "united states"), a capital
@@ -798,7 +798,7 @@ fn find_entities(text: &str, tokens: &[Token], ctx: &Ctx<'_>) -> Vec<Entity> {
                 && !t.capitalized
                 && (next_cap || name_part(&t.norm) || given_name_syllable(text, tokens, s, e))
             {
-                // "Jae-myung", "Commander-in-Chief", "Kim Jong-un"; not
+                // "Jae-myung", "Commander-in-Chief", "Choi Hae-won"; not
                 // "Paris-based" or "Donald Trump-era rules".
                 e += 1;
             } else {
@@ -857,14 +857,14 @@ fn name_part(norm: &str) -> bool {
 }
 
 /// Whether the lower-case word at `tokens[e]`, after a hyphen, is the last
-/// syllable of a given name written with a hyphen ("Kim Jong-un", "Kim
-/// Il-sung") rather than the English end of a compound adjective ("Donald
+/// syllable of a given name written with a hyphen ("Choi Hae-won", "Lee
+/// Min-ho") rather than the English end of a compound adjective ("Donald
 /// Trump-era rules"): it follows two or more capitalised words of the run
 /// `s..e`, it is short and no stop word, has no English ending, and the
 /// compound does not modify a following lower-case content word. The
-/// syllable may be an English or proper noun of the lexicon ("un", "sung"),
+/// syllable may be an English or proper noun of the lexicon ("won", "sung"),
 /// which is why [`name_part`] alone does not take it. The spaced and
-/// capitalised spellings ("Kim Jong Un", "Kim Jong-Un") give the same
+/// capitalised spellings ("Choi Hae Won", "Choi Hae-Won") give the same
 /// words.
 fn given_name_syllable(text: &str, tokens: &[Token], s: usize, e: usize) -> bool {
     let Some(t) = tokens.get(e) else {
@@ -882,7 +882,7 @@ fn given_name_syllable(text: &str, tokens: &[Token], s: usize, e: usize) -> bool
     {
         return false;
     }
-    // "Kim Jong-un's sister": a possessive is the name itself.
+    // "Choi Hae-won's sister": a possessive is the name itself.
     if possessive(text, t) {
         return true;
     }
@@ -1442,7 +1442,7 @@ fn name_words(name: &[Token]) -> Vec<&Token> {
 
 /// A capitalised word of letters that is no stop word, acronym, place or
 /// word ending an institution's name; a lower-case syllable straight after
-/// a hyphen counts as capitalised ("un" of "Kim Jong-un").
+/// a hyphen counts as capitalised ("won" of "Choi Hae-won").
 fn plain_name_word(text: &str, t: &Token) -> bool {
     (t.capitalized || after_hyphen(text, t))
         && !t.stop
@@ -1452,7 +1452,7 @@ fn plain_name_word(text: &str, t: &Token) -> bool {
         && t.norm.chars().all(char::is_alphabetic)
 }
 
-/// Whether a word is written straight after a hyphen ("un" of "Jong-un").
+/// Whether a word is written straight after a hyphen ("won" of "Hae-won").
 fn after_hyphen(text: &str, t: &Token) -> bool {
     text.get(..t.start)
         .is_some_and(|b| b.ends_with(['-', '‑', '‐']))
