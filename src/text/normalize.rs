@@ -920,8 +920,13 @@ fn joins(gap: &str) -> bool {
     gap.is_empty() || gap == " " || gap == " of " || is_hyphen(gap)
 }
 
+/// The hyphens that join the parts of a name ("Jae-myung").
+const HYPHENS: [char; 3] = ['-', '‑', '‐'];
+
+/// Whether the gap between two tokens is a single hyphen.
 fn is_hyphen(gap: &str) -> bool {
-    matches!(gap, "-" | "‑" | "‐")
+    let mut cs = gap.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if HYPHENS.contains(&c))
 }
 
 fn possessive(text: &str, t: &Token) -> bool {
@@ -1454,8 +1459,7 @@ fn plain_name_word(text: &str, t: &Token) -> bool {
 
 /// Whether a word is written straight after a hyphen ("won" of "Hae-won").
 fn after_hyphen(text: &str, t: &Token) -> bool {
-    text.get(..t.start)
-        .is_some_and(|b| b.ends_with(['-', '‑', '‐']))
+    text.get(..t.start).is_some_and(|b| b.ends_with(HYPHENS))
 }
 
 /// A single letter, as a middle initial is ("L" of "Robert L. Wilkins").
