@@ -29,6 +29,9 @@
 //!   the match threshold (and the `pairs` threshold, by MSRP train
 //!   accuracy) is taken in the middle of the best plateau, each grid point
 //!   averaged with its neighbours, not at a one-step peak;
+//! * the weight of a name in the article vectors (`name_boost`): a grid,
+//!   scored by how well the gate fitted on each separates its training
+//!   samples (balanced log-loss), before the passes;
 //! * whether the `link` and `corpus` models use the surface features
 //!   (`bleu_min` ... `char_fourgrams`): both are fitted, and the same
 //!   objective keeps one.
@@ -563,6 +566,59 @@ fn plateau(curve: &[f64], radius: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// Name weights tried for the article vectors.
+const NAME_BOOSTS: [f32; 7] = [0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0];
+
+/// The weight of a name in the article vectors, which the gate's article
+/// features are built on: the grid point (middle of the best plateau) at
+/// which the gate fitted on its training samples separates same-event from
+/// cross-event pairs best (least balanced log-loss; the samples are the
+/// same at every point, only their article features change).
+fn fit_name_boost(set: &TrainSet, config: &MatchConfig) -> f32 {
+    let article_only = not_article_features();
+    let curve: Vec<f64> = NAME_BOOSTS
+        .iter()
+        .map(|&boost| {
+            let mut config = config.clone();
+            config.params.name_boost = boost;
+            let (data, _) = gate_samples(set, &config);
+            let gate = fit(&data, L2, &article_only, true);
+            let loss = balanced_log_loss(&data, &gate);
+            println!("name boost {boost:.1}: gate log-loss {loss:.4}");
+            -loss
+        })
+        .collect();
+    NAME_BOOSTS[plateau(&curve, NAME_PLATEAU)]
+}
+
+/// Grid steps either side averaged when choosing the name weight.
+const NAME_PLATEAU: usize = 1;
+
+/// Every feature but the article ones (what the gate does not use).
+fn not_article_features() -> Vec<usize> {
+    (0..N_FEATURES)
+        .filter(|k| !ARTICLE_FEATURES.contains(k))
+        .collect()
+}
+
+/// Mean log-loss of `model` on `samples`, each class weighing half (as the
+/// gate is fitted).
+fn balanced_log_loss(samples: &[Sample], model: &Model) -> f64 {
+    let mut sum = [0.0f64; 2];
+    let mut n = [0usize; 2];
+    for (x, y) in samples {
+        let p = f64::from(model.probability(x)).clamp(1e-9, 1.0 - 1e-9);
+        let k = usize::from(*y);
+        sum[k] -= if *y { p.ln() } else { (1.0 - p).ln() };
+        n[k] += 1;
+    }
+    (0..2)
+        .filter(|&k| n[k] > 0)
+        .map(|k| sum[k] / n[k] as f64)
+        .sum::<f64>()
+        / 2.0
+}
+
 /// Most passes of fitting the gate and the claim models.
 const MAX_PASSES: usize = 4;
 
@@ -572,9 +628,7 @@ fn fit_pass(set: &TrainSet, mut config: MatchConfig) -> Option<(f64, Params, Str
     // The event gate: article similarity and support only, on same- vs
     // different-event candidates; its threshold keeps 98% of the gold
     // counterparts' pairs.
-    let article_only: Vec<usize> = (0..N_FEATURES)
-        .filter(|k| !ARTICLE_FEATURES.contains(k))
-        .collect();
+    let article_only = not_article_features();
     let (data, gold_positive) = gate_samples(set, &config);
     config.params.gate = fit(&data, L2, &article_only, true);
     let mut scores: Vec<f32> = gold_positive
@@ -638,6 +692,7 @@ fn bootstrap_params() -> Params {
         fact_linkage: 0.2,
         polarity_frame: 0.0,
         claim_surface: false,
+        name_boost: 2.0,
     }
 }
 
@@ -752,6 +807,12 @@ fn main() {
         set.neus.as_ref().map_or(0, |l| l.an.articles.len()),
         set.contrast.len()
     );
+    // The name weight of the article vectors first, on the candidates the
+    // pairs model ranks: the gate's article features are built on them.
+    let boost = fit_name_boost(&set, &bootstrap);
+    println!("name boost: {boost:.1}");
+    let mut bootstrap = bootstrap;
+    bootstrap.params.name_boost = boost;
     // Passes: each fits the gate and the claim models on the candidates the
     // previous pass's models rank (the first, the pairs model's), until
     // the objective stops rising.

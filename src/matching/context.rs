@@ -3,7 +3,8 @@
 //! Two articles about different events rarely state the same fact, even
 //! when two of their sentences look alike ("... killed 12 people on
 //! Tuesday"). Each article gets one weighted term vector (the sum of its
-//! claims' content terms, names counted twice); the cosine of two vectors
+//! claims' content terms and names, a name weighted by the trained
+//! [`Params::name_boost`](super::Params::name_boost)); the cosine of two vectors
 //! is the `article_similarity` feature. Vectors are built once, in time
 //! linear in the text; cosines are computed only for article pairs that
 //! candidates bring together, and cached.
@@ -29,18 +30,20 @@ pub struct ArticleVectors {
     nearest: OnceLock<Vec<f32>>,
 }
 
-/// Weight of a name relative to a content word of the same rarity: names
-/// say most about which event an article covers.
-const NAME_BOOST: f32 = 2.0;
-
 /// Terms kept per article vector (the heaviest): bounds the cost of a
 /// cosine on very long articles.
 const MAX_TERMS: usize = 400;
 
 impl ArticleVectors {
     /// Builds the vectors of `n_articles` articles from their claims'
-    /// profiles (`article_of[i]` is claim `i`'s article).
-    pub fn build(n_articles: usize, profiles: &[Profile], article_of: &[usize]) -> ArticleVectors {
+    /// profiles (`article_of[i]` is claim `i`'s article), each mention of a
+    /// name adding `name_boost`.
+    pub fn build(
+        n_articles: usize,
+        profiles: &[Profile],
+        article_of: &[usize],
+        name_boost: f32,
+    ) -> ArticleVectors {
         let mut acc: Vec<HashMap<u64, f32>> = vec![HashMap::new(); n_articles];
         for (p, &a) in profiles.iter().zip(article_of) {
             let Some(v) = acc.get_mut(a) else { continue };
@@ -49,7 +52,7 @@ impl ArticleVectors {
             }
             for &e in &p.entities {
                 // Names are keyed apart from terms (a different key space).
-                *v.entry(e ^ 0x5bd1_e995_0000_0001).or_insert(0.0) += NAME_BOOST;
+                *v.entry(e ^ 0x5bd1_e995_0000_0001).or_insert(0.0) += name_boost;
             }
         }
         let vectors = acc
@@ -103,7 +106,7 @@ impl ArticleVectors {
         }
     }
 
-    /// Cosine similarity of articles `a` and `b` (0 to 1).
+    /// Cosine similarity of articles `a` and `b` (0 to 1), cached.
     pub fn similarity(&self, a: usize, b: usize) -> f32 {
         let k = (a.min(b) as u32, a.max(b) as u32);
         if let Ok(c) = self.cache.lock() {
@@ -111,14 +114,30 @@ impl ArticleVectors {
                 return s;
             }
         }
-        let s = match (self.vectors.get(a), self.vectors.get(b)) {
-            (Some(x), Some(y)) => dot(x, y),
-            _ => 0.0,
-        };
+        let s = self.cosine(a, b);
         if let Ok(mut c) = self.cache.lock() {
             c.insert(k, s);
         }
         s
+    }
+
+    /// Cosine similarity of articles `a` and `b` (0 to 1), computed afresh
+    /// and not cached: for scans over many pairs (the trainer's).
+    pub fn cosine(&self, a: usize, b: usize) -> f32 {
+        match (self.vectors.get(a), self.vectors.get(b)) {
+            (Some(x), Some(y)) => dot(x, y),
+            _ => 0.0,
+        }
+    }
+
+    /// How many articles have a vector.
+    pub fn len(&self) -> usize {
+        self.vectors.len()
+    }
+
+    /// Whether there are no articles.
+    pub fn is_empty(&self) -> bool {
+        self.vectors.is_empty()
     }
 }
 
@@ -162,7 +181,7 @@ mod tests {
         ];
         let profiles = profiles_of(&texts);
         // Articles: 0 = texts 0 and 1, 1 = text 2, 2 = text 3.
-        let v = ArticleVectors::build(3, &profiles, &[0, 0, 1, 2]);
+        let v = ArticleVectors::build(3, &profiles, &[0, 0, 1, 2], 2.0);
         assert!(v.similarity(0, 1) > v.similarity(0, 2));
         assert!((v.similarity(0, 1) - v.similarity(1, 0)).abs() < 1e-6);
         assert!(v.similarity(0, 2) < 0.05);
@@ -176,7 +195,7 @@ mod tests {
             "The court in Lyon fined the bakery.",
         ];
         let profiles = profiles_of(&texts);
-        let v = ArticleVectors::build(3, &profiles, &[0, 1, 2]);
+        let v = ArticleVectors::build(3, &profiles, &[0, 1, 2], 2.0);
         assert_eq!(v.nearness(0, 1), 0.0, "unknown before candidates");
         let best = (0..3)
             .map(|a| {

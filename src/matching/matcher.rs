@@ -153,7 +153,8 @@ impl Context {
             })
             .collect();
         let article_of: Vec<usize> = claims.iter().map(|c| c.article).collect();
-        let vectors = ArticleVectors::build(articles.len(), &profiles, &article_of);
+        let vectors =
+            ArticleVectors::build(articles.len(), &profiles, &article_of, params.name_boost);
         let mut stories: HashMap<&str, u32> = HashMap::new();
         let keys: Vec<(u32, u64)> = claims
             .iter()

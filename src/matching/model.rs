@@ -121,6 +121,11 @@ pub struct Params {
     /// features (`bleu_min` ... `char_fourgrams`); where they do not, the
     /// corpus matcher skips computing them. The trainer decides.
     pub claim_surface: bool,
+    /// How much a name counts in an article's term vector, against a
+    /// content word of weight 1 (names say most about which event an
+    /// article covers); the trainer chooses it by how well article cosines
+    /// find the same event's coverage.
+    pub name_boost: f32,
 }
 
 #[derive(Deserialize)]
@@ -157,6 +162,7 @@ impl Params {
             fact_linkage: t("fact_linkage")? as f32,
             polarity_frame: t("polarity_frame")? as f32,
             claim_surface: t("claim_surface")? != 0.0,
+            name_boost: t("name_boost")? as f32,
         })
     }
 
@@ -185,6 +191,7 @@ impl Params {
             "claim_surface = {}\n",
             u8::from(self.claim_surface)
         ));
+        s.push_str(&format!("name_boost = {:.4}\n", self.name_boost));
         for (name, m) in [
             ("gate", &self.gate),
             ("pairs", &self.pairs),
