@@ -131,6 +131,17 @@ NEGATED_AUXILIARIES = [
     "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", "needn't",
     "shan't", "shouldn't", "wasn't", "weren't", "won't", "wouldn't",
 ]
+# Light verbs: with an adjective they say what one verb says, and WordNet's
+# glosses define verbs that way ("convict": "find or declare guilty";
+# "legalize": "make legal"; "worsen": "make worse"). Closed class of
+# causative, declarative and inchoative verbs, written here (CC0).
+LIGHT_VERBS = [
+    "make", "render", "declare", "find", "pronounce", "prove", "hold", "keep",
+    "set", "become", "get", "grow", "turn", "go", "fall",
+]
+# A gloss defines its verb this way only for the verb's first senses: a
+# phrase is kept when the glossed sense is ranked at most this.
+PHRASE_SENSES = 2
 # A WordNet title is kept when the background corpus uses it before a name
 # in at least this many documents.
 MIN_TITLE_USES = 3
@@ -985,6 +996,72 @@ def build_polarity(ctx, stop, spelling, syn):
     return merged
 
 
+# ----------------------------------------------------------------- phrases
+def build_phrases(ctx, stop):
+    """Light-verb phrases that mean one verb ("found the banker guilty" is
+    "convicted"): from WordNet verb glosses of the form "<light verb> [or
+    <light verb>] <adjective>", so that the verb's synonyms and opposites
+    ("acquit") meet the phrase."""
+    wn = ctx.wn
+
+    def tags(lemma, pos):
+        return sum(wn.tag_count(lemma, pos, i) for i in range(1, len(wn.senses(lemma, pos)) + 1))
+
+    def news(word):
+        return word.isalpha() and word.islower() and ctx.form_df.get(word, 0) >= MIN_NODE_DF
+
+    gloss = re.compile(r"^(\w+)(?: or (\w+))? (\w+)$")
+    meaning = {}
+    for synset in sorted(wn.synsets.values(), key=lambda x: x.key):
+        if synset.pos != "v":
+            continue
+        first = re.sub(r"\(.*?\)", "", synset.gloss.split(";")[0]).strip()
+        m = gloss.match(first)
+        if not m:
+            continue
+        lights = [w for w in (m.group(1), m.group(2)) if w]
+        adjective = m.group(3)
+        if not all(w in LIGHT_VERBS for w in lights) or not news(adjective) or adjective in stop:
+            continue
+        # Not a number ("became one of ..."): numbers are figures.
+        if adjective in UNITS or adjective in ORDINAL_UNITS:
+            continue
+        # The word is mostly an adjective ("guilty"; not "back", "up").
+        as_adjective = tags(adjective, "a") + tags(adjective, "s")
+        if as_adjective == 0 or any(as_adjective < tags(adjective, p) for p in "nvr"):
+            continue
+        # Verbs mostly read as verbs ("convict"; not "legitimate", "bare").
+        verbs = [w for w in synset.words
+                 if news(w) and w != adjective and w not in stop
+                 and synset.key in wn.senses(w, "v")[:PHRASE_SENSES]
+                 and all(tags(w, "v") >= tags(w, p) for p in "nasr")]
+        for light in lights:
+            for verb in verbs:
+                meaning.setdefault((light, adjective), set()).add(verb)
+    # The verb news uses most, where several mean the phrase.
+    chosen = {k: max(v, key=lambda w: (ctx.form_df[w], w)) for k, v in meaning.items()}
+    forms = defaultdict(set)
+    for f, df in ctx.form_df.items():
+        if df >= MIN_FORM_DF and f.isalpha():
+            for base in wn.morphy(f, "v"):
+                if base in LIGHT_VERBS:
+                    forms[base].add(f)
+    rows = sorted(f"{form}\t{adjective}\t{verb}"
+                  for (light, adjective), verb in chosen.items()
+                  for form in sorted(forms[light] | {light}))
+    head = header("light-verb phrases",
+                  ["WordNet 3.0 (WordNet 3.0 licence): verb glosses of the form '<light verb> [or <light verb>]",
+                   "  <adjective>' ('convict': 'find or declare guilty'), for the verb's senses ranked 1 to "
+                   f"{PHRASE_SENSES};",
+                   "  light verbs: a closed class written here (CC0); adjectives mostly read as adjectives and",
+                   "  verbs as verbs (semantic-concordance tags), both in >= "
+                   f"{MIN_NODE_DF} background documents; of several",
+                   "  verbs, the one most documents use; the light verb's forms by morphy"],
+                  ["light verb form<TAB>adjective<TAB>the verb the two mean"])
+    write("phrases.tsv", head, rows)
+    log(f"phrases: {len(chosen)} light verb + adjective pairs")
+
+
 # ------------------------------------------------------------------- tolls
 # The verbs every toll is a kind of: die and kill (a death), injure and hurt
 # (an injury), as WordNet synsets (lemma, sense number).
@@ -1310,6 +1387,7 @@ def main():
     build_noun_classes(ctx, stop)
     build_units(ctx, stop)
     build_verbs(ctx, stop)
+    build_phrases(ctx, stop)
     build_tolls(ctx, stop)
     build_numbers(ctx)
     build_currencies(ctx, records)

@@ -40,6 +40,7 @@ const FILES: Sources = Sources {
     negation: include_str!("../data/lexicon/negation.txt"),
     noun_classes: include_str!("../data/lexicon/noun_classes.tsv"),
     tolls: include_str!("../data/lexicon/tolls.tsv"),
+    phrases: include_str!("../data/lexicon/phrases.tsv"),
     units: include_str!("../data/lexicon/units.tsv"),
     verbs: include_str!("../data/lexicon/verbs.tsv"),
     numbers: include_str!("../data/lexicon/numbers.tsv"),
@@ -70,6 +71,9 @@ pub struct Sources {
     pub noun_classes: &'static str,
     /// `tolls.tsv`: verbs that state a death or an injury ("drowned").
     pub tolls: &'static str,
+    /// `phrases.tsv`: a light verb and an adjective that mean one verb
+    /// ("find" + "guilty": "convict").
+    pub phrases: &'static str,
     /// `units.tsv`: the kind of thing a counted noun counts, and the kinds
     /// above it ("cars": car; vehicle, conveyance).
     pub units: &'static str,
@@ -491,6 +495,9 @@ pub struct Lexicon {
     max_negation_words: usize,
     noun_classes: Map<&'static str, NounClass>,
     tolls: Map<&'static str, Toll>,
+    /// (light verb form, adjective) -> the verb the two mean.
+    phrases: Map<(&'static str, &'static str), &'static str>,
+    light_verbs: Set<&'static str>,
     units: Map<&'static str, CountKind>,
     numbers: Map<String, NumberWord>,
     max_number_words: usize,
@@ -955,6 +962,14 @@ impl Lexicon {
             tolls.insert(f[0], toll);
         }
 
+        let mut phrases = Map::default();
+        let mut light_verbs = Set::default();
+        for (line, f) in rows(sources.phrases) {
+            fields("phrases.tsv", line, &f, 3)?;
+            phrases.insert((f[0], f[1]), f[2]);
+            light_verbs.insert(f[0]);
+        }
+
         let mut units = map(12_000);
         for (line, f) in rows(sources.units) {
             fields("units.tsv", line, &f, 2)?;
@@ -1079,6 +1094,8 @@ impl Lexicon {
             max_negation_words,
             noun_classes,
             tolls,
+            phrases,
+            light_verbs,
             units,
             numbers,
             max_number_words,
@@ -1290,6 +1307,19 @@ impl Lexicon {
     /// ("drowned", "beheaded", "maimed").
     pub fn toll(&self, word: &str) -> Option<Toll> {
         self.tolls.get(word).copied()
+    }
+
+    /// Whether a lower-case word form is a light verb of some phrase
+    /// ("found", "made"): see [`Lexicon::phrase_verb`].
+    pub fn is_light_verb(&self, word: &str) -> bool {
+        self.light_verbs.contains(word)
+    }
+
+    /// The verb a light verb form and an adjective mean together, both
+    /// lower-case ("found" + "guilty": "convict"; "made" + "public":
+    /// "publicize"), from WordNet's glosses.
+    pub fn phrase_verb(&self, light: &str, adjective: &str) -> Option<&'static str> {
+        self.phrases.get(&(light, adjective)).copied()
     }
 
     /// Whether counts of the lower-case nouns `a` and `b` count one kind of

@@ -472,3 +472,24 @@ fn restatements_are_paraphrases_and_sentences_reusing_the_names_are_not() {
         assert_eq!(s >= threshold, same, "{s:.3}: {a} / {b}");
     }
 }
+
+#[test]
+fn a_light_verb_phrase_meets_its_verb_and_its_opposite() {
+    // "found ... guilty" is "convicted" (WordNet's gloss), whose opposite
+    // is "acquitted"; "found not guilty" is its negation, which agrees
+    // with "acquitted".
+    let guilty = "A jury in Ghent found the former harbour director guilty of bribery on Thursday.";
+    let acquitted = "A jury in Ghent acquitted the former harbour director of bribery on Thursday.";
+    let not_guilty =
+        "A jury in Ghent found the former harbour director not guilty of bribery on Thursday.";
+    assert_eq!(judge(guilty, acquitted), Some(Relation::Contradicts));
+    assert_ne!(judge(not_guilty, acquitted), Some(Relation::Contradicts));
+    assert_ne!(judge(not_guilty, acquitted), None);
+    assert_eq!(
+        judge(
+            "Parliament declared the new party illegal in March.",
+            "Parliament outlawed the new party in March."
+        ),
+        Some(Relation::Agrees)
+    );
+}

@@ -17,7 +17,8 @@ use super::surface::SurfaceOverlap;
 use super::{DateComparison, Feature, FigureComparison, PolarityClash};
 use crate::claims::figures::{comparable_units, find_figures};
 use crate::claims::{Figure, Qualifier, MAX_FIGURES};
-use crate::text::normalize::{entities_of_tokens, tokenize};
+use crate::text::normalize::entities_of_tokens;
+use crate::text::phrases::content_tokens;
 
 pub use super::model::{Model, Params};
 pub use super::profile::key;
@@ -512,7 +513,10 @@ pub fn features_with(a: &Profile, b: &Profile, params: &Params, surface: bool) -
             && holds_opposite(b, o)
             && (holds(&a.negated, k) != holds(&b.negated, o.term))
     });
-    let clash = negation_mismatch || (opposite && !negated_opposite);
+    // A negated opposite ("found not guilty" / "acquitted") says the same:
+    // the negation is accounted for, whatever else its scope covers
+    // ("not guilty of *bribery*" / "acquitted of bribery").
+    let clash = !negated_opposite && (negation_mismatch || opposite);
     // Each says something happened, and no verb of one is said by the
     // other, in the same, a related or the opposite word: another deed
     // ("the parliament impeached ..." / "the president declared ...").
@@ -801,7 +805,7 @@ pub fn compare_dates(
 /// a negated word on one side and its plain use on the other, or a pair of
 /// opposites.
 pub fn polarity_words(a: &str, b: &str) -> Option<PolarityClash> {
-    let (ta, tb) = (tokenize(a), tokenize(b));
+    let (ta, tb) = (content_tokens(a), content_tokens(b));
     let negation_phrase = |text: &str, toks: &[crate::text::normalize::Token], k: u64| {
         let i = toks.iter().position(|t| !t.stop && term_key_of(t) == k)?;
         let from = toks[..i]
@@ -873,7 +877,7 @@ pub fn explained_words(
     idf: &Idf,
     related: bool,
 ) -> (Vec<String>, Vec<String>, Vec<(String, String)>) {
-    let (toks_a, toks_b) = (tokenize(a), tokenize(b));
+    let (toks_a, toks_b) = (content_tokens(a), content_tokens(b));
     let related = if related {
         related_in(a, &toks_a, b, &toks_b)
     } else {
@@ -906,7 +910,7 @@ pub fn explained_words(
 /// in each ("bought", "acquired"): what [`RELATED_WORDS`] counted, for a
 /// person to read. At most [`MAX_SHOWN`].
 pub fn related_words(a: &str, b: &str) -> Vec<(String, String)> {
-    related_in(a, &tokenize(a), b, &tokenize(b))
+    related_in(a, &content_tokens(a), b, &content_tokens(b))
 }
 
 /// [`related_words`] on texts already tokenized.

@@ -7,6 +7,7 @@ use super::surface::Surface;
 use crate::claims::quotes::is_speech_verb;
 use crate::claims::{Claim, DateMention, DatePrecision, Figure};
 use crate::text::normalize::{entities_of_tokens, tokenize, Entity, NameTable, Token};
+use crate::text::phrases::content_tokens;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{HashMap, HashSet};
 
@@ -84,7 +85,7 @@ impl Idf {
     fn count(&mut self, text: &str) {
         self.n += 1;
         let mut keys = HashSet::new();
-        for tok in tokenize(text).iter().filter(|t| !t.stop) {
+        for tok in content_tokens(text).iter().filter(|t| !t.stop) {
             let k = term_key(tok);
             if keys.insert(k) {
                 *self.df.entry(k).or_insert(0) += 1;
@@ -309,7 +310,7 @@ impl Profile {
     /// counts as the full name mentioned before it in the article; the
     /// surface is hashed only with `surface` (the claim models use it).
     pub fn of_claim(claim: &Claim, idf: &Idf, table: Option<&NameTable>, surface: bool) -> Profile {
-        let tokens = tokenize(&claim.text);
+        let tokens = content_tokens(&claim.text);
         let found = entities_of_tokens(&claim.text, &tokens, claim.start, table);
         let mut p = Profile::build(
             &claim.text,
@@ -342,7 +343,7 @@ impl Profile {
     /// Builds the profile of `text` with `figures` already extracted from it
     /// at offset 0 (no quotes, and dates only as the text states them).
     pub fn new(text: &str, figures: Vec<Figure>, idf: &Idf) -> Profile {
-        let tokens = tokenize(text);
+        let tokens = content_tokens(text);
         let found = entities_of_tokens(text, &tokens, 0, None);
         Profile::build(text, &tokens, figures, 0, idf, &found, true)
     }

@@ -6,6 +6,7 @@
 
 pub mod display;
 pub mod normalize;
+pub mod phrases;
 mod segment;
 
 pub use segment::segment;
