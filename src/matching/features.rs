@@ -25,7 +25,7 @@ pub use super::profile::key;
 
 /// Names of the pair features, in the order of [`FeatureVector`] values.
 /// The last eight are context features, filled in by the corpus matcher.
-pub const FEATURE_NAMES: [&str; 39] = [
+pub const FEATURE_NAMES: [&str; 40] = [
     "term_overlap",
     "min_coverage",
     "bigram_overlap",
@@ -52,6 +52,7 @@ pub const FEATURE_NAMES: [&str; 39] = [
     "unshared_terms",
     "related_words",
     "predicate_clash",
+    "figures_apart",
     "bleu_min",
     "bleu_max",
     "word_order",
@@ -137,6 +138,10 @@ pub const RELATED_WORDS: usize = index_of("related_words");
 /// Index of `predicate_clash`: each says something happened, and no verb
 /// of one is in the other ("impeached" / "declared").
 pub const PREDICATE_CLASH: usize = index_of("predicate_clash");
+/// Index of `figures_apart`: each states an exact count of something, and
+/// no count of one is of the kind the other counts ("3 million passengers"
+/// / "300 aircraft"): in news the figure is most often the fact.
+pub const FIGURES_APART: usize = index_of("figures_apart");
 /// Index of `bleu_min`: how much of the wording carries over, stop words
 /// and order included (BLEU's 1- to 4-word precisions; the lower direction).
 pub const BLEU_MIN: usize = index_of("bleu_min");
@@ -226,6 +231,9 @@ pub struct FigureVerdict {
     /// the same): the fewer of the two sides', so an approximation
     /// ("about 4,000" for 4,200) counts as what it states.
     pub same_digits: u8,
+    /// Each states an exact count of a known thing, and no pair of figures
+    /// is comparable: they count different things.
+    pub apart: bool,
 }
 
 /// How the dates of a pair compare.
@@ -357,6 +365,8 @@ pub fn figure_verdict(a: &[Figure], b: &[Figure], close_factor: f64) -> FigureVe
             }
         }
     }
+    let counts = |fs: &[Figure]| fs.iter().any(|f| !f.vague && f.unit.is_some());
+    v.apart = !v.comparable && counts(a) && counts(b);
     v
 }
 
@@ -558,6 +568,7 @@ pub fn features_with(a: &Profile, b: &Profile, params: &Params, surface: bool) -
             ((a.terms.len() + b.terms.len()).saturating_sub(2 * shared_terms) as f32).ln_1p(),
             ratio(related_mass, a.mass + b.mass).min(1.0),
             flag(predicate_clash),
+            flag(figures.apart),
             surface.bleu_min,
             surface.bleu_max,
             surface.word_order,
@@ -1045,6 +1056,44 @@ mod tests {
             "The mayor insisted that the river water was not contaminated.",
         );
         assert!(v.polarity.is_some_and(|change| change >= 1), "{v:?}");
+    }
+
+    #[test]
+    fn counts_of_different_things_are_apart() {
+        for (a, b) in [
+            (
+                "The ferry company carried 2 million passengers in May.",
+                "The ferry company's fleet grew to 40 ships in May.",
+            ),
+            (
+                "The strike closed 300 schools in Lyon.",
+                "About 12,000 teachers joined the strike in Lyon.",
+            ),
+        ] {
+            assert_eq!(vector(a, b).values[FIGURES_APART], 1.0, "{a} / {b}");
+        }
+        for (a, b) in [
+            // The same quantity, the same or another figure.
+            (
+                "The blast killed 12 people in the market.",
+                "Twelve people died in the market blast.",
+            ),
+            (
+                "The strike closed 300 schools in Lyon.",
+                "The strike closed 280 schools in Lyon.",
+            ),
+            // A count on one side only, or a vague one.
+            (
+                "The strike closed 300 schools in Lyon.",
+                "The strike in Lyon closed schools.",
+            ),
+            (
+                "The strike closed 300 schools in Lyon.",
+                "Thousands of teachers joined the strike in Lyon.",
+            ),
+        ] {
+            assert_eq!(vector(a, b).values[FIGURES_APART], 0.0, "{a} / {b}");
+        }
     }
 
     #[test]

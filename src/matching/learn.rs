@@ -39,6 +39,7 @@ pub const SIGNS: [i8; N] = [
     -1, // unshared_terms
     1,  // related_words
     -1, // predicate_clash
+    -1, // figures_apart
     1,  // bleu_min
     1,  // bleu_max
     1,  // word_order
