@@ -768,7 +768,7 @@ fn main() {
     // and decides, and the gate lets every pair through.
     params.link = params.pairs.clone();
     params.corpus = params.pairs.clone();
-    let bootstrap = MatchConfig {
+    let mut bootstrap = MatchConfig {
         params: params.clone(),
         ..MatchConfig::default()
     };
@@ -809,10 +809,8 @@ fn main() {
     );
     // The name weight of the article vectors first, on the candidates the
     // pairs model ranks: the gate's article features are built on them.
-    let boost = fit_name_boost(&set, &bootstrap);
-    println!("name boost: {boost:.1}");
-    let mut bootstrap = bootstrap;
-    bootstrap.params.name_boost = boost;
+    bootstrap.params.name_boost = fit_name_boost(&set, &bootstrap);
+    println!("name boost: {:.1}", bootstrap.params.name_boost);
     // Passes: each fits the gate and the claim models on the candidates the
     // previous pass's models rank (the first, the pairs model's), until
     // the objective stops rising.

@@ -3,11 +3,11 @@
 //! Two articles about different events rarely state the same fact, even
 //! when two of their sentences look alike ("... killed 12 people on
 //! Tuesday"). Each article gets one weighted term vector (the sum of its
-//! claims' content terms and names, a name weighted by the trained
-//! [`Params::name_boost`](super::Params::name_boost)); the cosine of two vectors
-//! is the `article_similarity` feature. Vectors are built once, in time
-//! linear in the text; cosines are computed only for article pairs that
-//! candidates bring together, and cached.
+//! claims' content terms and names, each mention of a name weighing the
+//! trained [`Params::name_boost`](super::Params::name_boost)); the cosine of
+//! two vectors is the `article_similarity` feature. Vectors are built once,
+//! in time linear in the text; cosines are computed only for article pairs
+//! that candidates bring together, and cached.
 //!
 //! Among many articles about many events, an article's fellow coverage is
 //! its nearest: `article_nearness` is the pair's cosine as a share of the
@@ -106,7 +106,7 @@ impl ArticleVectors {
         }
     }
 
-    /// Cosine similarity of articles `a` and `b` (0 to 1), cached.
+    /// Cosine similarity of articles `a` and `b` (0 to 1).
     pub fn similarity(&self, a: usize, b: usize) -> f32 {
         let k = (a.min(b) as u32, a.max(b) as u32);
         if let Ok(c) = self.cache.lock() {
@@ -114,30 +114,14 @@ impl ArticleVectors {
                 return s;
             }
         }
-        let s = self.cosine(a, b);
+        let s = match (self.vectors.get(a), self.vectors.get(b)) {
+            (Some(x), Some(y)) => dot(x, y),
+            _ => 0.0,
+        };
         if let Ok(mut c) = self.cache.lock() {
             c.insert(k, s);
         }
         s
-    }
-
-    /// Cosine similarity of articles `a` and `b` (0 to 1), computed afresh
-    /// and not cached: for scans over many pairs (the trainer's).
-    pub fn cosine(&self, a: usize, b: usize) -> f32 {
-        match (self.vectors.get(a), self.vectors.get(b)) {
-            (Some(x), Some(y)) => dot(x, y),
-            _ => 0.0,
-        }
-    }
-
-    /// How many articles have a vector.
-    pub fn len(&self) -> usize {
-        self.vectors.len()
-    }
-
-    /// Whether there are no articles.
-    pub fn is_empty(&self) -> bool {
-        self.vectors.is_empty()
     }
 }
 
