@@ -2,7 +2,7 @@
 //!
 //! News often says with a light verb and an adjective what another outlet
 //! says with one verb: "the court found the banker guilty" / "convicted the
-//! banker", "made the files public" / "published", "declared the strike
+//! banker", "made its findings known" / "announced", "declared the strike
 //! illegal" / "outlawed". WordNet defines those verbs by such phrases
 //! ("convict": "find or declare guilty"), and `scripts/build_lexicon.py`
 //! lists them (`data/lexicon/phrases.tsv`). Matching reads each phrase as
