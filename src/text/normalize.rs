@@ -1488,7 +1488,10 @@ fn is_generational_suffix(t: &Token) -> bool {
 /// English uses in lower case ("Republicans", "Churches"; not "Wilkins",
 /// "Collins", "Sachs").
 fn name_word_looks_common(w: &str) -> bool {
-    if has_common_ending(w) {
+    // The ending of a word the lexicon knows ("Rallying", "National"); a
+    // word it does not know is a name whatever its ending ("Eric",
+    // "Jinping").
+    if has_common_ending(w) && !is_unknown_word(w) {
         return true;
     }
     if !common_word_shape(w) {
@@ -2143,9 +2146,13 @@ mod tests {
         for w in ["rallying", "partnership", "comprehensive", "national"] {
             assert!(name_word_looks_common(w), "{w}");
         }
-        for w in ["king", "ming", "mary", "clive", "lance", "smith"] {
+        for w in [
+            "king", "ming", "mary", "clive", "lance", "smith", "eric", "jinping",
+        ] {
             assert!(!name_word_looks_common(w), "{w}");
         }
+        assert_eq!(person("Later Eric Adams said it.").key, "adams");
+        assert_eq!(person("The talks with Xi Jinping ended.").key, "jinping");
         assert_eq!(person("The letter from Mary Ruiz arrived.").key, "ruiz");
         assert_eq!(
             entity("Yesterday House Republicans voted.", "House Republicans").kind,
