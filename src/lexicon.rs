@@ -1316,8 +1316,8 @@ impl Lexicon {
     }
 
     /// The verb a light verb form and an adjective mean together, both
-    /// lower-case ("found" + "guilty": "convict"; "made" + "public":
-    /// "publicize"), from WordNet's glosses.
+    /// lower-case ("found" + "guilty": "convict"; "made" + "known":
+    /// "announce"), from WordNet's glosses.
     pub fn phrase_verb(&self, light: &str, adjective: &str) -> Option<&'static str> {
         self.phrases.get(&(light, adjective)).copied()
     }

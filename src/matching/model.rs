@@ -123,8 +123,8 @@ pub struct Params {
     pub claim_surface: bool,
     /// How much a name counts in an article's term vector, against a
     /// content word of weight 1 (names say most about which event an
-    /// article covers); the trainer chooses it by how well article cosines
-    /// find the same event's coverage.
+    /// article covers); the trainer chooses it by how well the event gate
+    /// built on those vectors separates its training samples.
     pub name_boost: f32,
 }
 
