@@ -340,12 +340,15 @@ fn hostile_article_text_never_reaches_the_terminal() {
     )
     .unwrap();
     let mut s = Session::start_with(140, 45, &[&evil, &other], &[]);
-    // Wait for the whole first frame (output may arrive in pieces).
+    // Wait for the whole first frame (output may arrive in pieces), and
+    // for loading to end: the panes can be drawn while the status bar
+    // still says "Loading".
     let sc = s.wait_for("the panes with the article", |sc| {
         sc.contains("Articles (2)")
             && sc.contains("PWNED-TITLE")
             && sc.contains("<U+009B>31m")
             && sc.contains("Comparison: claim 1/")
+            && !sc.contains(" Loading ")
     });
     // Shown visibly, in caret notation...
     assert!(sc.contains("^[]0;PWNED-TITLE^G"), "{sc}");
