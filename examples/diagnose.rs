@@ -74,6 +74,17 @@ fn main() {
                 let hit = rows[claim]
                     .iter()
                     .find(|c| c.article == art && f.contains(&c.other));
+                if hit.is_none() && list {
+                    let other = f.iter().find(|&&x| an.claims[x].article == art);
+                    if let Some(&o) = other {
+                        println!(
+                            "NOCAND ({} candidates)\n  A: {}\n  B: {}",
+                            rows[claim].len(),
+                            an.claims[claim].text,
+                            an.claims[o].text
+                        );
+                    }
+                }
                 if let Some(h) = hit {
                     in_cands += 1;
                     for (k, v) in h.vector.values.iter().enumerate() {

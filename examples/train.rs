@@ -696,6 +696,12 @@ fn bootstrap_params() -> Params {
     }
 }
 
+fn dump_path() -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    let at = args.iter().position(|a| a == "--dump")?;
+    args.get(at + 1).cloned()
+}
+
 fn main() {
     let dry = std::env::args().any(|a| a == "--dry-run");
     // Training starts from fixed settings, never from the shipped model, so
@@ -807,6 +813,43 @@ fn main() {
         set.neus.as_ref().map_or(0, |l| l.an.articles.len()),
         set.contrast.len()
     );
+    if let Some(path) = dump_path() {
+        // Dump the claim-level samples the shipped model's candidates give
+        // (features and label, tab-separated), for model-class experiments.
+        let shipped = MatchConfig::default();
+        let mut out = String::new();
+        let mut put = |group: &str, x: &[f32; N_FEATURES], y: bool| {
+            let _ = write!(out, "{group}");
+            for v in x {
+                let _ = write!(out, "\t{v}");
+            }
+            let _ = writeln!(out, "\t{}", u8::from(y));
+        };
+        for l in [&set.basil_one, &set.basil_events].into_iter().flatten() {
+            let rows = rows_of(l, &shipped, true);
+            for (a, row) in rows.iter().enumerate() {
+                for c in row {
+                    if l.same_event(a, c.other) {
+                        if let Some(y) = l.label(a, c.other) {
+                            let ev = l.events[l.an.claims[a].article].clone();
+                            put(&ev.unwrap_or_default(), &c.vector.values, y);
+                        }
+                    }
+                }
+            }
+        }
+        for (i, p) in set.contrast.iter().enumerate() {
+            let (c, _) = contrast_corpus(std::slice::from_ref(&p));
+            let an = Analysis::build_with(c, &shipped);
+            let cx = Context::build(&an.articles, &an.claims, &shipped.params);
+            let rows = candidates(&an.articles, &an.claims, &shipped, &cx);
+            for (x, y) in contrast_samples(std::slice::from_ref(&p), &rows, &an.claims) {
+                put(&format!("contrast{i}"), &x, y);
+            }
+        }
+        std::fs::write(&path, out).expect("writes the dump");
+        return;
+    }
     // The name weight of the article vectors first, on the candidates the
     // pairs model ranks: the gate's article features are built on them.
     bootstrap.params.name_boost = fit_name_boost(&set, &bootstrap);

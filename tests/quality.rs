@@ -493,3 +493,27 @@ fn a_light_verb_phrase_meets_its_verb_and_its_opposite() {
         Some(Relation::Agrees)
     );
 }
+
+#[test]
+fn a_surname_first_name_meets_its_full_form_in_another_article() {
+    // Neither article prints both forms: the story's full names tell that
+    // "President Xi" is Xi Jinping, without any list of names.
+    let full = "Xi Jinping said on Monday that the new bridge to Macau would open next year.";
+    let titled = "President Xi said on Monday that the new bridge to Macau would open next year.";
+    assert_eq!(judge(full, titled), Some(Relation::Agrees));
+    assert_eq!(
+        judge(
+            "Moon Jae-in told reporters in Busan that the port would reopen in May.",
+            "Mr. Moon told reporters in Busan that the port would reopen in May."
+        ),
+        Some(Relation::Agrees)
+    );
+    // Another person in the same frame is still another fact.
+    assert_eq!(
+        judge(
+            titled,
+            "President Lula said on Monday that the new bridge to Macau would open next year."
+        ),
+        None
+    );
+}

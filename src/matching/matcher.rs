@@ -31,8 +31,9 @@ use super::profile::{Idf, Profile};
 use super::{Explanation, Match, Relation};
 use crate::claims::Claim;
 use crate::corpus::Article;
-use crate::text::normalize::NameTable;
+use crate::text::normalize::{NameTable, StoryNames};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Models, thresholds and bounds of the corpus matcher.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,24 +133,53 @@ impl Context {
                 .is_some_and(|a| story_sizes.get(a.story.as_str()).is_some_and(|&n| n > 1))
         };
         // Each article's full names, so that a bare "Kim" or "Scholz" in a
-        // claim is the person the article named before it. Claims come
-        // article by article: one table per run of an article's claims,
-        // and the runs are profiled on every core, in order.
+        // claim is the person the article named before it; and, through
+        // its story's full names, a bare name the article never prints in
+        // full ("President Xi" where another article says "Xi Jinping").
+        let tables: Vec<Option<NameTable>> = articles
+            .par_iter()
+            .enumerate()
+            .map(|(i, a)| compared(i).then(|| NameTable::of_text(&a.text)))
+            .collect();
+        let mut by_story: HashMap<&str, Vec<&NameTable>> = HashMap::new();
+        for (a, t) in articles.iter().zip(&tables) {
+            if let Some(t) = t {
+                by_story.entry(a.story.as_str()).or_default().push(t);
+            }
+        }
+        let story_names: HashMap<&str, Arc<StoryNames>> = by_story
+            .into_iter()
+            .map(|(story, ts)| (story, Arc::new(StoryNames::of_tables(ts))))
+            .collect();
+        let tables: Vec<Option<NameTable>> = tables
+            .into_iter()
+            .zip(articles)
+            .map(|(t, a)| {
+                let story = story_names.get(a.story.as_str()).cloned();
+                t.map(|t| match story {
+                    Some(s) => t.with_story(s),
+                    None => t,
+                })
+            })
+            .collect();
+        // Claims come article by article: the runs of an article's claims
+        // are profiled on every core, in order.
         let idf_ref = &idf;
         let profiles: Vec<Profile> = claims
             .par_chunk_by(|a, b| a.article == b.article)
             .flat_map_iter(|run| {
                 done(run.len());
-                let article = run.first().map(|c| c.article);
-                if !article.is_some_and(compared) {
-                    return vec![Profile::default(); run.len()];
+                let table = run
+                    .first()
+                    .and_then(|c| tables.get(c.article))
+                    .and_then(Option::as_ref);
+                match table {
+                    Some(table) => run
+                        .iter()
+                        .map(|c| Profile::of_claim(c, idf_ref, Some(table), params.claim_surface))
+                        .collect::<Vec<_>>(),
+                    None => vec![Profile::default(); run.len()],
                 }
-                let table = article
-                    .and_then(|a| articles.get(a))
-                    .map(|a| NameTable::of_text(&a.text));
-                run.iter()
-                    .map(|c| Profile::of_claim(c, idf_ref, table.as_ref(), params.claim_surface))
-                    .collect::<Vec<_>>()
             })
             .collect();
         let article_of: Vec<usize> = claims.iter().map(|c| c.article).collect();

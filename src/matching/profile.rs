@@ -6,6 +6,7 @@ use super::lexical;
 use super::surface::Surface;
 use crate::claims::quotes::is_speech_verb;
 use crate::claims::{Claim, DateMention, DatePrecision, Figure};
+use crate::lexicon::lexicon;
 use crate::text::normalize::{entities_of_tokens, tokenize, Entity, NameTable, Token};
 use crate::text::phrases::content_tokens;
 use chrono::{Datelike, NaiveDate};
@@ -258,8 +259,9 @@ pub struct Profile {
     /// Content keys of words modifying a time noun ("last" in "last
     /// summer"), sorted: they date the claim and are never opposites.
     pub timed: Vec<u64>,
-    /// Content keys of speech verbs ("said", "insisted"), not names, sorted:
-    /// who reports a fact, and how, is not part of the fact's frame.
+    /// Content keys of speech verbs ("said", "insisted") and of titles
+    /// before a name ("President" Xi), sorted: who reports a fact, how, and
+    /// how a person is styled are not part of the fact's frame.
     pub reporting: Vec<u64>,
     /// Content keys of verbs, not speech verbs or names, sorted: what the
     /// claim says happened ("resigned", "sold").
@@ -372,6 +374,7 @@ impl Profile {
         let mut timed = Vec::new();
         let mut reporting = Vec::new();
         let mut verbs = Vec::new();
+        let lex = lexicon();
         let mut prev: Option<u64> = None;
         let mut text_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut scope = 0usize;
@@ -446,7 +449,12 @@ impl Profile {
                 }
                 scope -= 1;
             }
-            if in_name {
+            if in_name && t.capitalized && lex.is_title(&t.norm) {
+                // A title before a name ("President Xi", "Mr. Moon")
+                // describes the person; like a speech verb, it is how the
+                // fact is told, not a name of its own.
+                reporting.push(k);
+            } else if in_name {
                 named.push(k);
             } else {
                 if is_speech_verb(&t.norm) {
@@ -498,7 +506,12 @@ impl Profile {
         // leading article or other stop word at most).
         let first = tokens.iter().find(|t| !t.stop);
         let opening = first.map(|t| t.start);
-        let lead_word = first
+        // A title opening the sentence ("President Xi said ...") is not
+        // the subject's name: the word after it is.
+        let lead_word = tokens
+            .iter()
+            .skip_while(|t| t.stop)
+            .find(|t| !(t.capitalized && lex.is_title(&t.norm)))
             .filter(|t| {
                 t.capitalized && t.norm.chars().any(char::is_alphabetic) && !is_calendar_word(t)
             })

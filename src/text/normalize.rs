@@ -609,6 +609,56 @@ pub struct NameTable {
     by_word: HashMap<String, Vec<usize>>,
     /// Norms of capitalised words printed inside a sentence.
     mid_sentence: HashSet<Arc<str>>,
+    /// The full names of the other articles of its story, for a bare name
+    /// the article never prints in full ([`NameTable::with_story`]).
+    story: Option<Arc<StoryNames>>,
+}
+
+/// The people a story's articles name in full, for a bare name that one
+/// article prints without its full name: "President Xi" in one article and
+/// "Xi Jinping" in another are one person, though neither article prints
+/// both. Built from the articles' [`NameTable`]s, without any list of names.
+#[derive(Debug, Default)]
+pub struct StoryNames {
+    /// Skeleton of every word of a full name -> the full names holding it,
+    /// one per key.
+    by_word: HashMap<String, Vec<FullName>>,
+    /// The keys of the full names (their surnames in Western order).
+    keys: HashSet<String>,
+}
+
+impl StoryNames {
+    /// The full names of people in the given articles' tables.
+    pub fn of_tables<'a>(tables: impl IntoIterator<Item = &'a NameTable>) -> StoryNames {
+        let mut names = StoryNames::default();
+        for t in tables {
+            for p in &t.people {
+                names.keys.insert(p.key.clone());
+                for w in p.canonical.split(' ') {
+                    let list = names.by_word.entry(name_skeleton(w)).or_default();
+                    if !list.iter().any(|q| q.key == p.key) {
+                        list.push(p.clone());
+                    }
+                }
+            }
+        }
+        names
+    }
+
+    /// The one person a bare word names in this story: a word of full names
+    /// of one key only, and not itself the key of a full name ("Trump" is
+    /// already keyed as "Donald Trump" is; "Kim" of two different Kims
+    /// stays unresolved).
+    fn resolve(&self, norm: &str) -> Option<&FullName> {
+        let word = name_skeleton(norm);
+        if self.keys.contains(&word) {
+            return None;
+        }
+        match self.by_word.get(&word)?.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -650,6 +700,15 @@ impl NameTable {
             });
         }
         table
+    }
+
+    /// The table, with the full names of its story's articles as a fallback
+    /// for a bare name this article does not print in full (titled, or not
+    /// an English word, so that a sentence-initial "Will" is never a
+    /// person because another article names a Will).
+    pub fn with_story(mut self, story: Arc<StoryNames>) -> NameTable {
+        self.story = Some(story);
+        self
     }
 
     /// The number of full names of people.
@@ -1119,8 +1178,14 @@ fn make_entity(
     if let Some((t, _)) = prefix_place {
         first = first.max(t);
     }
-    // A title word opening another kind of name ("General Assembly").
-    if first > 0 && not_a_name_after_title(&run[first..]) {
+    // A title word opening another kind of name ("General Assembly"); an
+    // abbreviated title ("Mr.", "Gen.") is always followed by a person
+    // ("Mr. Moon").
+    let abbreviated = spans
+        .iter()
+        .find(|s| s.1 == first)
+        .is_some_and(|s| s.1 == s.0 + 1 && is_title_abbreviation(&run[s.0].norm));
+    if first > 0 && !abbreviated && not_a_name_after_title(&run[first..]) {
         first = prefix_place.map_or(0, |(t, _)| t);
     }
     let titled = first > prefix_place.map_or(0, |(t, _)| t);
@@ -1138,6 +1203,15 @@ fn not_a_name_after_title(name: &[Token]) -> bool {
         return false;
     };
     let lex = lexicon();
+    // A word that is a numeral only ("Xi", the Roman eleven) is no common
+    // word after a title: "President Xi".
+    let numeral = lex
+        .word_class(&t.norm)
+        .and_then(|c| lex.class_label(c))
+        .is_some_and(|label| lex.number_word(label).is_some());
+    if numeral {
+        return false;
+    }
     let noun = lex.noun_class(&t.norm);
     noun == Some(NounClass::Group)
         || (lex.word_class(&t.norm).is_some() && noun != Some(NounClass::Person))
@@ -1238,7 +1312,14 @@ fn name_entity(
     }
     let acronym = single && is_acronym(text, head);
     let resolved = if single && !acronym {
-        ctx.table.and_then(|t| t.resolve(&head.norm, ctx.at))
+        ctx.table.and_then(|t| {
+            t.resolve(&head.norm, ctx.at).or_else(|| {
+                let story = t.story.as_deref()?;
+                (titled || !is_common_english(&head.norm))
+                    .then(|| story.resolve(&head.norm))
+                    .flatten()
+            })
+        })
     } else {
         None
     };
@@ -2186,5 +2267,60 @@ mod tests {
                 assert!(t.get(e.start..e.end).is_some(), "{t}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod story_names_tests {
+    use super::*;
+
+    fn story(texts: &[&str]) -> Arc<StoryNames> {
+        let tables: Vec<NameTable> = texts.iter().map(|t| NameTable::of_text(t)).collect();
+        Arc::new(StoryNames::of_tables(&tables))
+    }
+
+    fn keys(text: &str, story: &Arc<StoryNames>) -> Vec<String> {
+        let table = NameTable::of_text(text).with_story(Arc::clone(story));
+        entities_at(text, 0, &table)
+            .into_iter()
+            .map(|e| e.key)
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_name_resolves_through_the_story() {
+        let s = story(&[
+            "Xi Jinping said on Monday that the bridge would open.",
+            "Moon Jae-in met the mayor of Busan.",
+        ]);
+        // A title before a numeral-looking surname, or an honorific before
+        // a common word, still makes a person.
+        assert_eq!(
+            keys("President Xi said the bridge would open.", &s),
+            ["jinping"]
+        );
+        assert_eq!(keys("The talks with Mr. Xi ended.", &s), ["jinping"]);
+        assert_eq!(
+            keys("Mr. Moon met the mayor.", &s),
+            keys("Moon Jae-in spoke.", &s)
+        );
+    }
+
+    #[test]
+    fn the_story_never_overrides_a_key_or_an_ambiguous_word() {
+        let s = story(&[
+            "Donald Trump spoke. Kim Jong Un and Kim Yo Jong listened.",
+            "Will Smith arrived.",
+        ]);
+        // "Trump" is already the key of the full name.
+        assert_eq!(keys("President Trump spoke.", &s), ["trump"]);
+        // Two Kims: the bare word stays itself.
+        assert_eq!(keys("Mr. Kim listened.", &s), ["kim"]);
+        // A common word opening a sentence is no person because some Will is.
+        assert!(keys("Will the bridge open?", &s).is_empty());
+        // Without the story, a bare name is keyed by itself.
+        let alone = NameTable::of_text("President Xi spoke.");
+        let e = entities_at("President Xi spoke.", 0, &alone);
+        assert_eq!(e.first().map(|e| e.key.as_str()), Some("xi"));
     }
 }
