@@ -1,7 +1,7 @@
 //! Fits every model and threshold of matching on training data and writes
 //! `data/model.toml`.
 //!
-//! `cargo run --release --example train [-- --dry-run]`
+//! `cargo run --release --example train [-- --dry-run | --dump FILE]`
 //!
 //! Training data (never the evaluation sets: not `tests/gold/seeds.toml`,
 //! not `tests/gold/basil_validation.toml` or its events, not the MSRP test
@@ -814,10 +814,15 @@ fn main() {
         set.contrast.len()
     );
     if let Some(path) = dump_path() {
-        // Dump the claim-level samples the shipped model's candidates give
-        // (features and label, tab-separated), for model-class experiments.
+        // Dump the claim-level samples the shipped model's candidates give,
+        // for experiments outside the trainer (model classes, new data):
+        // one line per sample, tab-separated: its group (the BASIL event,
+        // `contrast<i>`, `msrp` or `sts`), the features, the label; and
+        // FILE.texts, the two claims and the label of each BASIL sample,
+        // in the same order.
         let shipped = MatchConfig::default();
         let mut out = String::new();
+        let mut texts = String::new();
         let mut put = |group: &str, x: &[f32; N_FEATURES], y: bool| {
             let _ = write!(out, "{group}");
             for v in x {
@@ -833,6 +838,14 @@ fn main() {
                         if let Some(y) = l.label(a, c.other) {
                             let ev = l.events[l.an.claims[a].article].clone();
                             put(&ev.unwrap_or_default(), &c.vector.values, y);
+                            let clean = |t: &str| t.replace(['\t', '\n'], " ");
+                            let _ = writeln!(
+                                texts,
+                                "{}\t{}\t{}",
+                                clean(&l.an.claims[a].text),
+                                clean(&l.an.claims[c.other].text),
+                                u8::from(y)
+                            );
                         }
                     }
                 }
@@ -847,7 +860,30 @@ fn main() {
                 put(&format!("contrast{i}"), &x, y);
             }
         }
+        // Free-standing paraphrase pairs, each as its own two articles.
+        for (i, p) in pairs.iter().enumerate() {
+            let group = if i < n_msrp { "msrp" } else { "sts" };
+            let art = |id: &str, text: &str| {
+                let mut a = Article::new(id.to_string(), text);
+                a.story = "pair".into();
+                a
+            };
+            let an = Analysis::build_with(
+                Corpus::from_articles([art("a", &p.a), art("b", &p.b)]),
+                &shipped,
+            );
+            if an.claims.len() != 2 {
+                continue;
+            }
+            let cx = Context::build(&an.articles, &an.claims, &shipped.params);
+            for row in candidates(&an.articles, &an.claims, &shipped, &cx) {
+                for c in row {
+                    put(group, &c.vector.values, p.same);
+                }
+            }
+        }
         std::fs::write(&path, out).expect("writes the dump");
+        std::fs::write(format!("{path}.texts"), texts).expect("writes the dump");
         return;
     }
     // The name weight of the article vectors first, on the candidates the
