@@ -609,8 +609,8 @@ pub struct NameTable {
     by_word: HashMap<String, Vec<usize>>,
     /// Norms of capitalised words printed inside a sentence.
     mid_sentence: HashSet<Arc<str>>,
-    /// The full names of the other articles of its story, for a bare name
-    /// the article never prints in full ([`NameTable::with_story`]).
+    /// The full names printed by its story's articles, for a bare name
+    /// this article never prints in full ([`NameTable::with_story`]).
     story: Option<Arc<StoryNames>>,
 }
 
