@@ -696,6 +696,83 @@ fn bootstrap_params() -> Params {
     }
 }
 
+/// `--dump FILE`: writes the claim-level samples the shipped model's
+/// candidates give, for experiments outside the trainer (model classes, new
+/// data): one line per sample, tab-separated: its group (the BASIL event,
+/// `contrast<i>`, `msrp` or `sts`), the features, the label; and
+/// FILE.texts, the two claims and the label of each BASIL sample, in the
+/// same order.
+fn dump_samples(set: &TrainSet, pairs: &[LabelledPair], n_msrp: usize, path: &str) {
+    let shipped = MatchConfig::default();
+    let mut out = String::new();
+    let mut texts = String::new();
+    let mut put = |group: &str, x: &[f32; N_FEATURES], y: bool| {
+        let _ = write!(out, "{group}");
+        for v in x {
+            let _ = write!(out, "\t{v}");
+        }
+        let _ = writeln!(out, "\t{}", u8::from(y));
+    };
+    for l in [&set.basil_one, &set.basil_events].into_iter().flatten() {
+        let rows = rows_of(l, &shipped, true);
+        for (a, row) in rows.iter().enumerate() {
+            for c in row {
+                if l.same_event(a, c.other) {
+                    if let Some(y) = l.label(a, c.other) {
+                        let ev = l.events[l.an.claims[a].article].clone();
+                        put(&ev.unwrap_or_default(), &c.vector.values, y);
+                        let clean = |t: &str| t.replace(['\t', '\n'], " ");
+                        let _ = writeln!(
+                            texts,
+                            "{}\t{}\t{}",
+                            clean(&l.an.claims[a].text),
+                            clean(&l.an.claims[c.other].text),
+                            u8::from(y)
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for (i, p) in set.contrast.iter().enumerate() {
+        let (c, _) = contrast_corpus(std::slice::from_ref(&p));
+        let an = Analysis::build_with(c, &shipped);
+        let cx = Context::build(&an.articles, &an.claims, &shipped.params);
+        let rows = candidates(&an.articles, &an.claims, &shipped, &cx);
+        for (x, y) in contrast_samples(std::slice::from_ref(&p), &rows, &an.claims) {
+            put(&format!("contrast{i}"), &x, y);
+        }
+    }
+    // Free-standing paraphrase pairs, each as its own two articles.
+    for (i, p) in pairs.iter().enumerate() {
+        let group = if i < n_msrp { "msrp" } else { "sts" };
+        let art = |id: &str, text: &str| {
+            let mut a = Article::new(id.to_string(), text);
+            a.story = "pair".into();
+            a
+        };
+        let an = Analysis::build_with(
+            Corpus::from_articles([art("a", &p.a), art("b", &p.b)]),
+            &shipped,
+        );
+        if an.claims.len() != 2 {
+            continue;
+        }
+        let cx = Context::build(&an.articles, &an.claims, &shipped.params);
+        for row in candidates(&an.articles, &an.claims, &shipped, &cx) {
+            for c in row {
+                put(group, &c.vector.values, p.same);
+            }
+        }
+    }
+    for (file, text) in [(path.to_string(), out), (format!("{path}.texts"), texts)] {
+        if let Err(e) = std::fs::write(&file, text) {
+            eprintln!("train: cannot write {file}: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
 fn dump_path() -> Option<String> {
     let args: Vec<String> = std::env::args().collect();
     let at = args.iter().position(|a| a == "--dump")?;
@@ -814,76 +891,7 @@ fn main() {
         set.contrast.len()
     );
     if let Some(path) = dump_path() {
-        // Dump the claim-level samples the shipped model's candidates give,
-        // for experiments outside the trainer (model classes, new data):
-        // one line per sample, tab-separated: its group (the BASIL event,
-        // `contrast<i>`, `msrp` or `sts`), the features, the label; and
-        // FILE.texts, the two claims and the label of each BASIL sample,
-        // in the same order.
-        let shipped = MatchConfig::default();
-        let mut out = String::new();
-        let mut texts = String::new();
-        let mut put = |group: &str, x: &[f32; N_FEATURES], y: bool| {
-            let _ = write!(out, "{group}");
-            for v in x {
-                let _ = write!(out, "\t{v}");
-            }
-            let _ = writeln!(out, "\t{}", u8::from(y));
-        };
-        for l in [&set.basil_one, &set.basil_events].into_iter().flatten() {
-            let rows = rows_of(l, &shipped, true);
-            for (a, row) in rows.iter().enumerate() {
-                for c in row {
-                    if l.same_event(a, c.other) {
-                        if let Some(y) = l.label(a, c.other) {
-                            let ev = l.events[l.an.claims[a].article].clone();
-                            put(&ev.unwrap_or_default(), &c.vector.values, y);
-                            let clean = |t: &str| t.replace(['\t', '\n'], " ");
-                            let _ = writeln!(
-                                texts,
-                                "{}\t{}\t{}",
-                                clean(&l.an.claims[a].text),
-                                clean(&l.an.claims[c.other].text),
-                                u8::from(y)
-                            );
-                        }
-                    }
-                }
-            }
-        }
-        for (i, p) in set.contrast.iter().enumerate() {
-            let (c, _) = contrast_corpus(std::slice::from_ref(&p));
-            let an = Analysis::build_with(c, &shipped);
-            let cx = Context::build(&an.articles, &an.claims, &shipped.params);
-            let rows = candidates(&an.articles, &an.claims, &shipped, &cx);
-            for (x, y) in contrast_samples(std::slice::from_ref(&p), &rows, &an.claims) {
-                put(&format!("contrast{i}"), &x, y);
-            }
-        }
-        // Free-standing paraphrase pairs, each as its own two articles.
-        for (i, p) in pairs.iter().enumerate() {
-            let group = if i < n_msrp { "msrp" } else { "sts" };
-            let art = |id: &str, text: &str| {
-                let mut a = Article::new(id.to_string(), text);
-                a.story = "pair".into();
-                a
-            };
-            let an = Analysis::build_with(
-                Corpus::from_articles([art("a", &p.a), art("b", &p.b)]),
-                &shipped,
-            );
-            if an.claims.len() != 2 {
-                continue;
-            }
-            let cx = Context::build(&an.articles, &an.claims, &shipped.params);
-            for row in candidates(&an.articles, &an.claims, &shipped, &cx) {
-                for c in row {
-                    put(group, &c.vector.values, p.same);
-                }
-            }
-        }
-        std::fs::write(&path, out).expect("writes the dump");
-        std::fs::write(format!("{path}.texts"), texts).expect("writes the dump");
+        dump_samples(&set, &pairs, n_msrp, &path);
         return;
     }
     // The name weight of the article vectors first, on the candidates the
