@@ -154,13 +154,7 @@ impl Context {
         let tables: Vec<Option<NameTable>> = tables
             .into_iter()
             .zip(articles)
-            .map(|(t, a)| {
-                let story = story_names.get(a.story.as_str()).cloned();
-                t.map(|t| match story {
-                    Some(s) => t.with_story(s),
-                    None => t,
-                })
-            })
+            .map(|(t, a)| Some(t?.with_story(Arc::clone(story_names.get(a.story.as_str())?))))
             .collect();
         // Claims come article by article: the runs of an article's claims
         // are profiled on every core, in order.
